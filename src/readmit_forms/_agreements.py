@@ -1,0 +1,333 @@
+"""The agreements as data: parties, authorities, deadlines, languages, evidence, forms.
+
+Each agreement is one YAML file in ``agreements/`` (package data). Every fact
+carries the source it comes from (file and article), or says explicitly that
+the sources do not state it. This module only reads and checks those files;
+it holds no legal facts of its own. Adding an agreement is adding a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ._errors import UnknownAgreementError, UnknownFormError
+from ._lang import Lang
+
+__all__ = [
+    "FORM_IDS",
+    "Agreement",
+    "Authority",
+    "BorderCrossingPoint",
+    "Deadline",
+    "Divergence",
+    "EvidenceItem",
+    "EvidenceList",
+    "Fact",
+    "FormInfo",
+    "LanguageRules",
+    "Source",
+    "agreement_ids",
+    "agreements",
+    "get_agreement",
+]
+
+FORM_IDS: tuple[str, ...] = (
+    "readmission-request",
+    "interview-request",
+    "transit-request",
+    "handover-notice",
+    "person-statement",
+)
+"""Every form id the toolkit knows; an agreement lists the ones it has."""
+
+T = TypeVar("T")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Trilingual = dict[Lang, str]
+"""A text given in kk, ru and en (checked to have all three)."""
+
+
+class Source(_Data):
+    """Where a fact comes from: a file of ``../shared/sources`` and the provision in it."""
+
+    doc: str = Field(description="source file, e.g. '003_28cab8fd1c094838.txt'")
+    ref: str = Field(description="the provision, e.g. 'Art. 14' or 'Annex 1, Art. 3(2)'")
+    lines: str | None = Field(None, description="line numbers in the file, e.g. 'ru 1296; kk 292'")
+
+    def __str__(self) -> str:
+        return f"{self.ref} ({self.doc}{', lines ' + self.lines if self.lines else ''})"
+
+
+class Fact(_Data, Generic[T]):
+    """A fact with its source, or the explicit statement that the sources say nothing."""
+
+    value: T | None = None
+    source: Source | None = None
+    not_stated: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _sourced_or_not_stated(self) -> Fact[T]:
+        if self.not_stated:
+            if self.value is not None:
+                raise ValueError("a fact that is not stated in the sources cannot have a value")
+            if not self.note:
+                raise ValueError("say why the fact is not stated (note)")
+        elif self.value is None or self.source is None:
+            raise ValueError("a stated fact needs both a value and a source")
+        return self
+
+    @property
+    def stated(self) -> bool:
+        return not self.not_stated
+
+
+class Authority(_Data):
+    """A competent authority of one party, and the requests it receives."""
+
+    id: str
+    state: str
+    name: Trilingual
+    receives: tuple[str, ...] = ()
+    source: Source
+
+
+class BorderCrossingPoint(_Data):
+    id: str
+    state: str
+    name: Trilingual
+    source: Source
+
+
+Unit = Literal["calendar-days", "working-days", "hours", "weeks", "months"]
+
+
+class Extension(_Data):
+    length: int
+    unit: Unit
+    up_to: bool = Field(
+        True, description="the limit may be extended up to (not by) this length when true"
+    )
+    total: bool = Field(False, description="length is the new total limit, not an addition")
+    condition: Trilingual
+    source: Source
+
+
+class Deadline(_Data):
+    """A time limit: who must do what, how long, counted from which event."""
+
+    id: str
+    action: Trilingual
+    actor: Literal["requesting", "requested", "either"]
+    length: int
+    unit: Unit
+    relation: Literal["within", "before"] = Field(
+        description="'within' N after the event, or at least N 'before' the event"
+    )
+    event: str = Field(description="the event the limit runs from (see deadlines module)")
+    applies_to: tuple[str, ...] = Field(
+        (), description="what it concerns: form ids or 'own-nationals', 'third-country'"
+    )
+    consequence: Trilingual | None = None
+    extension: Extension | None = None
+    conflicts_with: tuple[str, ...] = ()
+    source: Source
+
+
+class EvidenceItem(_Data):
+    """One entry of an evidence list, as worded in the agreement."""
+
+    text: Trilingual
+    kinds: tuple[str, ...] = Field(
+        (), description="document or evidence kinds of the case schema this entry covers"
+    )
+    condition: str | None = Field(
+        None,
+        description="extra condition, e.g. 'copy', 'expired', 'expired-over-6-months', "
+        "'expired-within-180-days', 'ussr-registration-belarus'",
+    )
+
+
+class EvidenceList(_Data):
+    """A list of documents that prove (or make plausible) nationality or the grounds."""
+
+    id: str
+    strength: Literal["proof", "prima-facie"]
+    concerns: Literal["nationality", "third-country"]
+    state: str | None = Field(None, description="the state whose nationality it proves, if any")
+    title: Trilingual
+    items: tuple[EvidenceItem, ...]
+    source: Source
+
+
+class FormInfo(_Data):
+    """A form the agreement defines (or a model form built from its articles)."""
+
+    id: str
+    annex: Fact[str]
+    title: Trilingual
+    model: bool = Field(False, description="True when the sources have no form: a model form")
+    basis: tuple[Source, ...] = Field((), description="the provisions the form rests on")
+    recipient: str | None = Field(None, description="authority id that receives it, if stated")
+
+
+class LanguageRules(_Data):
+    """Authentic, prevailing and working languages, each with its source (or not stated)."""
+
+    authentic: Fact[tuple[str, ...]]
+    prevailing: Fact[str]
+    working: Fact[str]
+    working_scope: Trilingual | None = Field(
+        None, description="what the working language applies to, as the source says"
+    )
+
+
+class Divergence(_Data):
+    """A known difference between language versions of the official texts."""
+
+    id: str
+    form: str | None = None
+    template_key: str | None = Field(None, description="the template id where it shows")
+    versions: dict[str, str] = Field(description="language -> the wording in that version")
+    description: Trilingual
+    source: Source
+
+
+class Agreement(_Data):
+    """One bilateral readmission agreement of Kazakhstan."""
+
+    id: str
+    title: Trilingual
+    short: Trilingual
+    parties: tuple[str, str]
+    status: Fact[str]
+    documents: dict[str, str] = Field(description="source file -> what it is")
+    languages: LanguageRules
+    authorities: tuple[Authority, ...] | None = None
+    authorities_note: Fact[str] | None = None
+    border_crossing_points: tuple[BorderCrossingPoint, ...] = ()
+    border_crossing_note: Fact[str] | None = None
+    deadlines: tuple[Deadline, ...] = ()
+    evidence: tuple[EvidenceList, ...] = ()
+    evidence_note: Fact[str] | None = None
+    forms: tuple[FormInfo, ...]
+    divergences: tuple[Divergence, ...] = ()
+    notes: tuple[Fact[str], ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Agreement:
+        for form in self.forms:
+            if form.id not in FORM_IDS:
+                raise ValueError(f"form {form.id!r} is not one of {', '.join(FORM_IDS)}")
+        ids = [d.id for d in self.deadlines]
+        if len(ids) != len(set(ids)):
+            raise ValueError("deadline ids must be unique")
+        for deadline in self.deadlines:
+            for other in deadline.conflicts_with:
+                if other not in ids:
+                    raise ValueError(f"deadline {deadline.id} conflicts with unknown {other}")
+        return self
+
+    # -- lookups -----------------------------------------------------------------
+
+    def form(self, form_id: str) -> FormInfo:
+        """The form ``form_id`` of this agreement, or raise `UnknownFormError`."""
+        for form in self.forms:
+            if form.id == form_id:
+                return form
+        raise UnknownFormError(form_id, [f.id for f in self.forms])
+
+    @property
+    def form_ids(self) -> tuple[str, ...]:
+        return tuple(form.id for form in self.forms)
+
+    def other_party(self, state: str) -> str:
+        first, second = self.parties
+        return second if state == first else first
+
+    def authority_for(self, state: str, form_id: str) -> Authority | None:
+        """The competent authority of ``state`` that receives ``form_id``, if the data says."""
+        candidates = [a for a in self.authorities or () if a.state == state]
+        for authority in candidates:
+            if form_id in authority.receives:
+                return authority
+        return candidates[0] if candidates else None
+
+    def deadline(self, deadline_id: str) -> Deadline:
+        for deadline in self.deadlines:
+            if deadline.id == deadline_id:
+                return deadline
+        raise KeyError(deadline_id)
+
+
+def _check_trilingual(data: Any, where: str = "") -> None:
+    """Every ``{kk, ru, en}`` mapping in the data must have all three languages."""
+    if isinstance(data, Mapping):
+        keys = set(data)
+        if keys & {"kk", "ru", "en"} and not keys - {"kk", "ru", "en"}:
+            missing = {"kk", "ru", "en"} - keys
+            if missing:
+                raise ValueError(f"{where}: text lacks {', '.join(sorted(missing))}")
+        for key, value in data.items():
+            if key != "versions":  # a divergence quotes only the versions that differ
+                _check_trilingual(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _check_trilingual(value, f"{where}[{index}]")
+
+
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_agreement_text(text: str, name: str = "<agreement>") -> Agreement:
+    """Parse and check one agreement file's text."""
+    data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a safe loader
+    _check_trilingual(data, name)
+    return Agreement.model_validate(data)
+
+
+@cache
+def _registry() -> dict[str, Agreement]:
+    folder = resources.files("readmit_forms") / "agreements"
+    found: dict[str, Agreement] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            agreement = load_agreement_text(entry.read_text("utf-8"), entry.name)
+            found[agreement.id] = agreement
+    return found
+
+
+def agreement_ids() -> tuple[str, ...]:
+    """The ids of every bundled agreement, sorted."""
+    return tuple(sorted(_registry()))
+
+
+def agreements() -> Iterator[Agreement]:
+    """Every bundled agreement, sorted by id."""
+    registry = _registry()
+    return (registry[key] for key in sorted(registry))
+
+
+def get_agreement(agreement_id: str | Agreement) -> Agreement:
+    """The agreement ``agreement_id`` (e.g. "kz-at"), or raise `UnknownAgreementError`."""
+    if isinstance(agreement_id, Agreement):
+        return agreement_id
+    registry = _registry()
+    key = str(agreement_id).strip().lower()
+    if key not in registry:
+        raise UnknownAgreementError(agreement_id, sorted(registry))
+    return registry[key]
+
+
+AgreementId = Annotated[str, Field(description="agreement id, e.g. 'kz-at'")]

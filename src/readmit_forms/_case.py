@@ -1,0 +1,619 @@
+"""The case schema: one readmission case under one agreement.
+
+Shape and types only. Whether a case is complete and consistent for a given
+form (required items, dates in order, evidence) is decided by `validate`,
+which returns findings; the schema only refuses what cannot be a case at all:
+unknown fields, wrong types, impossible dates, unprintable characters, an
+agreement or states that do not exist.
+
+Every item of every annex form maps to a field here; the form structures in
+``structure/`` name which field fills which item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from ._agreements import agreement_ids, get_agreement
+from ._errors import UnknownAgreementError
+from ._lang import Lang
+from ._text import Line, LocalizedLine, LocalizedText
+from ._vocabulary import is_country, is_language
+
+__all__ = [
+    "Authority",
+    "Case",
+    "Child",
+    "Description",
+    "DocumentKind",
+    "Escort",
+    "Evidence",
+    "EvidenceKind",
+    "Handover",
+    "IdentityDocument",
+    "Interview",
+    "Letter",
+    "MaritalStatus",
+    "Permit",
+    "PermitKind",
+    "Person",
+    "Place",
+    "Relative",
+    "Signatory",
+    "SpecialCircumstances",
+    "Statement",
+    "Transit",
+    "UnlawfulStay",
+]
+
+
+# -- scalar types ------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _iso_time(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and _ISO_TIME.fullmatch(value):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real time of day ({exc})") from None
+    raise ValueError(f"expected a time of day as HH:MM, got {value!r}")
+
+
+def _iso_datetime(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"expected a date and time as YYYY-MM-DDTHH:MM, got {value!r}"
+            ) from None
+        if parsed.tzinfo is not None:
+            parsed = parsed.replace(tzinfo=None)
+        return parsed
+    raise ValueError(f"expected a date and time as YYYY-MM-DDTHH:MM, got {value!r}")
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+Time = Annotated[dt.time, BeforeValidator(_iso_time)]
+DateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime)]
+
+
+def _country(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a country code such as 'KZ', got {value!r}")
+    code = value.strip().upper()
+    if not is_country(code):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+Country = Annotated[
+    str,
+    BeforeValidator(_country),
+    Field(description="ISO 3166-1 alpha-2 country code, e.g. 'KZ'", pattern=r"^[A-Z]{2}$"),
+]
+
+
+def _nationality(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("stateless", "unknown"):
+        return value.strip().lower()
+    return _country(value)
+
+
+Nationality = Annotated[
+    str,
+    BeforeValidator(_nationality),
+    Field(
+        description="ISO 3166-1 alpha-2 code, or 'stateless', or 'unknown'",
+        pattern=r"^([A-Z]{2}|stateless|unknown)$",
+    ),
+]
+
+
+def _language(value: Any) -> Any:
+    if not isinstance(value, str) or not is_language(value.strip().lower()):
+        raise ValueError(f"{value!r} is not an ISO 639 language code such as 'kk' or 'uz'")
+    return value.strip().lower()
+
+
+LanguageCode = Annotated[
+    str, BeforeValidator(_language), Field(description="ISO 639 language code, e.g. 'ru'")
+]
+
+
+def _non_negative(value: int) -> int:
+    if value <= 0:
+        raise ValueError("must be a positive number")
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+# -- people ------------------------------------------------------------------------
+
+
+class Sex(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class MaritalStatus(StrEnum):
+    MARRIED = "married"
+    SINGLE = "single"
+    DIVORCED = "divorced"
+    WIDOWED = "widowed"
+
+
+class Place(_Model):
+    """A place: its name as written, and the country it is in."""
+
+    name: LocalizedLine = Field(description="city, village or other place, as written")
+    country: Country | None = None
+
+
+class Description(_Model):
+    """Physical description (KZ–AT Annex 7 A.4; KZ–BY Protocol Annexes 2–4 A.4)."""
+
+    height_cm: Annotated[int, AfterValidator(_non_negative)] | None = Field(
+        None, le=260, description="height in centimetres"
+    )
+    eye_colour: LocalizedLine | None = None
+    hair_colour: LocalizedLine | None = None
+    marks: LocalizedText | None = Field(None, description="distinctive marks, other features")
+
+
+class PersonCore(_Model):
+    """Core data of any person on a form."""
+
+    surnames: list[LocalizedLine] = Field(
+        min_length=1, description="surname(s); printed underlined where the form asks"
+    )
+    given_names: list[LocalizedLine] = Field(default_factory=list)
+    patronymic: LocalizedLine | None = Field(None, description="patronymic (отчество / әкесінің аты)")
+    second_name: LocalizedLine | None = Field(None, description="second name (второе имя)")
+    birth_surname: LocalizedLine | None = Field(
+        None, description="surname at birth / maiden name"
+    )
+    aliases: list[LocalizedLine] = Field(
+        default_factory=list, description="former names, other names used, names known by"
+    )
+    date_of_birth: Date | None = None
+    place_of_birth: Place | None = None
+    sex: Sex | None = None
+    description: Description | None = None
+    nationality: list[Nationality] = Field(
+        default_factory=list, description="current nationality or nationalities"
+    )
+    languages: list[LanguageCode] = Field(default_factory=list, description="languages spoken")
+
+
+class Person(PersonCore):
+    """The person to be readmitted or transited."""
+
+    previous_nationality: list[Nationality] = Field(default_factory=list)
+    marital_status: MaritalStatus | None = None
+    last_address_requesting: LocalizedText | None = Field(
+        None, description="last address / whereabouts in the requesting state"
+    )
+    last_address_requested: LocalizedText | None = Field(
+        None, description="last address in the requested state"
+    )
+    routes: LocalizedText | None = Field(None, description="routes of travel")
+    photo: Path | None = Field(
+        None, description="photograph, a JPEG or PNG file (relative to the case file)"
+    )
+
+    @field_validator("photo", mode="after")
+    @classmethod
+    def _resolve_photo(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is None:
+            return None
+        base = (info.context or {}).get("base_dir")
+        if base is not None and not value.is_absolute():
+            value = Path(base) / value
+        return value
+
+
+class Relative(PersonCore):
+    """The spouse of the person."""
+
+    whereabouts: LocalizedText | None = Field(None, description="where the spouse is now")
+
+
+class Child(PersonCore):
+    """A child of the person."""
+
+    marital_status: MaritalStatus | None = None
+    whereabouts: LocalizedText | None = Field(None, description="where the child is now")
+
+
+# -- documents and evidence --------------------------------------------------------
+
+
+class DocumentKind(StrEnum):
+    """Kinds of identity and travel documents named in the agreements' evidence lists."""
+
+    PASSPORT = "passport"
+    NATIONAL_PASSPORT = "national-passport"
+    DIPLOMATIC_PASSPORT = "diplomatic-passport"
+    SERVICE_PASSPORT = "service-passport"
+    COLLECTIVE_PASSPORT = "collective-passport"
+    EMERGENCY_PASSPORT = "emergency-passport"
+    ID_CARD = "id-card"
+    TEMPORARY_ID_CARD = "temporary-id-card"
+    SEAMAN_ID = "seaman-id"
+    MILITARY_ID = "military-id"
+    RETURN_CERTIFICATE = "return-certificate"
+    BIRTH_CERTIFICATE = "birth-certificate"
+    DRIVING_LICENCE = "driving-licence"
+    NATIONALITY_CERTIFICATE = "nationality-certificate"
+    USSR_PASSPORT = "ussr-passport"
+    TRAVEL_DOCUMENT = "travel-document"
+    REFUGEE_CERTIFICATE = "refugee-certificate"
+    REFUGEE_TRAVEL_DOCUMENT = "refugee-travel-document"
+    STATELESS_CERTIFICATE = "stateless-certificate"
+    OTHER = "other"
+
+
+class IdentityDocument(_Model):
+    """An identity or travel document of the person (original or copy)."""
+
+    kind: DocumentKind
+    title: LocalizedLine | None = Field(None, description="the document's own name, if 'other'")
+    number: Line | None = None
+    issuing_state: Country | None = None
+    issue_date: Date | None = None
+    issue_place: LocalizedLine | None = None
+    issuing_authority: LocalizedLine | None = None
+    expiry_date: Date | None = None
+    copy_only: bool = Field(False, description="only a copy is available")
+    doubtful: bool = Field(False, description="there are doubts about its authenticity")
+    forged: bool = Field(False, description="forged or falsified")
+    birth_entry_in_parent_passport: bool = Field(
+        False, description="for a birth certificate: the child is entered in a parent's passport"
+    )
+    registration_state: Country | None = Field(
+        None, description="for a USSR passport: state of the residence registration stamp"
+    )
+    registration_date: Date | None = Field(
+        None, description="for a USSR passport: date of the residence registration stamp"
+    )
+
+
+class PermitKind(StrEnum):
+    VISA = "visa"
+    TRANSIT_VISA = "transit-visa"
+    TEMPORARY_RESIDENCE_PERMIT = "temporary-residence-permit"
+    RESIDENCE_PERMIT = "residence-permit"
+
+
+class Permit(_Model):
+    """A visa or residence permit held now or before."""
+
+    kind: PermitKind
+    issuing_state: Country
+    issued_in: Country | None = Field(None, description="state where it was issued, if abroad")
+    number: Line | None = None
+    issue_date: Date | None = None
+    valid_from: Date | None = None
+    expiry_date: Date | None = None
+    obtained_by_fraud: bool = Field(False, description="obtained with false documents or statements")
+
+
+class EvidenceKind(StrEnum):
+    """Other evidence, as the agreements' evidence lists name it."""
+
+    ENTRY_EXIT_STAMP = "entry-exit-stamp"
+    STAMP_IN_FORGED_DOCUMENT = "stamp-in-forged-document"
+    PHOTO_OF_ENTRY_EXIT = "photo-of-entry-exit"
+    BILLS_AND_RECEIPTS = "bills-and-receipts"
+    TICKETS = "tickets"
+    PASSENGER_LIST = "passenger-list"
+    COURIER_OR_TRAVEL_AGENCY = "courier-or-travel-agency"
+    BORDER_OFFICIAL_STATEMENT = "border-official-statement"
+    OFFICIAL_STATEMENT = "official-statement"
+    WITNESS_STATEMENT = "witness-statement"
+    PERSON_STATEMENT = "person-statement"
+    STATEMENT_FORM = "statement-form"
+    COURT_STATEMENT = "court-statement"
+    APPREHENSION_REPORT = "apprehension-report"
+    FINGERPRINTS = "fingerprints"
+    BIOMETRICS = "biometrics"
+    LANGUAGE = "language"
+    EXPERT_REPORT = "expert-report"
+    INTERVIEW_RESULT = "interview-result"
+    VIS_HIT = "vis-hit"
+    INTERNATIONAL_ORGANISATION = "international-organisation"
+    OTHER = "other"
+
+
+class Evidence(_Model):
+    """Evidence other than an identity document: stamps, statements, tickets, biometrics."""
+
+    kind: EvidenceKind
+    description: LocalizedText | None = None
+    date: Date | None = None
+    copy_only: bool = False
+
+
+# -- the case's events -------------------------------------------------------------
+
+
+class UnlawfulStay(_Model):
+    """How and when the unlawful entry or stay was found (the start of the request deadline)."""
+
+    grounds: LocalizedText | None = Field(
+        None, description="grounds for the finding of unlawful entry or stay"
+    )
+    finding_date: Date | None = Field(None, description="date the unlawful entry or stay was found")
+    identity_established_date: Date | None = None
+    entry_date: Date | None = None
+    entry_mode: LocalizedText | None = Field(None, description="how the person entered")
+    entry_purpose: LocalizedText | None = None
+    entered_from: Country | None = Field(None, description="state the person came from directly")
+    entered_visa_free: bool = Field(False, description="entered lawfully without a visa by treaty")
+    airport_transit_only: bool = Field(
+        False, description="only passed the international airport transit zone of the requested state"
+    )
+    apprehended_on: DateTime | None = Field(
+        None, description="date and time of apprehension after crossing the border unlawfully"
+    )
+    acts: list[LocalizedText] = Field(
+        default_factory=list, description="acts recording the breach of entry and residence rules"
+    )
+    legal_obstacles: list[LocalizedText] = Field(
+        default_factory=list, description="acts that are legal obstacles to readmission or transit"
+    )
+    asylum_applications: LocalizedText | None = Field(
+        None, description="past or current applications for asylum, refugee or stateless status"
+    )
+
+
+class SpecialCircumstances(_Model):
+    """Health, special needs and dangerousness of the person."""
+
+    health: LocalizedText | None = Field(
+        None, description="state of health; special medical care; infectious disease (Latin name)"
+    )
+    special_needs: LocalizedText | None = None
+    danger: LocalizedText | None = Field(
+        None, description="indication of a particularly dangerous person"
+    )
+    protection_measures: LocalizedText | None = Field(
+        None, description="protection or security measures needed on readmission"
+    )
+
+
+class InterviewReason(StrEnum):
+    NO_DOCUMENTS = "no-documents"
+    DOUBTFUL_DOCUMENTS = "doubtful-documents"
+
+
+class Interview(_Model):
+    """A petition for a consular interview to establish nationality."""
+
+    reason: InterviewReason
+    place: LocalizedText | None = Field(None, description="where the interview is to be held")
+    held_on: Date | None = Field(None, description="date the interview took place")
+
+
+class TransitMode(StrEnum):
+    AIR = "air"
+    LAND_OR_SEA = "land-or-sea"
+
+
+class TransportMode(StrEnum):
+    AIR = "air"
+    LAND = "land"
+    SEA = "sea"
+
+
+class Transit(_Model):
+    """A transit through the requested state to a third state."""
+
+    mode: TransitMode = TransitMode.AIR
+    destination: Country
+    transit_states: list[Country] = Field(
+        default_factory=list, description="other states of transit, in order"
+    )
+    route: LocalizedText | None = None
+    border_crossing_point: LocalizedLine | None = Field(
+        None, description="proposed border crossing point (an id from the agreement or a name)"
+    )
+    date: Date | None = None
+    time: Time | None = None
+    escorted: bool | None = Field(None, description="defaults to whether escorts are given")
+    admission_assured: bool | None = Field(
+        None, description="admission in further transit states and the destination is assured"
+    )
+    refusal_grounds_known: bool | None = None
+    refusal_grounds: LocalizedText | None = None
+    tickets_and_permits: bool | None = Field(
+        None, description="all permits and tickets for onward travel are available"
+    )
+    destination_admission_statement: bool | None = Field(
+        None, description="the destination state's statement of admission is available"
+    )
+
+
+class Handover(_Model):
+    """The transfer: date, time, place, transport, health, security."""
+
+    date: Date | None = None
+    time: Time | None = None
+    mode: TransportMode | None = None
+    border_crossing_point: LocalizedLine | None = Field(
+        None, description="border crossing point (an id from the agreement or a name)"
+    )
+    transport: LocalizedText | None = Field(None, description="flight number, vehicle and so on")
+    route: LocalizedText | None = None
+    health: LocalizedText | None = Field(None, description="state of health at the transfer")
+    security_measures: LocalizedText | None = Field(
+        None, description="security measures to be taken at the place of destination"
+    )
+    escorted: bool | None = Field(None, description="defaults to whether escorts are given")
+
+
+class EscortPassport(_Model):
+    kind: LocalizedLine | None = None
+    number: Line | None = None
+    issue_date: Date | None = None
+    expiry_date: Date | None = None
+
+
+class Escort(_Model):
+    """An escort officer of the requesting state."""
+
+    surname: LocalizedLine
+    given_names: LocalizedLine | None = None
+    position: LocalizedLine | None = None
+    passport: EscortPassport | None = None
+    flight: Line | None = None
+    arrival: DateTime | None = None
+    departure: DateTime | None = None
+    stay_from: Date | None = None
+    stay_until: Date | None = None
+
+
+# -- the letter --------------------------------------------------------------------
+
+
+class Authority(_Model):
+    """An authority as printed on a form (defaults come from the agreement data)."""
+
+    name: LocalizedText
+    address: LocalizedText | None = None
+
+
+class Signatory(_Model):
+    name: LocalizedLine
+    position: LocalizedLine | None = None
+
+
+class Letter(_Model):
+    """The letterhead data: document number, place and date."""
+
+    number: Line | None = None
+    place: LocalizedLine | None = None
+    date: Date | None = None
+    received_on: Date | None = Field(
+        None, description="date the requested state received the request, when known"
+    )
+
+
+class Statement(_Model):
+    """The person's own statement (KZ–BY Protocol Annex 1)."""
+
+    relatives_in_requested_state: LocalizedText | None = None
+    other_information: LocalizedText | None = None
+    date: Date | None = None
+    place: LocalizedText | None = None
+    official: Signatory | None = Field(None, description="official who took the statement")
+
+
+# -- the case ----------------------------------------------------------------------
+
+
+def _agreement_id(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an agreement id such as 'kz-at', got {value!r}")
+    try:
+        return get_agreement(value).id
+    except UnknownAgreementError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class Case(_Model):
+    """One readmission case under one agreement."""
+
+    agreement: Annotated[str, BeforeValidator(_agreement_id)] = Field(
+        description="agreement id", json_schema_extra={"enum": list(agreement_ids())}
+    )
+    requesting_state: Country
+    requested_state: Country
+    letter: Letter = Field(default_factory=Letter)
+    requesting_authority: Authority | None = Field(
+        None, description="defaults to the agreement's competent authority"
+    )
+    requested_authority: Authority | None = Field(
+        None, description="defaults to the authority that receives the form, per the agreement"
+    )
+    signatory: Signatory | None = None
+    person: Person
+    spouse: Relative | None = None
+    children: list[Child] = Field(default_factory=list)
+    documents: list[IdentityDocument] = Field(default_factory=list)
+    permits: list[Permit] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    unlawful_stay: UnlawfulStay | None = None
+    circumstances: SpecialCircumstances | None = None
+    interview: Interview | None = None
+    transit: Transit | None = None
+    handover: Handover | None = None
+    escorts: list[Escort] = Field(default_factory=list)
+    statement: Statement | None = None
+    notes: LocalizedText | None = None
+
+    @model_validator(mode="after")
+    def _parties(self) -> Case:
+        parties = get_agreement(self.agreement).parties
+        for field in ("requesting_state", "requested_state"):
+            state = getattr(self, field)
+            if state not in parties:
+                raise ValueError(
+                    f"{field} {state!r} is not a party to {self.agreement} "
+                    f"(parties: {', '.join(parties)})"
+                )
+        if self.requesting_state == self.requested_state:
+            raise ValueError("requesting_state and requested_state must be the two parties")
+        return self
+
+    @property
+    def escorted_handover(self) -> bool | None:
+        if self.handover is not None and self.handover.escorted is not None:
+            return self.handover.escorted
+        return bool(self.escorts) if self.escorts or self.handover else None
+
+    @property
+    def escorted_transit(self) -> bool | None:
+        if self.transit is not None and self.transit.escorted is not None:
+            return self.transit.escorted
+        return bool(self.escorts) if self.escorts or self.transit else None
+

@@ -1,0 +1,140 @@
+"""Exceptions raised by readmit_forms.
+
+Problems *in a case* (a missing item, a date out of order) are not exceptions:
+they are findings, returned by `validate`. Exceptions are for input that cannot
+be read and for misuse of the API::
+
+    ReadmitFormsError
+    ├── UsageError                 a name or option the library does not know  (CLI exit 2)
+    │   ├── UnknownAgreementError
+    │   ├── UnknownFormError
+    │   ├── UnknownLanguageError
+    │   └── UnknownFormatError
+    ├── CaseFileError              the case file cannot be read or parsed       (CLI exit 2)
+    ├── CaseSchemaError            the case does not match the schema           (CLI exit 1)
+    ├── CaseRefusedError           the case has errors for the requested form   (CLI exit 1)
+    ├── LanguageNotAllowedError    language not allowed for the purpose         (CLI exit 1)
+    └── TemplateError              a DOCX/HTML template is broken or unknown    (CLI exit 2)
+
+Every error carries the offending value and, where there is a closed list, the
+allowed values; ``str(error)`` is one line meant for a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._findings import Finding
+
+__all__ = [
+    "CaseFileError",
+    "CaseRefusedError",
+    "CaseSchemaError",
+    "LanguageNotAllowedError",
+    "ReadmitFormsError",
+    "SchemaProblem",
+    "TemplateError",
+    "UnknownAgreementError",
+    "UnknownFormError",
+    "UnknownFormatError",
+    "UnknownLanguageError",
+    "UsageError",
+]
+
+
+class ReadmitFormsError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class UsageError(ReadmitFormsError, ValueError):
+    """A name or option that the library does not know."""
+
+    kind = "value"
+
+    def __init__(self, value: object, allowed: Sequence[str]) -> None:
+        self.value = value
+        self.allowed = tuple(allowed)
+        super().__init__(
+            f"unknown {self.kind} {str(value)!r}; supported are: {', '.join(self.allowed)}"
+        )
+
+
+class UnknownAgreementError(UsageError):
+    kind = "agreement"
+
+
+class UnknownFormError(UsageError):
+    kind = "form"
+
+
+class UnknownLanguageError(UsageError):
+    kind = "language"
+
+
+class UnknownFormatError(UsageError):
+    kind = "format"
+
+
+class CaseFileError(ReadmitFormsError):
+    """The case file cannot be read: missing, a directory, empty, not JSON/YAML."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One way in which a case does not match the schema."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CaseSchemaError(ReadmitFormsError):
+    """The case does not match the case schema; ``problems`` lists every mismatch."""
+
+    def __init__(self, source: str, problems: Sequence[SchemaProblem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        first = str(self.problems[0]) if self.problems else "invalid case"
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(f"{source}: {first}{more}")
+
+
+class CaseRefusedError(ReadmitFormsError):
+    """The case has errors for the requested form; render with ``draft=True`` to see it anyway."""
+
+    def __init__(self, form: str, findings: Sequence[Finding]) -> None:
+        self.form = form
+        self.findings = tuple(findings)
+        super().__init__(
+            f"the case has {len(self.findings)} error(s) for form {form!r}; "
+            "fix them or render a draft"
+        )
+
+
+class LanguageNotAllowedError(ReadmitFormsError):
+    """The language may not be used for the purpose under the agreement."""
+
+    def __init__(self, lang: str, purpose: str, reason: str) -> None:
+        self.lang = lang
+        self.purpose = purpose
+        self.reason = reason
+        super().__init__(f"language {lang!r} may not be used for {purpose}: {reason}")
+
+
+class TemplateError(ReadmitFormsError):
+    """A document template is broken, or uses a variable the document does not provide."""
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(f"{template}: {reason}")

@@ -1,0 +1,53 @@
+"""Country, language and other names in kk, ru and en, from CLDR (Babel)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from babel import Locale
+
+from ._lang import Lang
+
+__all__ = ["country_name", "is_country", "is_language", "language_name"]
+
+# CLDR territory codes that are not countries of ISO 3166-1.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"})
+_ALPHA2 = re.compile(r"[A-Z]{2}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(lang.babel_locale)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    names = Locale.parse("en").territories
+    return frozenset(c for c in names if _ALPHA2.fullmatch(c) and c not in _NOT_COUNTRIES)
+
+
+@cache
+def _languages() -> frozenset[str]:
+    return frozenset(c for c in Locale.parse("en").languages if _LANGUAGE.fullmatch(c))
+
+
+def is_country(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code that CLDR names (e.g. "KZ")."""
+    return code in _countries()
+
+
+def is_language(code: str) -> bool:
+    """True for an ISO 639 code that CLDR names (e.g. "kk", "uz", "ckb")."""
+    return code in _languages()
+
+
+def country_name(code: str, lang: Lang) -> str:
+    """The CLDR name of country ``code`` in ``lang`` (e.g. "Аустрия" in Kazakh)."""
+    return str(_locale(lang).territories.get(code, code))
+
+
+def language_name(code: str, lang: Lang) -> str:
+    """The CLDR name of language ``code`` in ``lang`` (e.g. "қазақ тілі")."""
+    return str(_locale(lang).languages.get(code, code))

@@ -1,0 +1,67 @@
+"""readmit_forms: the forms of Kazakhstan's bilateral readmission agreements.
+
+    >>> import readmit_forms as rf
+    >>> case = rf.load_case("samples/kz-at-family.yaml")
+    >>> rf.validate(case, form="readmission-request")
+    [...]
+    >>> pdf = rf.render(case, form="readmission-request", lang="en")
+
+The whole public API is here; modules starting with ``_`` are private.
+"""
+
+from __future__ import annotations
+
+from ._agreements import Agreement, agreement_ids, agreements, get_agreement
+from ._case import Case
+from ._compose import compose
+from ._document import Document
+from ._errors import (
+    CaseFileError,
+    CaseRefusedError,
+    CaseSchemaError,
+    LanguageNotAllowedError,
+    ReadmitFormsError,
+    TemplateError,
+    UnknownAgreementError,
+    UnknownFormatError,
+    UnknownFormError,
+    UnknownLanguageError,
+    UsageError,
+)
+from ._findings import Finding, Severity
+from ._lang import Lang
+from ._loading import load_case
+from ._render import render
+from ._validate import validate
+from .backends import FORMATS
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMATS",
+    "Agreement",
+    "Case",
+    "CaseFileError",
+    "CaseRefusedError",
+    "CaseSchemaError",
+    "Document",
+    "Finding",
+    "Lang",
+    "LanguageNotAllowedError",
+    "ReadmitFormsError",
+    "Severity",
+    "TemplateError",
+    "UnknownAgreementError",
+    "UnknownFormError",
+    "UnknownFormatError",
+    "UnknownLanguageError",
+    "UsageError",
+    "__version__",
+    "agreement_ids",
+    "agreements",
+    "compose",
+    "get_agreement",
+    "load_case",
+    "render",
+    "validate",
+]

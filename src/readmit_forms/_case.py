@@ -24,9 +24,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 
 from ._agreements import agreement_ids, get_agreement
@@ -191,7 +192,7 @@ class Place(_Model):
 class Description(_Model):
     """Physical description (KZ–AT Annex 7 A.4; KZ–BY Protocol Annexes 2–4 A.4)."""
 
-    height_cm: Annotated[int, AfterValidator(_non_negative)] | None = Field(
+    height_cm: Annotated[StrictInt, AfterValidator(_non_negative)] | None = Field(
         None, le=260, description="height in centimetres"
     )
     eye_colour: LocalizedLine | None = None
@@ -303,11 +304,14 @@ class IdentityDocument(_Model):
     issue_place: LocalizedLine | None = None
     issuing_authority: LocalizedLine | None = None
     expiry_date: Date | None = None
-    copy_only: bool = Field(False, description="only a copy is available")
-    doubtful: bool = Field(False, description="there are doubts about its authenticity")
-    forged: bool = Field(False, description="forged or falsified")
-    birth_entry_in_parent_passport: bool = Field(
+    copy_only: StrictBool = Field(False, description="only a copy is available")
+    doubtful: StrictBool = Field(False, description="there are doubts about its authenticity")
+    forged: StrictBool = Field(False, description="forged or falsified")
+    birth_entry_in_parent_passport: StrictBool = Field(
         False, description="for a birth certificate: the child is entered in a parent's passport"
+    )
+    residence_endorsement_state: Country | None = Field(
+        None, description="state whose endorsement in the document gives a right of residence"
     )
     registration_state: Country | None = Field(
         None, description="for a USSR passport: state of the residence registration stamp"
@@ -334,7 +338,7 @@ class Permit(_Model):
     issue_date: Date | None = None
     valid_from: Date | None = None
     expiry_date: Date | None = None
-    obtained_by_fraud: bool = Field(False, description="obtained with false documents or statements")
+    obtained_by_fraud: StrictBool = Field(False, description="obtained with false documents or statements")
 
 
 class EvidenceKind(StrEnum):
@@ -370,7 +374,7 @@ class Evidence(_Model):
     kind: EvidenceKind
     description: LocalizedText | None = None
     date: Date | None = None
-    copy_only: bool = False
+    copy_only: StrictBool = False
 
 
 # -- the case's events -------------------------------------------------------------
@@ -388,8 +392,8 @@ class UnlawfulStay(_Model):
     entry_mode: LocalizedText | None = Field(None, description="how the person entered")
     entry_purpose: LocalizedText | None = None
     entered_from: Country | None = Field(None, description="state the person came from directly")
-    entered_visa_free: bool = Field(False, description="entered lawfully without a visa by treaty")
-    airport_transit_only: bool = Field(
+    entered_visa_free: StrictBool = Field(False, description="entered lawfully without a visa by treaty")
+    airport_transit_only: StrictBool = Field(
         False, description="only passed the international airport transit zone of the requested state"
     )
     apprehended_on: DateTime | None = Field(
@@ -459,16 +463,16 @@ class Transit(_Model):
     )
     date: Date | None = None
     time: Time | None = None
-    escorted: bool | None = Field(None, description="defaults to whether escorts are given")
-    admission_assured: bool | None = Field(
+    escorted: StrictBool | None = Field(None, description="defaults to whether escorts are given")
+    admission_assured: StrictBool | None = Field(
         None, description="admission in further transit states and the destination is assured"
     )
-    refusal_grounds_known: bool | None = None
+    refusal_grounds_known: StrictBool | None = None
     refusal_grounds: LocalizedText | None = None
-    tickets_and_permits: bool | None = Field(
+    tickets_and_permits: StrictBool | None = Field(
         None, description="all permits and tickets for onward travel are available"
     )
-    destination_admission_statement: bool | None = Field(
+    destination_admission_statement: StrictBool | None = Field(
         None, description="the destination state's statement of admission is available"
     )
 
@@ -488,7 +492,7 @@ class Handover(_Model):
     security_measures: LocalizedText | None = Field(
         None, description="security measures to be taken at the place of destination"
     )
-    escorted: bool | None = Field(None, description="defaults to whether escorts are given")
+    escorted: StrictBool | None = Field(None, description="defaults to whether escorts are given")
 
 
 class EscortPassport(_Model):
@@ -591,19 +595,20 @@ class Case(_Model):
     statement: Statement | None = None
     notes: LocalizedText | None = None
 
-    @model_validator(mode="after")
-    def _parties(self) -> Case:
-        parties = get_agreement(self.agreement).parties
-        for field in ("requesting_state", "requested_state"):
-            state = getattr(self, field)
-            if state not in parties:
-                raise ValueError(
-                    f"{field} {state!r} is not a party to {self.agreement} "
-                    f"(parties: {', '.join(parties)})"
-                )
-        if self.requesting_state == self.requested_state:
-            raise ValueError("requesting_state and requested_state must be the two parties")
-        return self
+    @field_validator("requesting_state", "requested_state", mode="after")
+    @classmethod
+    def _party(cls, state: str, info: ValidationInfo) -> str:
+        agreement = info.data.get("agreement")
+        if agreement is None:
+            return state
+        parties = get_agreement(agreement).parties
+        if state not in parties:
+            raise ValueError(
+                f"{state!r} is not a party to {agreement} (parties: {', '.join(parties)})"
+            )
+        if info.field_name == "requested_state" and state == info.data.get("requesting_state"):
+            raise ValueError("the requested state must be the other party, not the requesting state")
+        return state
 
     @property
     def escorted_handover(self) -> bool | None:

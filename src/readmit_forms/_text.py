@@ -2,58 +2,113 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 from ._charset import char_problem
-from ._lang import Lang
+from ._lang import LANGS, Lang
 
 __all__ = ["Line", "LocalizedLine", "LocalizedText", "Para", "pick"]
 
+_MAX_LINE = 500
+_MAX_PARA = 20_000
 
-def _normalise_newlines(value: Any) -> Any:
-    return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
-
-def _printable_line(value: str) -> str:
-    problem = char_problem(value, multiline=False)
+def _checked(value: Any, *, multiline: bool) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__} {value!r}")
+    if multiline:
+        value = value.replace("\r\n", "\n")
+    problem = char_problem(value, multiline=multiline)
     if problem:
         raise ValueError(problem)
     if not value.strip():
         raise ValueError("must not be empty or only spaces")
+    limit = _MAX_PARA if multiline else _MAX_LINE
+    if len(value) > limit:
+        raise ValueError(f"is {len(value)} characters long; at most {limit} are allowed")
     return value
 
 
-def _printable_para(value: str) -> str:
-    problem = char_problem(value, multiline=True)
-    if problem:
-        raise ValueError(problem)
-    if not value.strip():
-        raise ValueError("must not be empty or only spaces")
-    return value
+def _line(value: Any) -> str:
+    return _checked(value, multiline=False)
 
 
-Line = Annotated[str, AfterValidator(_printable_line), Field(max_length=500)]
-"""One line of text (a name, a number, a place): printable, no line breaks."""
+def _para(value: Any) -> str:
+    return _checked(value, multiline=True)
+
+
+def _localized(check: Callable[[Any], str]) -> Callable[[Any], str | dict[Lang, str]]:
+    def validate(value: Any) -> str | dict[Lang, str]:
+        if isinstance(value, dict):
+            if not value:
+                raise ValueError("give the text, or at least one of the languages kk, ru, en")
+            result: dict[Lang, str] = {}
+            for key, text in value.items():
+                if key not in LANGS:
+                    raise ValueError(
+                        f"{key!r} is not a language of the forms; use kk, ru or en"
+                    )
+                try:
+                    result[Lang(key)] = check(text)
+                except ValueError as exc:
+                    raise ValueError(f"{key} version {exc}") from None
+            return result
+        return check(value)
+
+    return validate
+
+
+def _dump(value: str | dict[Lang, str]) -> str | dict[str, str]:
+    return value if isinstance(value, str) else {str(k): v for k, v in value.items()}
+
+
+def _schema(max_length: int, description: str) -> dict[str, Any]:
+    text = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return {
+        "description": description,
+        "anyOf": [
+            text,
+            {
+                "type": "object",
+                "propertyNames": {"enum": [lang.value for lang in LANGS]},
+                "additionalProperties": text,
+                "minProperties": 1,
+            },
+        ],
+    }
+
+
+Line = Annotated[
+    str,
+    PlainValidator(_line),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": _MAX_LINE}),
+]
+"""One line of text (a number, a code): printable, no line breaks."""
 
 Para = Annotated[
-    str, BeforeValidator(_normalise_newlines), AfterValidator(_printable_para),
-    Field(max_length=20000),
+    str,
+    PlainValidator(_para),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": _MAX_PARA}),
 ]
-"""Free text that a clerk types; may span several lines."""
+"""Free text; may span several lines."""
 
+LocalizedLine = Annotated[
+    str | dict[Lang, str],
+    PlainValidator(_localized(_line)),
+    PlainSerializer(_dump),
+    WithJsonSchema(_schema(_MAX_LINE, "one line, the same in every language or per language")),
+]
+"""A one-line value (a name, a place), the same in every language or given per language."""
 
-def _one_or_more_languages(value: Any) -> Any:
-    if isinstance(value, dict) and not value:
-        raise ValueError("give the text, or at least one of the languages kk, ru, en")
-    return value
-
-
-LocalizedLine = Annotated[Line | dict[Lang, Line], BeforeValidator(_one_or_more_languages)]
-"""A one-line value, either the same in every language or given per language."""
-
-LocalizedText = Annotated[Para | dict[Lang, Para], BeforeValidator(_one_or_more_languages)]
+LocalizedText = Annotated[
+    str | dict[Lang, str],
+    PlainValidator(_localized(_para)),
+    PlainSerializer(_dump),
+    WithJsonSchema(_schema(_MAX_PARA, "free text, one version or per language (kk, ru, en)")),
+]
 """Free text, either one version for every language or per language, e.g. {"ru": ..., "en": ...}."""
 
 

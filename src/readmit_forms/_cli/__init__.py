@@ -1,0 +1,98 @@
+"""The ``readmit-forms`` command: a thin layer over the library that does all file I/O.
+
+Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
+refused language); 2 usage error or unreadable input. Every problem is one line
+on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to see
+one for an internal error, which exits with 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module
+
+from .._errors import (
+    CaseFileError,
+    CaseRefusedError,
+    CaseSchemaError,
+    LanguageNotAllowedError,
+    ReadmitFormsError,
+)
+from ._common import OK, fail, report
+
+__all__ = ["main"]
+
+# (module, help) per subcommand; each module has ``add(subparsers)`` and its own run.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("info", "agreements, forms and the case schema"),
+    ("check", "validate a case"),
+    ("render", "render forms"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="readmit-forms",
+        description="Forms of Kazakhstan's bilateral readmission agreements, in kk, ru and en.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for module, _ in COMMANDS:
+        import_module(f"{__name__}.{module}").add(sub)
+    return parser
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return f"readmit-forms {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    except CaseSchemaError as exc:
+        for problem in exc.problems:
+            report(f"{exc.source}: {problem}")
+        return fail(1)
+    except CaseRefusedError as exc:
+        for finding in exc.findings:
+            report(finding.line())
+        report(str(exc))
+        return fail(1)
+    except LanguageNotAllowedError as exc:
+        report(str(exc))
+        return fail(1)
+    except (CaseFileError, ReadmitFormsError) as exc:
+        report(str(exc))
+        return fail(2)
+    except KeyboardInterrupt:
+        report("interrupted")
+        return 130
+    except BrokenPipeError:
+        return OK
+    except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
+        if os.environ.get("READMIT_FORMS_DEBUG"):
+            raise
+        report(f"internal error: {type(exc).__name__}: {exc} (set READMIT_FORMS_DEBUG=1 for details)")
+        return 3
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""``validate``: every problem of a case, one line each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from .._agreements import get_agreement
+from .._lang import LANGS, Lang, parse_lang
+from .._loading import load_case
+from .._validate import validate
+from ._common import OK, print_json
+
+
+def add(sub: Any) -> None:
+    p = sub.add_parser("validate", help="check a case and list every finding")
+    p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
+    p.add_argument("--form", help="check for this form only (default: every form)")
+    p.add_argument("--lang", help="language of the messages (default: the agreement's working language)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=run_validate)
+
+
+def message_lang(agreement_id: str, requested: str | None) -> Lang:
+    """The language for messages: as asked, else the agreement's working language, else en."""
+    if requested:
+        return parse_lang(requested)
+    working = get_agreement(agreement_id).languages.working
+    if working.stated and working.value in LANGS:
+        return Lang(working.value)
+    return Lang.EN
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    case = load_case(args.case)
+    lang = message_lang(case.agreement, args.lang)
+    findings = validate(case, args.form)
+    errors = [f for f in findings if f.is_error]
+    if args.json:
+        print_json(
+            {
+                "case": args.case,
+                "agreement": case.agreement,
+                "form": args.form,
+                "valid": not errors,
+                "findings": [f.to_dict() for f in findings],
+            }
+        )
+    else:
+        for finding in findings:
+            sys.stdout.write(finding.line(lang) + "\n")
+        verdict = "has errors" if errors else "is valid"
+        scope = f" for {args.form}" if args.form else ""
+        sys.stdout.write(
+            f"{args.case}: {verdict}{scope} ({len(errors)} error(s), "
+            f"{len(findings) - len(errors)} warning(s))\n"
+        )
+    return 1 if errors else OK

@@ -1,0 +1,114 @@
+"""``agreements``, ``forms`` and ``schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .._agreements import Agreement, Fact, agreements, get_agreement
+from .._lang import Lang
+from ._common import OK, print_json
+
+
+def add(sub: Any) -> None:
+    p = sub.add_parser("agreements", help="list the agreements and their language rules")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=run_agreements)
+
+    p = sub.add_parser("forms", help="list the forms of an agreement")
+    p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, e.g. kz-at")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=run_forms)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of case files")
+    p.set_defaults(run=run_schema)
+
+
+def _fact(fact: Fact[Any]) -> dict[str, Any]:
+    if fact.not_stated:
+        return {"value": None, "not_stated": True, "note": fact.note}
+    value = fact.value
+    return {
+        "value": list(value) if isinstance(value, tuple) else value,
+        "source": fact.source.model_dump() if fact.source else None,
+    }
+
+
+def agreement_summary(agreement: Agreement) -> dict[str, Any]:
+    rules = agreement.languages
+    return {
+        "id": agreement.id,
+        "title": {lang.value: text for lang, text in agreement.title.items()},
+        "parties": list(agreement.parties),
+        "status": _fact(agreement.status),
+        "languages": {
+            "authentic": _fact(rules.authentic),
+            "prevailing": _fact(rules.prevailing),
+            "working": _fact(rules.working),
+            "working_scope": (
+                {lang.value: text for lang, text in rules.working_scope.items()}
+                if rules.working_scope
+                else None
+            ),
+        },
+        "forms": list(agreement.form_ids),
+    }
+
+
+def _describe(fact: Fact[Any]) -> str:
+    if fact.not_stated:
+        return f"not stated in the sources ({fact.note})"
+    value = ", ".join(fact.value) if isinstance(fact.value, tuple) else str(fact.value)
+    return f"{value} — {fact.source}"
+
+
+def run_agreements(args: argparse.Namespace) -> int:
+    found = list(agreements())
+    if args.json:
+        print_json([agreement_summary(a) for a in found])
+        return OK
+    out = sys.stdout
+    for agreement in found:
+        rules = agreement.languages
+        out.write(f"{agreement.id}  {agreement.title[Lang.EN]}\n")
+        out.write(f"  parties:     {' – '.join(agreement.parties)}\n")
+        out.write(f"  status:      {_describe(agreement.status)}\n")
+        out.write(f"  authentic:   {_describe(rules.authentic)}\n")
+        out.write(f"  prevailing:  {_describe(rules.prevailing)}\n")
+        out.write(f"  working:     {_describe(rules.working)}\n")
+        out.write(f"  forms:       {', '.join(agreement.form_ids)}\n\n")
+    return OK
+
+
+def run_forms(args: argparse.Namespace) -> int:
+    agreement = get_agreement(args.agreement)
+    rows = [
+        {
+            "id": form.id,
+            "annex": _fact(form.annex),
+            "title": {lang.value: text for lang, text in form.title.items()},
+            "model": form.model,
+            "basis": [source.model_dump() for source in form.basis],
+        }
+        for form in agreement.forms
+    ]
+    if args.json:
+        print_json(rows)
+        return OK
+    for form in agreement.forms:
+        annex = form.annex.value if form.annex.stated else "model form (no annex in the sources)"
+        basis = "; ".join(source.ref for source in form.basis)
+        sys.stdout.write(f"{form.id:<22} {annex:<40} {form.title[Lang.EN]}  [{basis}]\n")
+    return OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .._case import Case
+
+    schema = Case.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://readmit-forms.invalid/case.schema.json"
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return OK

@@ -1,0 +1,121 @@
+"""``render``: forms of one or more cases, in one or more languages; one bad job never stops the rest."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .._agreements import get_agreement
+from .._case import Case
+from .._errors import (
+    CaseFileError,
+    CaseRefusedError,
+    CaseSchemaError,
+    ReadmitFormsError,
+    UsageError,
+)
+from .._lang import LANGS, parse_lang
+from .._loading import load_case
+from .._render import render
+from ..backends import FORMATS, backend
+from ._common import OK, report, write_atomic, write_stdout
+
+
+def add(sub: Any) -> None:
+    p = sub.add_parser(
+        "render",
+        help="render forms as PDF",
+        description="Render FORM of each CASE in each language. With several cases, forms or "
+        "languages, -o names a folder; one failing job does not stop the others.",
+    )
+    p.add_argument("cases", metavar="CASE", nargs="+", help="case file(s), JSON or YAML")
+    p.add_argument("--form", required=True, help="form id, or 'all' for every form of the agreement")
+    p.add_argument(
+        "--lang", required=True, action="append",
+        help="kk, ru or en (repeat, or 'all' for the three)",
+    )
+    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
+    p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
+    p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
+    p.set_defaults(run=run_render, options=_options)
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    return {}
+
+
+def _langs(values: list[str]) -> list[str]:
+    langs: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            if part.strip().lower() == "all":
+                langs += [lang.value for lang in LANGS]
+            else:
+                langs.append(parse_lang(part).value)
+    return list(dict.fromkeys(langs))
+
+
+def _target(args: argparse.Namespace, case: Path, form: str, lang: str, many: bool) -> Path | None:
+    name = f"{case.stem}.{form}.{lang}.{args.format}"
+    if args.output == "-":
+        return None
+    if args.output is None:
+        return Path(name)
+    out = Path(args.output)
+    if many or out.is_dir() or args.output.endswith(("/", "\\")):
+        return out / name
+    return out
+
+
+def run_render(args: argparse.Namespace) -> int:
+    backend(args.format)  # unknown format: usage error before any work
+    langs = _langs(args.lang)
+    options = args.options(args)
+    cases: list[tuple[Path, Case | None]] = []
+    worst = OK
+    for raw in args.cases:
+        try:
+            cases.append((Path(raw), load_case(raw)))
+        except CaseSchemaError as exc:
+            for problem in exc.problems:
+                report(f"{exc.source}: {problem}")
+            worst = max(worst, 1)
+        except CaseFileError as exc:
+            report(str(exc))
+            worst = max(worst, 2)
+    jobs = []
+    for path, case in cases:
+        assert case is not None
+        agreement = get_agreement(case.agreement)
+        forms = list(agreement.form_ids) if args.form == "all" else [args.form]
+        jobs += [(path, case, form, lang) for form in forms for lang in langs]
+    many = len(jobs) > 1 or len(args.cases) > 1
+    if args.output == "-" and many:
+        report("-o - writes one document only; give a folder for several")
+        return 2
+    for path, case, form, lang in jobs:
+        label = f"{path} [{form}, {lang}]"
+        try:
+            data = render(case, form=form, lang=lang, format=args.format, draft=args.draft, **options)
+        except CaseRefusedError as exc:
+            for finding in exc.findings:
+                report(f"{label}: {finding.line()}")
+            report(f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway")
+            worst = max(worst, 1)
+            continue
+        except UsageError as exc:
+            report(f"{label}: {exc}")
+            worst = max(worst, 2)
+            continue
+        except ReadmitFormsError as exc:
+            report(f"{label}: {exc}")
+            worst = max(worst, 1)
+            continue
+        target = _target(args, path, form, lang, many)
+        if target is None:
+            write_stdout(data)
+        else:
+            write_atomic(target, data)
+            report(f"wrote {target}")
+    return worst

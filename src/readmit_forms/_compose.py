@@ -1,0 +1,193 @@
+"""Composition: case + agreement + form structure + language texts → `Document`.
+
+This is the one place where language, labels, formatted values and blanks are
+resolved. The result is a plain document that every backend draws as it is.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from ._agreements import Agreement, get_agreement
+from ._case import Case
+from ._document import (
+    Block,
+    Choice,
+    Choices,
+    Document,
+    Field,
+    Heading,
+    Photo,
+    PhotoPanel,
+    Slot,
+    Slots,
+    Text,
+    Title,
+)
+from ._lang import Lang, parse_lang
+from ._languages import language_metadata, status_line
+from ._structure import (
+    BlockSpec,
+    ChoicesSpec,
+    EachSpec,
+    FieldSpec,
+    HeadingSpec,
+    PhotoSpec,
+    SlotsSpec,
+    Structure,
+    TextSpec,
+    TitleSpec,
+    WithSpec,
+    structure_for,
+)
+from ._templates import Texts, texts
+from ._values import Ctx, resolve, resolve_choice, resolve_items
+
+__all__ = ["compose", "read_photo"]
+
+
+def read_photo(path: Path) -> Photo | None:
+    """The photo file as a `Photo`, or None when it is missing or not a JPEG/PNG image."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    from PIL import Image, UnidentifiedImageError  # only when a case has a photo
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+            kind = image.format
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    if kind == "JPEG":
+        return Photo(data, "image/jpeg", width, height)
+    if kind == "PNG":
+        return Photo(data, "image/png", width, height)
+    return None
+
+
+class _Composer:
+    def __init__(self, structure: Structure, ctx: Ctx) -> None:
+        self.structure = structure
+        self.ctx = ctx
+
+    def text(self, key: str | None) -> str:
+        return self.ctx.texts[self.structure.key(key)] if key else ""
+
+    def blocks(self, specs: tuple[BlockSpec, ...]) -> Iterator[Block]:
+        for spec in specs:
+            if spec.applies_to(self.ctx.form):
+                yield from self.block(spec)
+
+    def block(self, spec: BlockSpec) -> Iterator[Block]:
+        ctx = self.ctx
+        if isinstance(spec, TitleSpec):
+            yield Title(self.text(spec.key))
+        elif isinstance(spec, TextSpec):
+            yield Text(self.text(spec.key), spec.align, spec.bold, spec.italic, spec.small)
+        elif isinstance(spec, HeadingSpec):
+            yield self.heading(spec.section)
+        elif isinstance(spec, FieldSpec):
+            yield Field(
+                spec.n,
+                self.text(spec.label),
+                resolve(ctx, spec.value) if spec.value else None,
+                spec.lines,
+                spec.inline,
+                self.text(spec.hint),
+            )
+        elif isinstance(spec, ChoicesSpec):
+            ticked = resolve_choice(ctx, spec.value) or frozenset()
+            options = tuple(
+                Choice(self.text(key), code in ticked) for code, key in spec.options.items()
+            )
+            yield Choices(spec.n, self.text(spec.label), options, spec.vertical)
+        elif isinstance(spec, SlotsSpec):
+            slots = tuple(
+                Slot(
+                    resolve(ctx, slot.value) if slot.value else None,
+                    self.text(slot.caption),
+                    slot.lines,
+                )
+                for slot in spec.slots
+            )
+            yield Slots(spec.n, self.text(spec.label), slots, spec.columns)
+        elif isinstance(spec, PhotoSpec):
+            photo_path = ctx.case.person.photo
+            photo = read_photo(photo_path) if photo_path is not None else None
+            yield PhotoPanel(self.text(spec.caption), photo, tuple(self.blocks(spec.blocks)))
+        elif isinstance(spec, EachSpec):
+            yield from self.each(spec)
+        elif isinstance(spec, WithSpec):
+            yield from self.scoped(spec.item, getattr(ctx.case, spec.item, None), spec.blocks)
+
+    def heading(self, section: str, counter: str = "") -> Heading:
+        title = self.text(f"{section}.title")
+        return Heading(self.text(f"{section}.letter"), f"{title} {counter}".rstrip())
+
+    def scoped(self, name: str, item: object, specs: tuple[BlockSpec, ...]) -> Iterator[Block]:
+        saved = self.ctx.scope.get(name, _MISSING)
+        self.ctx.scope[name] = item
+        try:
+            yield from list(self.blocks(specs))
+        finally:
+            if saved is _MISSING:
+                del self.ctx.scope[name]
+            else:
+                self.ctx.scope[name] = saved
+
+    def each(self, spec: EachSpec) -> Iterator[Block]:
+        items = list(resolve_items(self.ctx, spec.items)) or [None]
+        for index, item in enumerate(items, start=1):
+            if spec.heading:
+                counter = f"({index})" if len(items) > 1 else ""
+                if index == 1 or counter:
+                    yield self.heading(spec.heading, counter)
+            yield from self.scoped(spec.as_, item, spec.blocks)
+
+
+_MISSING = object()
+
+
+def compose(
+    case: Case,
+    form: str,
+    lang: Lang | str,
+    *,
+    draft: bool = False,
+    language_texts: Texts | None = None,
+) -> Document:
+    """Compose ``form`` for ``case`` in ``lang``: every label, value and blank resolved."""
+    lang = parse_lang(lang)
+    agreement: Agreement = get_agreement(case.agreement)
+    structure = structure_for(agreement.id, form)
+    words = language_texts or texts(lang)
+    ctx = Ctx(case, agreement, form, lang, words, scope={})
+    blocks = tuple(_Composer(structure, ctx).blocks(structure.blocks))
+    info = agreement.form(form)
+    title = info.title[lang]
+    metadata = {
+        "agreement": agreement.id,
+        "form": form,
+        "annex": info.annex.value or "",
+        "model_form": "yes" if info.model else "no",
+        "language": lang.value,
+        "case_reference": case.letter.number or "",
+        **language_metadata(agreement, lang),
+    }
+    return Document(
+        lang=lang,
+        agreement=agreement.id,
+        form=form,
+        title=title,
+        blocks=blocks,
+        status=status_line(agreement, lang, words),
+        page_label=words["common.page"],
+        draft_label=words["common.draft"] if draft else None,
+        metadata=metadata,
+    )
+

@@ -1,0 +1,210 @@
+"""Classify the documents and evidence of a case under the agreement's own evidence lists.
+
+An item is *proof* (it establishes nationality, or the grounds for readmitting
+a third-country national) or *prima facie* evidence (it makes them plausible),
+according to the lists the agreement data records — KZ–AT Annexes 3–6, KZ–BY
+Protocol Arts. 2–3. An entry's ``kinds`` name case document kinds, evidence
+kinds, ``permit:<kind>`` for visas and residence permits, or ``list:<strength>/<concerns>``
+for "the documents of those lists" (e.g. copies of the Annex 3 documents).
+Its ``condition`` narrows it: ``copy``, ``expired``, ``expired-over-6-months``,
+``expired-within-180-days``, ``birth-entry-in-parent-passport``,
+``ussr-registration-belarus``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ._agreements import Agreement, EvidenceItem, EvidenceList
+from ._case import Case, Evidence, IdentityDocument, Permit
+
+__all__ = ["Classified", "classify", "reference_date"]
+
+Strength = Literal["proof", "prima-facie"]
+Concern = Literal["nationality", "third-country"]
+
+_USSR_CUTOFF = dt.date(1991, 11, 12)  # KZ–BY Protocol Art. 2(4)(3)
+
+
+@dataclass(frozen=True)
+class Classified:
+    """One document, permit or evidence item of the case, and what it counts as."""
+
+    path: str
+    item: IdentityDocument | Permit | Evidence
+    strength: Strength | None
+    concerns: Concern | None
+    evidence_list: EvidenceList | None
+    entry: EvidenceItem | None
+
+
+def reference_date(case: Case) -> dt.date | None:
+    """The day validity is judged on: the letter's date, else the finding of unlawful stay."""
+    if case.letter.date is not None:
+        return case.letter.date
+    if case.unlawful_stay is not None:
+        return case.unlawful_stay.finding_date
+    return None
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - months
+    year = day.year
+    while month <= 0:
+        month += 12
+        year -= 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _relevant_lists(case: Case, agreement: Agreement) -> Iterator[EvidenceList]:
+    for evidence_list in agreement.evidence:
+        if evidence_list.concerns == "nationality" and evidence_list.state not in (
+            None,
+            case.requested_state,
+        ):
+            continue
+        yield evidence_list
+
+
+def _kinds_of(agreement: Agreement, case: Case, reference: str) -> set[str]:
+    strength, _, concerns = reference.removeprefix("list:").partition("/")
+    kinds: set[str] = set()
+    for evidence_list in _relevant_lists(case, agreement):
+        if evidence_list.strength == strength and evidence_list.concerns == concerns:
+            for entry in evidence_list.items:
+                kinds.update(k for k in entry.kinds if not k.startswith("list:"))
+    return kinds
+
+
+def _expiry_state(expiry: dt.date | None, on: dt.date | None) -> tuple[bool, int | None]:
+    """(expired?, days since expiry) — unknown expiry or day counts as valid."""
+    if expiry is None or on is None or expiry >= on:
+        return False, None
+    return True, (on - expiry).days
+
+
+def _condition_holds(
+    condition: str | None,
+    item: IdentityDocument | Permit | Evidence,
+    on: dt.date | None,
+    case: Case,
+) -> bool:
+    copy_only = getattr(item, "copy_only", False)
+    expiry = getattr(item, "expiry_date", None)
+    expired, days = _expiry_state(expiry, on)
+    if condition is None:
+        return True
+    if condition == "copy":
+        return bool(copy_only)
+    if condition == "expired":
+        return expired
+    if condition == "expired-over-6-months":
+        return expired and on is not None and expiry is not None and expiry < _months_before(on, 6)
+    if condition == "expired-within-180-days":
+        return expired and days is not None and days <= 180
+    if condition == "birth-entry-in-parent-passport":
+        return bool(getattr(item, "birth_entry_in_parent_passport", False))
+    if condition == "ussr-registration-belarus":
+        registered = getattr(item, "registration_date", None)
+        return (
+            getattr(item, "registration_state", None) == "BY"
+            and registered is not None
+            and registered <= _USSR_CUTOFF
+        )
+    if condition == "residence-endorsement":
+        return getattr(item, "residence_endorsement_state", None) == case.requested_state
+    if condition == "temporary-residence-belarus-only":
+        # KZ–BY Protocol Art. 3(1)(6): a temporary residence permit only for Belarus.
+        if isinstance(item, Permit) and item.kind.value == "temporary-residence-permit":
+            return case.requested_state == "BY"
+        return True
+    if condition == "expired-visa-issued-in-requested-state":
+        # KZ–BY Protocol Art. 3(4)(2): a visa of the requesting State, issued on the
+        # territory of the requested State, which has expired.
+        return (
+            isinstance(item, Permit)
+            and item.issuing_state == case.requesting_state
+            and item.issued_in == case.requested_state
+            and expired
+        )
+    raise ValueError(f"unknown evidence condition {condition!r}")
+
+
+def _item_kind(item: IdentityDocument | Permit | Evidence) -> str:
+    if isinstance(item, Permit):
+        return f"permit:{item.kind.value}"
+    return item.kind.value
+
+
+def _usable_as_proof(
+    item: IdentityDocument | Permit | Evidence,
+    case: Case,
+    agreement: Agreement,
+    on: dt.date | None,
+) -> bool:
+    """An original, not forged, valid (or within the agreement's grace for expired ones)."""
+    if getattr(item, "copy_only", False) or getattr(item, "forged", False):
+        return False
+    if isinstance(item, Permit) and item.issuing_state != case.requested_state:
+        return False
+    expired, _ = _expiry_state(getattr(item, "expiry_date", None), on)
+    if not expired:
+        return True
+    # KZ–AT Annex 4: only documents expired *more than six months ago* drop to prima facie.
+    conditions = {
+        entry.condition
+        for evidence_list in agreement.evidence
+        if evidence_list.strength == "prima-facie"
+        for entry in evidence_list.items
+    }
+    if "expired-over-6-months" in conditions:
+        return not _condition_holds("expired-over-6-months", item, on, case)
+    return False
+
+
+def _candidates(case: Case) -> Iterable[tuple[str, IdentityDocument | Permit | Evidence]]:
+    for index, document in enumerate(case.documents):
+        yield f"documents[{index}]", document
+    for index, permit in enumerate(case.permits):
+        yield f"permits[{index}]", permit
+    for index, evidence in enumerate(case.evidence):
+        yield f"evidence[{index}]", evidence
+
+
+def classify(case: Case, agreement: Agreement, on: dt.date | None = None) -> list[Classified]:
+    """Every document, permit and evidence item of ``case``, with what it counts as.
+
+    Proof beats prima facie; an item no list covers is returned unclassified.
+    """
+    on = on if on is not None else reference_date(case)
+    results: list[Classified] = []
+    lists = list(_relevant_lists(case, agreement))
+    for path, item in _candidates(case):
+        kind = _item_kind(item)
+        best: Classified | None = None
+        for evidence_list in lists:
+            for entry in evidence_list.items:
+                kinds = set(entry.kinds)
+                for reference in [k for k in entry.kinds if k.startswith("list:")]:
+                    kinds |= _kinds_of(agreement, case, reference)
+                if kind not in kinds or not _condition_holds(entry.condition, item, on, case):
+                    continue
+                if evidence_list.strength == "proof" and not _usable_as_proof(
+                    item, case, agreement, on
+                ):
+                    continue
+                found = Classified(
+                    path, item, evidence_list.strength, evidence_list.concerns, evidence_list, entry
+                )
+                if best is None or (best.strength != "proof" and found.strength == "proof"):
+                    best = found
+        results.append(best or Classified(path, item, None, None, None, None))
+    return results

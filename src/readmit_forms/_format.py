@@ -1,0 +1,61 @@
+"""Formatting of dates, times, countries, languages and counts in kk, ru and en (CLDR via Babel).
+
+All formatting of values happens in composition; this module is its toolbox.
+Nothing here depends on the machine's locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
+
+from ._lang import Lang
+from ._vocabulary import country_name, language_name
+
+__all__ = [
+    "age_in_years",
+    "country_name",
+    "format_date",
+    "format_datetime",
+    "format_time",
+    "language_name",
+    "plural_category",
+]
+
+
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(lang.babel_locale)
+
+
+@cache
+def format_date(value: dt.date, lang: Lang) -> str:
+    """A date as the language writes it in full: "21 марта 2026 г.", "2026 ж. 21 наурыз",
+    "21 March 2026" — unambiguous across the three versions of a form."""
+    return str(_babel_date(value, "long", locale=_locale(lang)))
+
+
+def format_time(value: dt.time, lang: Lang) -> str:
+    """A time of day on the 24-hour clock, e.g. "14:30"."""
+    return str(_babel_time(value, "HH:mm", locale=_locale(lang)))
+
+
+def format_datetime(value: dt.datetime, lang: Lang) -> str:
+    return f"{format_date(value.date(), lang)}, {format_time(value.time(), lang)}"
+
+
+def plural_category(count: int, lang: Lang) -> str:
+    """The CLDR plural category of ``count`` ("one", "few", "many", "other")."""
+    return str(_locale(lang).plural_form(count))
+
+
+def age_in_years(born: dt.date, on: dt.date) -> int:
+    """Completed years of age on a given day."""
+    years = on.year - born.year
+    if (on.month, on.day) < (born.month, born.day):
+        years -= 1
+    return years

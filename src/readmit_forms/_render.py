@@ -1,0 +1,41 @@
+"""The rendering entry point: case → findings check → composed document → bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ._case import Case
+from ._compose import compose
+from ._errors import CaseRefusedError
+from ._lang import parse_lang
+from ._loading import load_case
+from ._validate import validate
+from .backends import backend
+
+__all__ = ["render"]
+
+
+def render(
+    case: Case | str | Path | Mapping[str, Any],
+    *,
+    form: str,
+    lang: str,
+    format: str = "pdf",
+    draft: bool = False,
+    **options: Any,
+) -> bytes:
+    """Render ``form`` of ``case`` in ``lang`` as ``format`` ("pdf", …) and return the bytes.
+
+    A case with errors for the form raises `CaseRefusedError` (with its findings)
+    unless ``draft`` is true; a draft carries a visible DRAFT mark.
+    """
+    loaded = load_case(case)
+    language = parse_lang(lang)
+    draw = backend(format)
+    errors = [f for f in validate(loaded, form) if f.is_error]
+    if errors and not draft:
+        raise CaseRefusedError(form, errors)
+    document = compose(loaded, form, language, draft=draft)
+    return draw(document, **options)

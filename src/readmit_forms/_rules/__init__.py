@@ -1,0 +1,3 @@
+"""Validation rules, one module per concern; importing this package registers them all."""
+
+from . import basics  # noqa: F401

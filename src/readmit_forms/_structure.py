@@ -1,0 +1,231 @@
+"""Form structures: the sections, items, checkboxes and slots of each annex, defined once.
+
+A structure file (``structure/<agreement>/<annex>.yaml``) lists the blocks of a
+form in order. It names *text keys* (looked up in ``templates/<lang>/``) and
+*value ids* (resolved from the case by `_values`), never words or case fields
+directly. One file may serve several forms of an annex (KZ–AT Annex 7 is both
+the readmission request and the interview petition); blocks marked ``only``
+appear in the listed forms alone.
+
+Block kinds::
+
+    title:    KEY
+    text:     KEY | {key, align, bold, italic, small}
+    heading:  SECTION            (texts SECTION.letter and SECTION.title)
+    field:    {n, label, value, lines, inline, hint}
+    choices:  {n, label, value, options: {CODE: KEY}, vertical}
+    slots:    {n, label, columns, slots: [{value, caption, lines}]}
+    photo:    {caption, blocks: [...]}
+    each:     {items: VALUE, as: NAME, heading: SECTION, blocks: [...]}
+    with:     {item: NAME, blocks: [...]}
+
+Every block given as a mapping may also carry ``only: [FORM, ...]``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from ._agreements import FORM_IDS, Source, get_agreement
+from ._errors import UnknownFormError
+
+__all__ = [
+    "ChoicesSpec",
+    "EachSpec",
+    "FieldSpec",
+    "HeadingSpec",
+    "PhotoSpec",
+    "SlotSpec",
+    "SlotsSpec",
+    "Structure",
+    "TextSpec",
+    "TitleSpec",
+    "WithSpec",
+    "structure_for",
+    "structures",
+]
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    only: tuple[str, ...] = ()
+
+    def applies_to(self, form: str) -> bool:
+        return not self.only or form in self.only
+
+
+class TitleSpec(_Spec):
+    kind: Literal["title"] = "title"
+    key: str
+
+
+class TextSpec(_Spec):
+    kind: Literal["text"] = "text"
+    key: str
+    align: Literal["left", "center", "right"] = "left"
+    bold: bool = False
+    italic: bool = False
+    small: bool = False
+
+
+class HeadingSpec(_Spec):
+    kind: Literal["heading"] = "heading"
+    section: str
+
+
+class FieldSpec(_Spec):
+    kind: Literal["field"] = "field"
+    n: str = ""
+    label: str | None = None
+    value: str | None = None
+    lines: int = 1
+    inline: bool = False
+    hint: str | None = None
+
+
+class ChoicesSpec(_Spec):
+    kind: Literal["choices"] = "choices"
+    n: str = ""
+    label: str | None = None
+    value: str
+    options: dict[str, str]
+    vertical: bool = False
+
+
+class SlotSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: str | None = None
+    caption: str | None = None
+    lines: int = 1
+
+
+class SlotsSpec(_Spec):
+    kind: Literal["slots"] = "slots"
+    n: str = ""
+    label: str | None = None
+    columns: int = 2
+    slots: tuple[SlotSpec, ...]
+
+
+class PhotoSpec(_Spec):
+    kind: Literal["photo"] = "photo"
+    caption: str
+    blocks: tuple[BlockSpec, ...]
+
+
+class EachSpec(_Spec):
+    kind: Literal["each"] = "each"
+    items: str
+    as_: str = Field(alias="as")
+    heading: str | None = None
+    blocks: tuple[BlockSpec, ...]
+
+
+class WithSpec(_Spec):
+    kind: Literal["with"] = "with"
+    item: str
+    blocks: tuple[BlockSpec, ...]
+
+
+def _tagged(value: Any) -> Any:
+    """``{field: {...}}`` → ``{kind: field, ...}``; ``{title: KEY}`` → ``{kind: title, key: KEY}``."""
+    if not isinstance(value, dict) or "kind" in value or len(value) != 1:
+        return value
+    (kind, body), = value.items()
+    if isinstance(body, str):
+        short = {"title": "key", "text": "key", "heading": "section"}
+        if kind not in short:
+            raise ValueError(f"{kind}: needs a mapping")
+        return {"kind": kind, short[kind]: body}
+    if isinstance(body, dict):
+        return {"kind": kind, **body}
+    raise ValueError(f"{kind}: expected a mapping or a key")
+
+
+def _normalise(blocks: Any) -> Any:
+    """Tag every block (recursively), as the discriminated union expects."""
+    if not isinstance(blocks, list):
+        return blocks
+    result = []
+    for raw in blocks:
+        block = _tagged(raw)
+        if isinstance(block, dict) and "blocks" in block:
+            block = {**block, "blocks": _normalise(block["blocks"])}
+        result.append(block)
+    return result
+
+
+BlockSpec = Annotated[
+    TitleSpec | TextSpec | HeadingSpec | FieldSpec | ChoicesSpec | SlotsSpec | PhotoSpec
+    | EachSpec | WithSpec,
+    Field(discriminator="kind"),
+]
+
+PhotoSpec.model_rebuild()
+EachSpec.model_rebuild()
+WithSpec.model_rebuild()
+
+
+class Structure(BaseModel):
+    """The structure of one annex form (possibly serving several form ids)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    agreement: str
+    forms: tuple[str, ...]
+    texts: str = Field(description="namespace of the form's texts, e.g. 'kz-at.annex-7'")
+    source: Source
+    blocks: tuple[BlockSpec, ...]
+
+    def key(self, key: str) -> str:
+        """The full text key: relative keys live in this form's namespace."""
+        return key.removeprefix("/") if key.startswith("/") else f"{self.texts}.{key}"
+
+
+_STRUCTURE = TypeAdapter(Structure)
+
+
+@cache
+def structures() -> tuple[Structure, ...]:
+    """Every bundled structure file, checked."""
+    folder = resources.files("readmit_forms") / "structure"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: list[Structure] = []
+    for agreement_dir in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not agreement_dir.is_dir():
+            continue
+        for entry in sorted(agreement_dir.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".yaml"):
+                data = yaml.load(entry.read_text("utf-8"), Loader=loader)  # noqa: S506
+                data.setdefault("agreement", agreement_dir.name)
+                data["blocks"] = _normalise(data.get("blocks"))
+                found.append(_STRUCTURE.validate_python(data))
+    return tuple(found)
+
+
+@cache
+def _index() -> dict[tuple[str, str], Structure]:
+    index: dict[tuple[str, str], Structure] = {}
+    for structure in structures():
+        for form in structure.forms:
+            if form not in FORM_IDS:
+                raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
+            index[(structure.agreement, form)] = structure
+    return index
+
+
+def structure_for(agreement_id: str, form_id: str) -> Structure:
+    """The structure of ``form_id`` under ``agreement_id``, or raise `UnknownFormError`."""
+    agreement = get_agreement(agreement_id)
+    agreement.form(form_id)  # raises UnknownFormError with the agreement's forms
+    try:
+        return _index()[(agreement.id, form_id)]
+    except KeyError:
+        raise UnknownFormError(form_id, [f for (a, f) in _index() if a == agreement.id]) from None

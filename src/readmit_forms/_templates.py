@@ -1,0 +1,112 @@
+"""Every word a reader sees, per language, from ``templates/<lang>/*.yaml``.
+
+Each YAML file holds nested mappings of texts; the file name is the first part
+of the key (``kz-at.yaml`` → ``kz-at.annex-7.A.1``). All three languages use the
+same keys; ``check-templates`` proves it. A text may contain placeholders such
+as ``{page}``, filled by `Texts.format` in one pass, so a value that contains
+braces is never read as a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._errors import TemplateError
+from ._lang import Lang
+
+__all__ = ["PLACEHOLDER", "Texts", "bundled_templates", "load_texts", "texts"]
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class Texts(Mapping[str, str]):
+    """The texts of one language, by key."""
+
+    def __init__(self, lang: Lang, entries: dict[str, str], origin: str) -> None:
+        self.lang = lang
+        self._entries = entries
+        self.origin = origin
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self._entries[key]
+        except KeyError:
+            raise TemplateError(
+                f"{self.origin}/{self.lang}", f"no text for {key!r} in language {self.lang}"
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def format(self, key: str, **params: object) -> str:
+        """The text ``key`` with its ``{placeholders}`` replaced, in a single pass."""
+        template = self[key]
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in params:
+                raise TemplateError(
+                    f"{self.origin}/{self.lang}", f"{key!r} uses {{{name}}}, which is not given"
+                )
+            return str(params[name])
+
+        return PLACEHOLDER.sub(fill, template)
+
+
+def _flatten(prefix: str, data: Any, into: dict[str, str], where: str) -> None:
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            _flatten(f"{prefix}.{key}", value, into, where)
+    elif isinstance(data, str):
+        into[prefix] = data
+    elif isinstance(data, int) and not isinstance(data, bool):
+        into[prefix] = str(data)
+    else:
+        raise TemplateError(where, f"{prefix}: expected text, got {type(data).__name__}")
+
+
+def _read_folder(folder: Traversable, lang: Lang) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    sub = folder / lang.value
+    if not sub.is_dir():
+        raise TemplateError(str(folder), f"no folder for language {lang.value}")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for entry in sorted(sub.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        where = f"{folder}/{lang.value}/{entry.name}"
+        try:
+            data = yaml.load(entry.read_text("utf-8"), Loader=loader)  # noqa: S506
+        except yaml.YAMLError as exc:
+            raise TemplateError(where, f"not valid YAML: {exc}") from None
+        if data is None:
+            continue
+        _flatten(entry.name.removesuffix(".yaml"), data, entries, where)
+    return entries
+
+
+def bundled_templates() -> Traversable:
+    """The templates folder inside the installed package."""
+    return resources.files("readmit_forms") / "templates"
+
+
+@cache
+def texts(lang: Lang) -> Texts:
+    """The bundled texts of ``lang`` (read once per process)."""
+    return Texts(lang, _read_folder(bundled_templates(), lang), "templates")
+
+
+def load_texts(folder: Path | Traversable, lang: Lang) -> Texts:
+    """The texts of ``lang`` from another templates folder (a translator's copy)."""
+    return Texts(lang, _read_folder(folder, lang), str(folder))

@@ -1,0 +1,558 @@
+"""PDF backend: draws a composed `Document` on A4 pages with reportlab's canvas.
+
+A small layout engine of its own (word wrap, rows, page breaks) keeps rendering
+within a small factor of the cost of drawing the text itself. Text uses the
+bundled Liberation Serif (never a built-in font, which drops Cyrillic), so the
+text read back from the PDF is the text composed. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from .._document import (
+    Block,
+    Choices,
+    Document,
+    Field,
+    Heading,
+    Photo,
+    PhotoPanel,
+    Rich,
+    Slot,
+    Slots,
+    Text,
+    Title,
+)
+
+__all__ = ["render_pdf"]
+
+# -- fonts --------------------------------------------------------------------------
+
+REGULAR = "LiberationSerif"
+BOLD = "LiberationSerif-Bold"
+ITALIC = "LiberationSerif-Italic"
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled Liberation Serif faces with reportlab (once per process)."""
+    folder = resources.files("readmit_forms") / "data" / "fonts"
+    for name, file in (
+        (REGULAR, "LiberationSerif-Regular.ttf"),
+        (BOLD, "LiberationSerif-Bold.ttf"),
+        (ITALIC, "LiberationSerif-Italic.ttf"),
+    ):
+        with (folder / file).open("rb") as handle:
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(handle.read())))
+
+
+# -- geometry (points) -----------------------------------------------------------------
+
+PAGE_W, PAGE_H = A4
+LEFT, RIGHT, TOP, BOTTOM = 56.7, 42.5, 42.5, 36.0
+WIDTH = PAGE_W - LEFT - RIGHT
+BODY, SMALL, TITLE, FOOT = 11.0, 8.5, 13.0, 7.5
+LEAD, SMALL_LEAD, TITLE_LEAD, FOOT_LEAD = 13.6, 10.4, 16.0, 9.0
+INDENT = 14.0
+BOX = 8.0
+PHOTO_W, PHOTO_H = 99.0, 127.0  # 35 × 45 mm
+GAP = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    font: str = REGULAR
+    size: float = BODY
+    underline: bool = False
+
+
+PLAIN = Style()
+VALUE = Style(BOLD)
+STRONG = Style(BOLD)
+
+_widths: dict[tuple[str, str, float], float] = {}
+
+
+def width_of(text: str, style: Style) -> float:
+    key = (text, style.font, style.size)
+    found = _widths.get(key)
+    if found is None:
+        if len(_widths) > 50_000:
+            _widths.clear()
+        found = _widths[key] = pdfmetrics.stringWidth(text, style.font, style.size)
+    return found
+
+
+# -- text flow ------------------------------------------------------------------------
+
+# A piece of flowing content: text in a style, or a checkbox (text is None).
+Piece = tuple[str | None, Style, bool]
+# A laid-out line: (x offset, text or None for a box, style, ticked)
+Placed = tuple[float, str | None, Style, bool]
+
+_TOKENS = re.compile(r"\S+\s*|\s+")
+
+
+def _split_long(word: str, style: Style, width: float) -> list[str]:
+    parts, current = [], ""
+    for char in word:
+        if current and width_of(current + char, style) > width:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        parts.append(current)
+    return parts
+
+
+def flow(pieces: Iterable[Piece], width: float, indent: float = 0.0) -> list[list[Placed]]:
+    """Greedy word wrap of styled pieces into lines; "\\n" in a text breaks the line."""
+    lines: list[list[Placed]] = []
+    line: list[Placed] = []
+    x = 0.0
+
+    def newline() -> None:
+        nonlocal line, x
+        lines.append(line)
+        line = []
+        x = indent
+
+    for text, style, ticked in pieces:
+        if text is None:
+            if line and x + BOX + 4 > width:
+                newline()
+            line.append((x, None, style, ticked))
+            x += BOX + 4
+            continue
+        for number, paragraph in enumerate(text.split("\n")):
+            if number:
+                newline()
+            for token in _TOKENS.findall(paragraph):
+                word = token.rstrip()
+                if not word:
+                    if line:
+                        x += width_of(token, style)
+                    continue
+                w = width_of(word, style)
+                if line and x + w > width:
+                    newline()
+                if x + w > width:
+                    for part in _split_long(word, style, width - x):
+                        if line and x + width_of(part, style) > width:
+                            newline()
+                        line.append((x, part, style, False))
+                        x += width_of(part, style)
+                    x += width_of(token[len(word) :], style)
+                    continue
+                line.append((x, word, style, False))
+                x += width_of(token, style)
+    lines.append(line)
+    return [_merge(line) for line in lines]
+
+
+def _merge(line: list[Placed]) -> list[Placed]:
+    """Join neighbouring words of one style into one string (one drawString call)."""
+    merged: list[Placed] = []
+    for x, text, style, ticked in line:
+        if merged and text is not None and merged[-1][1] is not None and merged[-1][2] == style:
+            px, ptext, pstyle, _ = merged[-1]
+            gap = x - (px + width_of(ptext or "", pstyle))
+            spaces = max(1, round(gap / max(width_of(" ", style), 0.1)))
+            merged[-1] = (px, f"{ptext}{' ' * spaces}{text}", pstyle, False)
+        else:
+            merged.append((x, text, style, ticked))
+    return merged
+
+
+def draw_line(canvas: Canvas, line: list[Placed], x0: float, baseline: float) -> None:
+    for x, text, style, ticked in line:
+        if text is None:
+            _box(canvas, x0 + x, baseline - 1, ticked)
+            continue
+        canvas.setFont(style.font, style.size)
+        canvas.drawString(x0 + x, baseline, text)
+        if style.underline:
+            w = width_of(text, style)
+            canvas.setLineWidth(0.6)
+            canvas.line(x0 + x, baseline - 1.6, x0 + x + w, baseline - 1.6)
+
+
+def _box(canvas: Canvas, x: float, y: float, ticked: bool) -> None:
+    canvas.setLineWidth(0.7)
+    canvas.rect(x, y, BOX, BOX, stroke=1, fill=0)
+    if ticked:
+        canvas.setLineWidth(1.4)
+        path = canvas.beginPath()
+        path.moveTo(x + 1.4, y + 4.2)
+        path.lineTo(x + 3.4, y + 1.6)
+        path.lineTo(x + 7.2, y + 7.4)
+        canvas.drawPath(path, stroke=1, fill=0)
+
+
+def dotted(canvas: Canvas, x1: float, x2: float, y: float) -> None:
+    canvas.setLineWidth(0.6)
+    canvas.setDash(0.8, 2.2)
+    canvas.line(x1, y, x2, y)
+    canvas.setDash()
+
+
+def rich_pieces(value: Rich, style: Style) -> list[Piece]:
+    return [(run.text, Style(style.font, style.size, run.underline), False) for run in value]
+
+
+# -- rows and pages ---------------------------------------------------------------------
+
+Draw = Callable[[Canvas, float], None]
+
+
+@dataclass(slots=True)
+class Row:
+    """A horizontal band of the page: its height and how to draw it at a top y."""
+
+    height: float
+    draw: Draw
+    keep_with_next: bool = False
+
+
+def text_rows(
+    lines: list[list[Placed]],
+    x0: float,
+    lead: float,
+    size: float,
+    keep: bool = False,
+    align: str = "left",
+    width: float = WIDTH,
+) -> list[Row]:
+    rows = []
+    for line in lines:
+        shift = 0.0
+        if align != "left" and line:
+            last = line[-1]
+            used = last[0] + (width_of(last[1], last[2]) if last[1] else BOX)
+            shift = (width - used) / (2 if align == "center" else 1)
+
+        def draw(canvas: Canvas, top: float, line: list[Placed] = line, shift: float = shift) -> None:
+            draw_line(canvas, line, x0 + shift, top - size)
+
+        rows.append(Row(lead, draw, keep))
+    return rows
+
+
+def blank_rows(count: int, x1: float, x2: float, keep_first: bool = False) -> list[Row]:
+    def draw(canvas: Canvas, top: float) -> None:
+        dotted(canvas, x1, x2, top - LEAD + 3)
+
+    return [Row(LEAD, draw, keep_first and i == 0) for i in range(max(count, 1))]
+
+
+def spacer(height: float) -> Row:
+    return Row(height, lambda canvas, top: None)
+
+
+class Layout:
+    """Turns blocks into rows at a given x and width."""
+
+    def __init__(self, x0: float = LEFT, width: float = WIDTH) -> None:
+        self.x0 = x0
+        self.width = width
+
+    def rows(self, blocks: Iterable[Block]) -> list[Row]:
+        rows: list[Row] = []
+        for block in blocks:
+            rows.extend(self.block(block))
+        return rows
+
+    def block(self, block: Block) -> list[Row]:
+        if isinstance(block, Title):
+            style = Style(BOLD, TITLE)
+            lines = flow([(block.text, style, False)], self.width)
+            return [spacer(4), *text_rows(lines, self.x0, TITLE_LEAD, TITLE, True, "center", self.width), spacer(2)]
+        if isinstance(block, Text):
+            font = BOLD if block.bold else ITALIC if block.italic else REGULAR
+            size, lead = (SMALL, SMALL_LEAD) if block.small else (BODY, LEAD)
+            lines = flow([(block.text, Style(font, size), False)], self.width)
+            return [*text_rows(lines, self.x0, lead, size, False, block.align, self.width), spacer(3)]
+        if isinstance(block, Heading):
+            text = f"{block.letter}. {block.text}" if block.letter else block.text
+            lines = flow([(text, STRONG, False)], self.width)
+            return [spacer(6), *text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)]
+        if isinstance(block, Field):
+            return self.field(block)
+        if isinstance(block, Choices):
+            return self.choices(block)
+        if isinstance(block, Slots):
+            return self.slots(block)
+        if isinstance(block, PhotoPanel):
+            return self.photo_panel(block)
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _label(self, number: str, label: str) -> str:
+        if number and label:
+            return f"{number}. {label}"
+        return f"{number}." if number else label
+
+    def field(self, block: Field) -> list[Row]:
+        label = self._label(block.number, block.label)
+        if block.inline:
+            pieces: list[Piece] = [(label + " ", PLAIN, False)] if label else []
+            if block.value:
+                pieces += rich_pieces(block.value, VALUE)
+                return text_rows(flow(pieces, self.width, INDENT), self.x0, LEAD, BODY, width=self.width)
+            lines = flow(pieces, self.width, INDENT)
+            used = lines[-1][-1][0] + width_of(lines[-1][-1][1] or "", PLAIN) + 4 if lines[-1] else 0
+            rows = text_rows(lines, self.x0, LEAD, BODY, width=self.width)
+            last = rows[-1]
+            x1, x2 = self.x0 + used, self.x0 + self.width
+
+            def draw(canvas: Canvas, top: float, last: Row = last) -> None:
+                last.draw(canvas, top)
+                dotted(canvas, x1, x2, top - LEAD + 3)
+
+            rows[-1] = Row(last.height, draw)
+            return rows
+        rows: list[Row] = []
+        if label:
+            rows += text_rows(flow([(label, PLAIN, False)], self.width, INDENT), self.x0, LEAD, BODY, True, width=self.width)
+        if block.hint:
+            rows += text_rows(flow([(block.hint, PLAIN, False)], self.width), self.x0, LEAD, BODY, True, width=self.width)
+        if block.value:
+            lines = flow(rich_pieces(block.value, VALUE), self.width - INDENT)
+            rows += text_rows(lines, self.x0 + INDENT, LEAD, BODY, width=self.width - INDENT)
+        else:
+            rows += blank_rows(block.lines, self.x0 + INDENT, self.x0 + self.width)
+        return rows
+
+    def choices(self, block: Choices) -> list[Row]:
+        label = self._label(block.number, block.label)
+        if block.vertical:
+            rows: list[Row] = []
+            if label:
+                rows += text_rows(flow([(label, PLAIN, False)], self.width), self.x0, LEAD, BODY, True, width=self.width)
+            for option in block.options:
+                pieces: list[Piece] = [(None, PLAIN, option.checked), (option.label, PLAIN, False)]
+                lines = flow(pieces, self.width, BOX + 4)
+                rows += text_rows(lines, self.x0, LEAD, BODY, width=self.width)
+            return rows
+        pieces = [(label + " ", PLAIN, False)] if label else []
+        for option in block.options:
+            pieces += [(None, PLAIN, option.checked), (option.label + "  ", PLAIN, False)]
+        return text_rows(flow(pieces, self.width, INDENT), self.x0, LEAD, BODY, width=self.width)
+
+    def slots(self, block: Slots) -> list[Row]:
+        rows: list[Row] = []
+        if block.label:
+            rows += text_rows(flow([(block.label, PLAIN, False)], self.width), self.x0, LEAD, BODY, True, width=self.width)
+        prefix = INDENT + 4 if block.number else 0.0
+        columns = max(1, block.columns)
+        col_w = (self.width - prefix - GAP * (columns - 1)) / columns
+        cells: list[tuple[float, float, list[Row]]] = []
+        for index, slot in enumerate(block.slots):
+            col = index % columns
+            x = self.x0 + prefix + col * (col_w + GAP)
+            cells.append((x, col_w, self._slot(slot, x, col_w)))
+        grid: list[list[tuple[float, float, list[Row]]]] = [
+            cells[i : i + columns] for i in range(0, len(cells), columns)
+        ]
+        for row_index, grid_row in enumerate(grid):
+            height = max(sum(r.height for r in cell[2]) for cell in grid_row)
+            number = block.number if row_index == 0 else ""
+
+            def draw(canvas: Canvas, top: float, grid_row=grid_row, number=number) -> None:
+                if number:
+                    canvas.setFont(REGULAR, BODY)
+                    canvas.drawString(self.x0, top - BODY, f"{number}.")
+                for _, _, cell_rows in grid_row:
+                    y = top
+                    for row in cell_rows:
+                        row.draw(canvas, y)
+                        y -= row.height
+
+            rows.append(Row(height + 3, draw, keep_with_next=row_index < len(grid) - 1))
+        return rows
+
+    def _slot(self, slot: Slot, x: float, width: float) -> list[Row]:
+        if slot.value:
+            rows = text_rows(flow(rich_pieces(slot.value, VALUE), width), x, LEAD, BODY, width=width)
+        else:
+            rows = blank_rows(slot.lines, x, x + width)
+        if slot.caption:
+            lines = flow([(slot.caption, Style(REGULAR, SMALL), False)], width)
+            rows += text_rows(lines, x, SMALL_LEAD, SMALL, align="center", width=width)
+        return rows
+
+    def photo_panel(self, block: PhotoPanel) -> list[Row]:
+        inner = Layout(self.x0, self.width - PHOTO_W - GAP)
+        rows = inner.rows(block.blocks)
+        box_x = self.x0 + self.width - PHOTO_W
+        photo, caption = block.photo, block.caption
+
+        def draw_box(canvas: Canvas, top: float) -> None:
+            canvas.setLineWidth(0.7)
+            canvas.rect(box_x, top - PHOTO_H, PHOTO_W, PHOTO_H, stroke=1, fill=0)
+            if photo is not None:
+                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + 2, PHOTO_W - 4, PHOTO_H - 4)
+            else:
+                canvas.setFont(REGULAR, BODY)
+                canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H / 2, caption)
+
+        first = rows[0] if rows else spacer(0)
+
+        def draw_first(canvas: Canvas, top: float, first: Row = first) -> None:
+            draw_box(canvas, top)
+            first.draw(canvas, top)
+
+        height = sum(row.height for row in rows)
+        panel = [Row(first.height, draw_first, True), *rows[1:]]
+        if height < PHOTO_H + 4:
+            panel.append(spacer(PHOTO_H + 4 - height))
+        for row in panel[:-1]:
+            row.keep_with_next = True
+        return panel
+
+
+def _draw_photo(canvas: Canvas, photo: Photo, x: float, y: float, w: float, h: float) -> None:
+    scale = min(w / photo.width, h / photo.height)
+    dw, dh = photo.width * scale, photo.height * scale
+    canvas.drawImage(
+        ImageReader(io.BytesIO(photo.data)), x + (w - dw) / 2, y + (h - dh) / 2, dw, dh
+    )
+
+
+def paginate(rows: list[Row], height: float) -> list[list[Row]]:
+    """Split rows into pages, keeping a row with the next where it asks (labels, headings)."""
+    pages: list[list[Row]] = [[]]
+    used = 0.0
+    index = 0
+    while index < len(rows):
+        # the run of rows that must stay together, starting here
+        end = index
+        while end < len(rows) - 1 and rows[end].keep_with_next:
+            end += 1
+        group = rows[index : end + 1]
+        group_height = sum(r.height for r in group)
+        if used + group_height <= height or (not pages[-1] and group_height > height):
+            if group_height > height:  # too tall for any page: let it break row by row
+                group = rows[index : index + 1]
+                group_height = group[0].height
+                end = index
+                if used + group_height > height and pages[-1]:
+                    pages.append([])
+                    used = 0.0
+            pages[-1].extend(group)
+            used += group_height
+            index = end + 1
+        else:
+            pages.append([])
+            used = 0.0
+    # drop leading spacers on each page
+    return [page for page in pages if page]
+
+
+# -- document info ------------------------------------------------------------------------
+
+
+class _Info(PDFInfo):
+    """Document info with the form's metadata as custom keys (e.g. /LanguageStatus)."""
+
+    custom: dict[str, str]
+
+    def format(self, document: object) -> bytes:
+        entries = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+        }
+        for name, value in sorted(self.custom.items()):
+            entries["".join(part.capitalize() for part in name.split("_"))] = PDFString(value)
+        formatted: bytes = PDFDictionary(entries).format(document)
+        return formatted
+
+
+# -- entry point --------------------------------------------------------------------------
+
+
+def _footer(document: Document) -> tuple[list[list[Placed]], float]:
+    lines = flow([(document.status, Style(ITALIC, FOOT), False)], WIDTH)
+    return lines, len(lines) * FOOT_LEAD + FOOT_LEAD + 4
+
+
+def render_pdf(document: Document) -> bytes:
+    """The document as PDF bytes (A4; the same document gives the same bytes)."""
+    register_fonts()
+    footer_lines, footer_h = _footer(document)
+    body_top = PAGE_H - TOP
+    body_h = body_top - BOTTOM - footer_h - 6
+    rows = Layout().rows(document.blocks)
+    pages = paginate(rows, body_h)
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer, pagesize=A4, invariant=True, pageCompression=1, lang=document.lang.value
+    )
+    info = _Info()
+    info.custom = dict(document.metadata)
+    canvas._doc.info = info
+    canvas.setTitle(document.title)
+    canvas.setAuthor("readmit_forms")
+    canvas.setCreator("readmit_forms")
+    canvas.setSubject(f"{document.agreement} {document.form} ({document.lang.value})")
+    canvas.setKeywords(document.metadata.get("language_status", ""))
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        if document.draft_label:
+            _draft_mark(canvas, document.draft_label)
+        y = body_top
+        for row in page:
+            row.draw(canvas, y)
+            y -= row.height
+        _draw_footer(canvas, document, footer_lines, footer_h, number, total)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_footer(
+    canvas: Canvas,
+    document: Document,
+    lines: list[list[Placed]],
+    footer_h: float,
+    page: int,
+    pages: int,
+) -> None:
+    top = BOTTOM + footer_h
+    canvas.setLineWidth(0.4)
+    canvas.line(LEFT, top, LEFT + WIDTH, top)
+    y = top - 2
+    for line in lines:
+        draw_line(canvas, line, LEFT, y - FOOT)
+        y -= FOOT_LEAD
+    canvas.setFont(REGULAR, SMALL)
+    canvas.drawRightString(LEFT + WIDTH, BOTTOM, document.page_text(page, pages))
+
+
+def _draft_mark(canvas: Canvas, label: str) -> None:
+    canvas.saveState()
+    canvas.setFillGray(0.82)
+    canvas.setFont(BOLD, 90)
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -30, label)
+    canvas.restoreState()
+    canvas.setFont(BOLD, SMALL)
+    canvas.drawString(LEFT, PAGE_H - TOP + 12, label)

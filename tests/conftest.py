@@ -1,0 +1,46 @@
+"""Shared fixtures: the samples, the CLI run in-process, PDF text read back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def sample_paths() -> list[Path]:
+    return sorted(SAMPLES.glob("*.yaml")) + sorted(SAMPLES.glob("*.json"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run ``readmit-forms ARGS`` in-process and capture its output."""
+    from readmit_forms._cli import main
+
+    def run(*args: str) -> Result:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF, read back with pypdf."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)

@@ -1,0 +1,103 @@
+"""Agreement data integrity: every fact has a source, and the language rules are as the sources say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+import readmit_forms as rf
+from readmit_forms._agreements import FORM_IDS, Fact, Source
+
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+
+
+def _facts(obj: Any, path: str = "") -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = []
+    if isinstance(obj, BaseModel):
+        found.append((path, obj))
+        for name in type(obj).model_fields:
+            found += _facts(getattr(obj, name), f"{path}.{name}")
+    elif isinstance(obj, (list, tuple)):
+        for index, item in enumerate(obj):
+            found += _facts(item, f"{path}[{index}]")
+    return found
+
+
+@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
+def test_every_fact_has_a_source_or_says_not_stated(agreement: rf.Agreement) -> None:
+    for path, obj in _facts(agreement):
+        if isinstance(obj, Fact):
+            assert obj.not_stated or obj.source is not None, path
+        fields = type(obj).model_fields
+        if "source" in fields and not isinstance(obj, Fact):
+            assert isinstance(obj.source, Source), path
+
+
+@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
+def test_sources_name_real_files_and_lines(agreement: rf.Agreement) -> None:
+    if not SOURCES.is_dir():
+        pytest.skip("../shared/sources is not next to the checkout")
+    for path, obj in _facts(agreement):
+        if isinstance(obj, Source):
+            file = SOURCES / obj.doc
+            assert file.is_file(), f"{path}: {obj.doc}"
+            lines = len(file.read_text("utf-8").splitlines())
+            import re
+
+            for number in re.findall(r"\d+", obj.lines or ""):
+                assert 1 <= int(number) <= lines, f"{path}: line {number} of {obj.doc}"
+
+
+@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
+def test_forms_are_known(agreement: rf.Agreement) -> None:
+    assert agreement.forms
+    for form in agreement.forms:
+        assert form.id in FORM_IDS
+        assert form.model or form.annex.stated
+
+
+def test_language_rules() -> None:
+    at = rf.get_agreement("kz-at").languages
+    assert at.authentic.value == ("kk", "de", "en")
+    assert (at.prevailing.value, at.working.value) == ("en", "en")
+    by = rf.get_agreement("kz-by").languages
+    assert by.authentic.value == ("kk", "ru")
+    assert (by.prevailing.value, by.working.value) == ("ru", "ru")
+    hu = rf.get_agreement("kz-hu").languages
+    assert hu.authentic.value == ("kk", "hu", "en") and hu.prevailing.value == "en"
+    assert hu.working.not_stated
+    fr = rf.get_agreement("kz-fr").languages
+    assert fr.authentic.not_stated and fr.prevailing.not_stated and fr.working.not_stated
+
+
+def test_kz_by_transit_requests_go_to_the_border_committee() -> None:
+    by = rf.get_agreement("kz-by")
+    authority = by.authority_for("BY", "transit-request")
+    assert authority is not None and "пограничный" in authority.name[rf.Lang.RU]
+    readmission = by.authority_for("BY", "readmission-request")
+    assert readmission is not None and "внутренних дел" in readmission.name[rf.Lang.RU]
+
+
+def test_divergences_of_the_index_are_recorded() -> None:
+    at = {d.id for d in rf.get_agreement("kz-at").divergences}
+    assert {"at-annex2-attention", "at-annex7-spouse-letter", "at-annex7-resmi-typo",
+            "at-annex8-leitet", "at-handover-deadline", "at-citation-handover",
+            "at-citation-interview"} <= at
+    by = rf.get_agreement("kz-by").divergences
+    assert sum("signature" in (d.template_key or "") for d in by) == 4
+
+
+def test_agreements_cli_json_lists_language_rules(cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    result = cli("agreements", "--json")
+    assert result.code == 0
+    data = {a["id"]: a for a in json.loads(result.out)}
+    assert set(data) == {"kz-at", "kz-by", "kz-hu", "kz-fr"}
+    assert data["kz-at"]["languages"]["working"]["value"] == "en"
+    assert data["kz-at"]["languages"]["working"]["source"]["ref"] == "Art. 14"
+    assert data["kz-fr"]["languages"]["prevailing"]["not_stated"] is True
+    assert data["kz-hu"]["languages"]["working"]["not_stated"] is True

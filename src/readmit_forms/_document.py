@@ -5,7 +5,7 @@ plain, immutable objects. Backends (PDF, DOCX, HTML) walk ``Document.blocks``
 and draw each kind of block; they know nothing of agreements, cases or forms.
 
     Document
-    ├── blocks: Title | Text | Heading | Field | Choices | Slots | PhotoPanel
+    ├── blocks: Title | Text | Heading | Field | Choices | Slots | PhotoPanel | Table
     └── footer (language status), page label, draft mark, metadata
 """
 
@@ -30,6 +30,8 @@ __all__ = [
     "Run",
     "Slot",
     "Slots",
+    "Table",
+    "TableRow",
     "Text",
     "Title",
     "plain",
@@ -149,7 +151,25 @@ class PhotoPanel:
     blocks: tuple[Block, ...]
 
 
-Block = Title | Text | Heading | Field | Choices | Slots | PhotoPanel
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of a table; ``mark`` flags it for attention (e.g. "divergence", "missing")."""
+
+    cells: tuple[Rich | None, ...]
+    mark: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table (used by the translators' proof): header cells, rows, relative column widths."""
+
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    widths: tuple[float, ...] = ()
+
+
+Block = Title | Text | Heading | Field | Choices | Slots | PhotoPanel | Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +226,14 @@ def walk_text(document: Document) -> Iterator[str]:
             elif isinstance(block, PhotoPanel):
                 yield from blocks(block.blocks)
                 yield block.caption
+            elif isinstance(block, Table):
+                yield from block.header
+                for row in block.rows:
+                    for cell in row.cells:
+                        if cell:
+                            yield plain(cell)
+                    if row.note:
+                        yield row.note
 
     if document.draft_label:
         yield document.draft_label

@@ -121,21 +121,43 @@ def _split_long(word: str, style: Style, width: float) -> list[str]:
 
 
 def flow(pieces: Iterable[Piece], width: float, indent: float = 0.0) -> list[list[Placed]]:
-    """Greedy word wrap of styled pieces into lines; "\\n" in a text breaks the line."""
+    """Greedy word wrap of styled pieces into lines; "\\n" in a text breaks the line.
+
+    Neighbouring words of one style on a line are joined into one string, so that a
+    line costs one drawString per style change, not one per word.
+    """
     lines: list[list[Placed]] = []
     line: list[Placed] = []
     x = 0.0
+    seg_x = 0.0
+    seg: list[str] = []
+    seg_style: Style = PLAIN
+
+    def close() -> None:
+        if seg:
+            line.append((seg_x, "".join(seg).rstrip(), seg_style, False))
+            seg.clear()
 
     def newline() -> None:
         nonlocal line, x
+        close()
         lines.append(line)
         line = []
         x = indent
 
+    def put(text: str, style: Style, advance: float) -> None:
+        nonlocal x, seg_x, seg_style
+        if not seg or style != seg_style:
+            close()
+            seg_x, seg_style = x, style
+        seg.append(text)
+        x += advance
+
     for text, style, ticked in pieces:
         if text is None:
-            if line and x + BOX + 4 > width:
+            if (line or seg) and x + BOX + 4 > width:
                 newline()
+            close()
             line.append((x, None, style, ticked))
             x += BOX + 4
             continue
@@ -145,38 +167,26 @@ def flow(pieces: Iterable[Piece], width: float, indent: float = 0.0) -> list[lis
             for token in _TOKENS.findall(paragraph):
                 word = token.rstrip()
                 if not word:
-                    if line:
-                        x += width_of(token, style)
+                    if line or seg:
+                        put(token, style, width_of(token, style))
                     continue
                 w = width_of(word, style)
-                if line and x + w > width:
+                if (line or seg) and x + w > width:
                     newline()
                 if x + w > width:
                     for part in _split_long(word, style, width - x):
-                        if line and x + width_of(part, style) > width:
+                        pw = width_of(part, style)
+                        if (line or seg) and x + pw > width:
                             newline()
-                        line.append((x, part, style, False))
-                        x += width_of(part, style)
-                    x += width_of(token[len(word) :], style)
+                        put(part, style, pw)
+                    tail = token[len(word) :]
+                    if tail:
+                        put(tail, style, width_of(tail, style))
                     continue
-                line.append((x, word, style, False))
-                x += width_of(token, style)
+                put(token, style, width_of(token, style))
+    close()
     lines.append(line)
-    return [_merge(line) for line in lines]
-
-
-def _merge(line: list[Placed]) -> list[Placed]:
-    """Join neighbouring words of one style into one string (one drawString call)."""
-    merged: list[Placed] = []
-    for x, text, style, ticked in line:
-        if merged and text is not None and merged[-1][1] is not None and merged[-1][2] == style:
-            px, ptext, pstyle, _ = merged[-1]
-            gap = x - (px + width_of(ptext or "", pstyle))
-            spaces = max(1, round(gap / max(width_of(" ", style), 0.1)))
-            merged[-1] = (px, f"{ptext}{' ' * spaces}{text}", pstyle, False)
-        else:
-            merged.append((x, text, style, ticked))
-    return merged
+    return lines
 
 
 def draw_line(canvas: Canvas, line: list[Placed], x0: float, baseline: float) -> None:
@@ -412,70 +422,33 @@ class Layout:
                 canvas.setFont(REGULAR, BODY)
                 canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H / 2, caption)
 
-        first = rows[0] if rows else spacer(0)
-
-        def draw_first(canvas: Canvas, top: float, first: Row = first) -> None:
-            draw_box(canvas, top)
-            first.draw(canvas, top)
-
         height = sum(row.height for row in rows)
-        panel = [Row(first.height, draw_first, True), *rows[1:]]
+        panel = [*rows] if rows else [spacer(0)]
         if height < PHOTO_H + 4:
             panel.append(spacer(PHOTO_H + 4 - height))
+        # The box is drawn after the items (reading order: items, then the photo), from
+        # the last row, whose top lies the height of the rows before it below the panel's
+        # top. A panel taller than a page (never on the annexes) draws it from its first row.
+        above = sum(row.height for row in panel[:-1])
+        if above + panel[-1].height < PAGE_H / 2:
+            last = panel[-1]
+
+            def draw_last(canvas: Canvas, top: float, last: Row = last, above: float = above) -> None:
+                last.draw(canvas, top)
+                draw_box(canvas, top + above)
+
+            panel[-1] = Row(last.height, draw_last)
+        else:
+            first = panel[0]
+
+            def draw_first(canvas: Canvas, top: float, first: Row = first) -> None:
+                first.draw(canvas, top)
+                draw_box(canvas, top)
+
+            panel[0] = Row(first.height, draw_first)
         for row in panel[:-1]:
             row.keep_with_next = True
         return panel
-
-
-    def table(self, block: Table) -> list[Row]:
-        columns = len(block.header)
-        weights = block.widths or tuple(1.0 for _ in range(columns))
-        total = sum(weights)
-        widths = [self.width * w / total for w in weights]
-        xs = [self.x0 + sum(widths[:i]) for i in range(columns)]
-        pad = 3.0
-        small = Style(REGULAR, SMALL)
-        small_value = Style(REGULAR, SMALL)
-
-        def band(cells: list[list[list[Placed]]], header: bool, mark: str | None) -> Row:
-            height = max(len(lines) for lines in cells) * SMALL_LEAD + 2 * pad
-
-            def draw(canvas: Canvas, top: float, cells=cells, height=height) -> None:
-                if header or mark:
-                    canvas.saveState()
-                    canvas.setFillGray(0.88 if header else 0.95)
-                    canvas.rect(self.x0, top - height, self.width, height, stroke=0, fill=1)
-                    canvas.restoreState()
-                canvas.setLineWidth(0.4)
-                canvas.rect(self.x0, top - height, self.width, height, stroke=1, fill=0)
-                for index, lines in enumerate(cells):
-                    if index:
-                        canvas.line(xs[index], top, xs[index], top - height)
-                    y = top - pad
-                    for line in lines:
-                        draw_line(canvas, line, xs[index] + pad, y - SMALL)
-                        y -= SMALL_LEAD
-
-            return Row(height, draw)
-
-        head_style = Style(BOLD, SMALL)
-        rows = [
-            band(
-                [flow([(text, head_style, False)], widths[i] - 2 * pad) for i, text in enumerate(block.header)],
-                True,
-                None,
-            )
-        ]
-        rows[0].keep_with_next = True
-        for row in block.rows:
-            cells = []
-            for index, cell in enumerate(row.cells):
-                pieces = rich_pieces(cell, small_value) if cell else [("—", small, False)]
-                if index == len(row.cells) - 1 and row.note:
-                    pieces = [*pieces, ("\n" + row.note, Style(ITALIC, SMALL), False)]
-                cells.append(flow(pieces, widths[index] - 2 * pad))
-            rows.append(band(cells, False, row.mark))
-        return rows
 
 
 def _draw_photo(canvas: Canvas, photo: Photo, x: float, y: float, w: float, h: float) -> None:

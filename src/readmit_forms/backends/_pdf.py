@@ -530,7 +530,13 @@ def render_pdf(document: Document) -> bytes:
     pages = paginate(rows, body_h)
     buffer = io.BytesIO()
     canvas = Canvas(
-        buffer, pagesize=A4, invariant=True, pageCompression=1, lang=document.lang.value
+        buffer,
+        pagesize=A4,
+        invariant=True,
+        pageCompression=1,
+        lang=document.lang.value,
+        initialFontName=REGULAR,
+        initialFontSize=BODY,
     )
     info = _Info()
     info.custom = dict(document.metadata)

@@ -50,7 +50,7 @@ T = TypeVar("T")
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Trilingual = dict[Lang, str]

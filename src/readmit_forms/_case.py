@@ -164,7 +164,7 @@ def _non_negative(value: int) -> int:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 # -- people ------------------------------------------------------------------------

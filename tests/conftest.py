@@ -44,3 +44,31 @@ def pdf_text(data: bytes) -> str:
 
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/goldens/ from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def sample_jobs() -> list[tuple[Path, str, str]]:
+    """(sample, form, lang) for every sample, every form of its agreement, kk/ru/en."""
+    import yaml
+
+    from readmit_forms import get_agreement
+
+    jobs = []
+    for path in sample_paths():
+        agreement = get_agreement(yaml.safe_load(path.read_text("utf-8"))["agreement"])
+        for form in agreement.form_ids:
+            for lang in ("kk", "ru", "en"):
+                jobs.append((path, form, lang))
+    return jobs

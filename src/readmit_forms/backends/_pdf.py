@@ -325,7 +325,9 @@ class Layout:
                 last.draw(canvas, top)
                 dotted(canvas, x1, x2, top - LEAD + 3)
 
-            rows[-1] = Row(last.height, draw)
+            rows[-1] = Row(last.height, draw, keep_with_next=block.lines > 1)
+            if block.lines > 1:  # the further printed lines of the item
+                rows += blank_rows(block.lines - 1, self.x0 + INDENT, self.x0 + self.width)
             return rows
         rows: list[Row] = []
         if label:
@@ -335,7 +337,7 @@ class Layout:
         if block.value:
             lines = flow(rich_pieces(block.value, VALUE), self.width - INDENT)
             rows += text_rows(lines, self.x0 + INDENT, LEAD, BODY, width=self.width - INDENT)
-        else:
+        elif block.lines > 0:  # lines: 0 is a label whose parts follow as blocks of their own
             rows += blank_rows(block.lines, self.x0 + INDENT, self.x0 + self.width)
         return rows
 

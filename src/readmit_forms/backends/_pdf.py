@@ -314,10 +314,13 @@ class Layout:
             pieces: list[Piece] = [(label + " ", PLAIN, False)] if label else []
             if block.value:
                 pieces += rich_pieces(block.value, VALUE)
-                return text_rows(flow(pieces, self.width, INDENT), self.x0, LEAD, BODY, width=self.width)
+                lines = flow(pieces, self.width, INDENT)
+                rows = text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)
+                rows[-1].keep_with_next = False  # the label stays on the page of its value
+                return rows
             lines = flow(pieces, self.width, INDENT)
             used = lines[-1][-1][0] + width_of(lines[-1][-1][1] or "", PLAIN) + 4 if lines[-1] else 0
-            rows = text_rows(lines, self.x0, LEAD, BODY, width=self.width)
+            rows = text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)
             last = rows[-1]
             x1, x2 = self.x0 + used, self.x0 + self.width
 

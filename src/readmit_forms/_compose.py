@@ -92,14 +92,18 @@ class _Composer:
         elif isinstance(spec, HeadingSpec):
             yield self.heading(spec.section)
         elif isinstance(spec, FieldSpec):
-            yield Field(
-                spec.n,
-                self.text(spec.label),
-                resolve(ctx, spec.value) if spec.value else None,
-                spec.lines,
-                spec.inline,
-                self.text(spec.hint),
-            )
+            value = resolve(ctx, spec.value) if spec.value else None
+            if value is None and spec.blank:
+                yield Text(self.text(spec.blank))
+            else:
+                yield Field(
+                    spec.n,
+                    self.text(spec.label),
+                    value,
+                    spec.lines,
+                    spec.inline,
+                    self.text(spec.hint),
+                )
         elif isinstance(spec, ChoicesSpec):
             ticked = resolve_choice(ctx, spec.value) or frozenset()
             options = tuple(

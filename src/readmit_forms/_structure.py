@@ -12,7 +12,7 @@ Block kinds::
     title:    KEY
     text:     KEY | {key, align, bold, italic, small}
     heading:  SECTION            (texts SECTION.letter and SECTION.title)
-    field:    {n, label, value, lines, inline, hint}
+    field:    {n, label, value, lines, inline, hint, blank}
     choices:  {n, label, value, options: {CODE: KEY}, vertical}
     slots:    {n, label, columns, slots: [{value, caption, lines}]}
     photo:    {caption, blocks: [...]}
@@ -20,6 +20,11 @@ Block kinds::
     with:     {item: NAME, blocks: [...]}
 
 Every block given as a mapping may also carry ``only: [FORM, ...]``.
+
+A field's ``blank`` names a text printed as it stands in place of a missing
+value — a printed blank such as "«__» _________ 2013 года" that the value fills
+when the case has it. ``lines: 0`` gives a label with no line of its own (the
+item's parts follow, e.g. one set of captioned slots per document).
 """
 
 from __future__ import annotations
@@ -87,6 +92,7 @@ class FieldSpec(_Spec):
     lines: int = 1
     inline: bool = False
     hint: str | None = None
+    blank: str | None = None
 
 
 class ChoicesSpec(_Spec):

@@ -931,3 +931,77 @@ ITEMS: dict[str, Callable[[Ctx], Sequence[Any]]] = {
     "documents.proof": _proof_documents,
     "escorts": lambda ctx: ctx.case.escorts,
 }
+
+
+# == KZ–BY forms (Executive Protocol Annexes 1–4 and the model handover notice) ==========
+#
+# Added for the KZ–BY forms; kept together so that parallel additions merge cleanly.
+# Words come from ``common.values.kz-by.*``.
+
+
+def _new_value(name: str) -> Callable[[ValueFn], ValueFn]:
+    """Register ``name``, refusing to silently replace a function registered elsewhere."""
+    if name in VALUES:
+        raise RuntimeError(f"value id {name!r} is registered twice")
+    return value(name)
+
+
+ROOT_KINDS.setdefault("escort", "escort")  # one escort, inside `each: {items: escorts}`
+
+
+@_new_value("case.family_names_ages")
+def _family_names_ages(ctx: Ctx, case: Case) -> Value:
+    """Spouse and children transferred with the person: name, and age where known."""
+    members: list[PersonCore] = [*([case.spouse] if case.spouse else []), *case.children]
+    return lines(
+        join([_plain_name(ctx, member), _age(ctx, member.date_of_birth)], ", ")
+        for member in members
+    )
+
+
+@_new_value("escort.given_names_surname")
+def _escort_name(ctx: Ctx, escort: Escort) -> Value:
+    """Protocol Art. 8(1): "имена, фамилии" of the escorts."""
+    return text(join([ctx.pick(escort.given_names), ctx.pick(escort.surname)], " "))
+
+
+@_new_value("escort.position")
+def _escort_position(ctx: Ctx, escort: Escort) -> Value:
+    return text(ctx.pick(escort.position))
+
+
+@_new_value("escort.passport_kind")
+def _escort_passport_kind(ctx: Ctx, escort: Escort) -> Value:
+    passport = escort.passport
+    if passport is None:
+        return None
+    return text(ctx.pick(passport.kind) or ctx.t("document.passport"))
+
+
+@_new_value("escort.passport_number")
+def _escort_passport_number(ctx: Ctx, escort: Escort) -> Value:
+    return text(escort.passport.number if escort.passport else None)
+
+
+@_new_value("escort.passport_issue_date")
+def _escort_passport_issued(ctx: Ctx, escort: Escort) -> Value:
+    return text(ctx.date(escort.passport.issue_date) if escort.passport else None)
+
+
+@_new_value("escort.passport_expiry_date")
+def _escort_passport_expiry(ctx: Ctx, escort: Escort) -> Value:
+    return text(ctx.date(escort.passport.expiry_date) if escort.passport else None)
+
+
+@_new_value("escort.expected_stay")
+def _escort_stay(ctx: Ctx, escort: Escort) -> Value:
+    """Protocol Art. 8(1): the expected period of stay; else the arrival and departure days."""
+    start = escort.stay_from or (escort.arrival.date() if escort.arrival else None)
+    end = escort.stay_until or (escort.departure.date() if escort.departure else None)
+    if start is None and end is None:
+        return None
+    if start == end:
+        return text(ctx.date(start))
+    return text(
+        ctx.t("kz-by.period", start=ctx.date(start) or "…", end=ctx.date(end) or "…")
+    )

@@ -324,10 +324,13 @@ class Layout:
             pieces: list[Piece] = [(label + " ", PLAIN, False)] if label else []
             if block.value:
                 pieces += rich_pieces(block.value, VALUE)
-                return text_rows(flow(pieces, self.width, INDENT), self.x0, LEAD, BODY, width=self.width)
+                lines = flow(pieces, self.width, INDENT)
+                rows = text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)
+                rows[-1].keep_with_next = False  # the label stays on the page of its value
+                return rows
             lines = flow(pieces, self.width, INDENT)
             used = lines[-1][-1][0] + width_of(lines[-1][-1][1] or "", PLAIN) + 4 if lines[-1] else 0
-            rows = text_rows(lines, self.x0, LEAD, BODY, width=self.width)
+            rows = text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)
             last = rows[-1]
             x1, x2 = self.x0 + used, self.x0 + self.width
 
@@ -335,7 +338,9 @@ class Layout:
                 last.draw(canvas, top)
                 dotted(canvas, x1, x2, top - LEAD + 3)
 
-            rows[-1] = Row(last.height, draw)
+            rows[-1] = Row(last.height, draw, keep_with_next=block.lines > 1)
+            if block.lines > 1:  # the further printed lines of the item
+                rows += blank_rows(block.lines - 1, self.x0 + INDENT, self.x0 + self.width)
             return rows
         rows: list[Row] = []
         if label:
@@ -345,7 +350,7 @@ class Layout:
         if block.value:
             lines = flow(rich_pieces(block.value, VALUE), self.width - INDENT)
             rows += text_rows(lines, self.x0 + INDENT, LEAD, BODY, width=self.width - INDENT)
-        else:
+        elif block.lines > 0:  # lines: 0 is a label whose parts follow as blocks of their own
             rows += blank_rows(block.lines, self.x0 + INDENT, self.x0 + self.width)
         return rows
 

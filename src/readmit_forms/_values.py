@@ -931,3 +931,24 @@ ITEMS: dict[str, Callable[[Ctx], Sequence[Any]]] = {
     "documents.proof": _proof_documents,
     "escorts": lambda ctx: ctx.case.escorts,
 }
+
+
+# -- KZ–AT Annexes 2 and 8; model forms for KZ–HU and KZ–FR ----------------------------
+
+
+def _escort_name(ctx: Ctx, escort: Escort) -> str | None:
+    return join([ctx.pick(escort.surname), ctx.pick(escort.given_names)], " ")
+
+
+@value("case.transit_crossing_escort_names")
+def _transit_crossing_escort_names(ctx: Ctx, case: Case) -> Value:
+    """KZ–AT Annex 8 C.4: crossing point, date and time, and who escorts (names only:
+    the footnote to C.7 asks for the escorts' details under D)."""
+    transit = case.transit
+    crossing = (
+        join([crossing_point(ctx, transit.border_crossing_point), _when(ctx, transit.date, transit.time)])
+        if transit
+        else None
+    )
+    names = join(_escort_name(ctx, escort) for escort in case.escorts)
+    return lines([crossing, ctx.t("escorts", names=names) if names else None])

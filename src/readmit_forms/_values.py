@@ -945,11 +945,10 @@ def _transit_crossing_escort_names(ctx: Ctx, case: Case) -> Value:
     """KZ–AT Annex 8 C.4: crossing point, date and time, and who escorts (names only:
     the footnote to C.7 asks for the escorts' details under D)."""
     transit = case.transit
-    crossing = (
-        join([crossing_point(ctx, transit.border_crossing_point), _when(ctx, transit.date, transit.time)])
-        if transit
-        else None
-    )
+    crossing = None
+    if transit is not None:
+        where = crossing_point(ctx, transit.border_crossing_point)
+        crossing = join([where, _when(ctx, transit.date, transit.time)])
     names = join(_escort_name(ctx, escort) for escort in case.escorts)
     return lines([crossing, ctx.t("escorts", names=names) if names else None])
 
@@ -971,9 +970,10 @@ def _readmission_ground(ctx: Ctx, case: Case) -> frozenset[str] | None:
         codes.add("third-country-direct")
     on = reference_date(case)
     for permit in case.permits:
-        if permit.issuing_state == case.requested_state and permit.kind.value != "transit-visa":
-            if permit.expiry_date is None or on is None or permit.expiry_date >= on:
-                codes.add("third-country-permit")
+        valid = permit.expiry_date is None or on is None or permit.expiry_date >= on
+        issued_there = permit.issuing_state == case.requested_state
+        if issued_there and valid and permit.kind.value != "transit-visa":
+            codes.add("third-country-permit")
     return frozenset(codes)
 
 

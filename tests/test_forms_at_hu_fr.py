@@ -24,7 +24,8 @@ AGREEMENTS = ("kz-at", "kz-hu", "kz-fr")
 LANGS = ("kk", "ru", "en")
 
 # The forms each sample is made for; any other form of its agreement is rendered as
-# a draft (the sample is intentionally incomplete for it: no transit or handover data).
+# a draft (the sample is intentionally incomplete for it: no transit or handover data),
+# and so is every form of a sample not listed here.
 SAMPLE_FORMS: dict[str, set[str]] = {
     "kz-at-family.yaml": {"readmission-request", "interview-request", "handover-notice"},
     "kz-at-no-documents.yaml": {"interview-request", "handover-notice"},
@@ -152,7 +153,7 @@ def _samples() -> list[Path]:
 
 @cache
 def _rendered(sample: str, form: str, lang: str) -> str:
-    draft = form not in SAMPLE_FORMS[sample]
+    draft = form not in SAMPLE_FORMS.get(sample, set())
     data = rf.render(SAMPLES / sample, form=form, lang=lang, draft=draft)
     assert data.startswith(b"%PDF")
     return _flat(pdf_text(data))
@@ -168,10 +169,10 @@ def _cases() -> list[tuple[str, str, str]]:
     return found
 
 
-def test_every_sample_of_these_agreements_is_listed_and_valid() -> None:
+def test_the_samples_cover_these_agreements_and_are_valid_for_their_forms() -> None:
     names = {path.name for path in _samples()}
-    assert names == set(SAMPLE_FORMS)
-    assert {rf.load_case(SAMPLES / name).agreement for name in names} == set(AGREEMENTS)
+    assert set(SAMPLE_FORMS) <= names
+    assert {rf.load_case(SAMPLES / name).agreement for name in SAMPLE_FORMS} == set(AGREEMENTS)
     for name, forms in SAMPLE_FORMS.items():
         for form in forms:
             errors = [f for f in rf.validate(SAMPLES / name, form) if f.is_error]
@@ -247,7 +248,7 @@ def test_checkboxes_are_ticked_from_the_case() -> None:
     assert escorted == ["с сопровождением* сопровождениемleitet*"]
     hu = rf.load_case(SAMPLES / "kz-hu-overstay.yaml")
     assert _ticked(compose(hu, "readmission-request", "en"), "") == [
-        "the person is a national of the requested Contracting Party (Article 1 of the Agreement)"
+        "national of the requested Contracting Party (Article 1 of the Agreement)"
     ]
     fr = rf.load_case(SAMPLES / "kz-fr-lyon.yaml")
     assert _ticked(compose(fr, "interview-request", "ru"), "") == [

@@ -80,7 +80,7 @@ class _Composer:
 
     def blocks(self, specs: tuple[BlockSpec, ...]) -> Iterator[Block]:
         for spec in specs:
-            if spec.applies_to(self.ctx.form):
+            if spec.applies_to(self.ctx.form, self.ctx.lang.value):
                 yield from self.block(spec)
 
     def block(self, spec: BlockSpec) -> Iterator[Block]:

@@ -19,7 +19,9 @@ Block kinds::
     each:     {items: VALUE, as: NAME, heading: SECTION, blocks: [...]}
     with:     {item: NAME, blocks: [...]}
 
-Every block given as a mapping may also carry ``only: [FORM, ...]``.
+Every block given as a mapping may also carry ``only: [FORM, ...]`` and ``langs: [LANG, ...]``
+(where one language's official text puts an item elsewhere, e.g. the Kazakh KZ–AT Annex 2
+sets the legal-basis line above the title).
 
 A field's ``blank`` names a text printed as it stands in place of a missing
 value — a printed blank such as "«__» _________ 2013 года" that the value fills
@@ -60,9 +62,12 @@ class _Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     only: tuple[str, ...] = ()
+    langs: tuple[str, ...] = Field(
+        (), description="languages whose official text has this block here (default: all)"
+    )
 
-    def applies_to(self, form: str) -> bool:
-        return not self.only or form in self.only
+    def applies_to(self, form: str, lang: str = "") -> bool:
+        return (not self.only or form in self.only) and (not self.langs or lang in self.langs)
 
 
 class TitleSpec(_Spec):

@@ -1004,7 +1004,6 @@ def _escort_stay(ctx: Ctx, escort: Escort) -> Value:
     return text(
         ctx.t("kz-by.period", start=ctx.date(start) or "…", end=ctx.date(end) or "…")
     )
-=======
 # -- KZ–AT Annexes 2 and 8; model forms for KZ–HU and KZ–FR ----------------------------
 
 

@@ -101,3 +101,17 @@ def test_agreements_cli_json_lists_language_rules(cli) -> None:  # type: ignore[
     assert data["kz-at"]["languages"]["working"]["source"]["ref"] == "Art. 14"
     assert data["kz-fr"]["languages"]["prevailing"]["not_stated"] is True
     assert data["kz-hu"]["languages"]["working"]["not_stated"] is True
+
+
+@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
+def test_every_form_has_a_structure_and_texts_in_three_languages(agreement: rf.Agreement) -> None:
+    from readmit_forms._structure import structure_for
+    from readmit_forms._templates import texts
+
+    for form in agreement.form_ids:
+        structure = structure_for(agreement.id, form)
+        assert structure.agreement == agreement.id
+        for lang in rf.Lang:
+            assert f"{structure.texts}.title" in texts(lang) or any(
+                key.startswith(structure.texts) for key in texts(lang)
+            )

@@ -614,11 +614,11 @@ class Case(_Model):
     def escorted_handover(self) -> bool | None:
         if self.handover is not None and self.handover.escorted is not None:
             return self.handover.escorted
-        return bool(self.escorts) if self.escorts or self.handover else None
+        return bool(self.escorts) if self.handover is not None else None
 
     @property
     def escorted_transit(self) -> bool | None:
         if self.transit is not None and self.transit.escorted is not None:
             return self.transit.escorted
-        return bool(self.escorts) if self.escorts or self.transit else None
+        return bool(self.escorts) if self.transit is not None else None
 

@@ -43,6 +43,9 @@ class Texts(Mapping[str, str]):
                 f"{self.origin}/{self.lang}", f"no text for {key!r} in language {self.lang}"
             ) from None
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries  # not via __getitem__, which raises TemplateError
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)
 

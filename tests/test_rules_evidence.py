@@ -36,6 +36,14 @@ ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, set[tuple[str, str, str
     "at-no-documents-petition": (
         "at_own", lambda c: _documents()(c) or _interview("no-documents")(c), set()
     ),
+    # the person's own statement is prima facie (Annex 4) but no document: the petition
+    # for lack of documents stands
+    "at-statement-and-petition": (
+        "at_own",
+        lambda c: _documents()(c) or _interview("no-documents")(c)
+        or c.update(evidence=[{"kind": "person-statement"}]),
+        set(),
+    ),
     "at-petition-not-needed": (
         "at_own", _interview("no-documents"),
         {("interview-not-needed", W, "interview.reason")},
@@ -151,3 +159,19 @@ def test_third_country_travel_document_must_be_issued_by_the_requested_state() -
     case = rf.load_case(changed("at_third", _documents(ours, theirs)))
     strengths = [c.strength for c in classify(case, at, concerns="third-country")]
     assert strengths[:2] == ["proof", None]
+
+
+def test_validate_json_lists_what_each_document_counts_as(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import yaml
+
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(changed("by_own")), "utf-8")
+    data = json.loads(cli("validate", str(path), "--json").out)
+    assert data["evidence"] == [{
+        "path": "documents[0]", "strength": "prima-facie", "concerns": "nationality",
+        "list": "by-by-nationality-presumption",
+        "source": {"doc": "004_450247c9c5df390a.txt", "ref": "Protocol Art. 2(4)",
+                   "lines": "ru 216–223; kk 900–907"},
+    }]

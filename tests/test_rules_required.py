@@ -98,7 +98,8 @@ ROWS: dict[str, Row] = {
         "at_transit", lambda c: c.pop("documents"), "transit-request",
         {("item-missing", E, "documents")},
     ),
-    # KZ–BY Protocol Annex 3 (readmission request) and Art. 8(1) (escorts)
+    # KZ–BY Protocol Annex 3 (readmission request) and Art. 8(1) (escorts); the notice is
+    # due 5 working days before Fri 27 Mar 2026, i.e. Tue 17 Mar (Nauryz 23–25 in KZ)
     "by-complete": ("by_own", None, "readmission-request", set()),
     "by-no-grounds": (
         "by_own", lambda c: c["unlawful_stay"].pop("grounds"), "readmission-request",
@@ -115,6 +116,31 @@ ROWS: dict[str, Row] = {
                                    "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}],
         ),
         "handover-notice", {("item-missing", E, "escorts[0].position")},
+    ),
+    # … the expected stay may be given as arrival and departure instead of dates
+    "by-escort-arrival-departure": (
+        "by_own",
+        lambda c: c.update(
+            handover={"date": "2026-03-27", "time": "09:00",
+                      "border_crossing_point": "Минск-2", "notice_date": "2026-03-16"},
+            escorts=[{"surname": "Иванов", "given_names": "Иван", "position": "инспектор",
+                      "arrival": "2026-03-27T07:00", "departure": "2026-03-27T15:00",
+                      "passport": {"kind": "служебный", "number": "P1",
+                                   "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}],
+        ),
+        "handover-notice", set(),
+    ),
+    "by-escort-no-stay": (
+        "by_own",
+        lambda c: c.update(
+            handover={"date": "2026-03-27", "time": "09:00",
+                      "border_crossing_point": "Минск-2", "notice_date": "2026-03-16"},
+            escorts=[{"surname": "Иванов", "given_names": "Иван", "position": "инспектор",
+                      "arrival": "2026-03-27T07:00",
+                      "passport": {"kind": "служебный", "number": "P1",
+                                   "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}],
+        ),
+        "handover-notice", {("item-missing", E, "escorts[0].stay_until")},
     ),
     # every form at once: only the forms the case is sent with
     "at-every-form": ("at_own", None, None, set()),

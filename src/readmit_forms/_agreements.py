@@ -225,7 +225,8 @@ class Requirement(_Data):
 
     forms: tuple[str, ...]
     fields: tuple[str, ...] = Field(
-        description="case field paths; 'escorts[].surname' means every escort's surname"
+        description="case field paths; 'escorts[].surname' means every escort's surname; "
+        "'a|b' is satisfied by either"
     )
     when: str | None = Field(
         None, description="condition: married, escorted-handover, escorted-transit"

@@ -48,15 +48,19 @@ def interview(check: Check) -> Iterator[Finding]:
     if required is None:
         return
     found = [c for c in classify(case, agreement, concerns="nationality") if c.strength]
+    # A petition "for lack of documents" is questioned only when an identity document
+    # proves or indicates nationality: a person's own statement or language, though on
+    # the prima facie lists, is what the interview is there to test.
+    documents = [c for c in found if isinstance(c.item, IdentityDocument)]
     doubtful = agreement.provision("interview-when-doubtful") or required
     if not found and case.interview is None:
         yield check.finding("interview-required", "interview", required.source)
     elif case.interview is not None:
         reason = case.interview.reason
-        if reason is InterviewReason.NO_DOCUMENTS and found:
+        if reason is InterviewReason.NO_DOCUMENTS and documents:
             yield check.finding(
                 "interview-not-needed", "interview.reason", required.source, Severity.WARNING,
-                documents=", ".join(c.path for c in found),
+                documents=", ".join(c.path for c in documents),
             )
         if reason is InterviewReason.DOUBTFUL_DOCUMENTS and not any(
             d.doubtful for d in case.documents

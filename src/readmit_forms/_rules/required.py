@@ -55,19 +55,25 @@ def required_items(check: Check) -> Iterator[Finding]:
             continue
         for pattern in requirement.fields:
             first = pattern.split(".")[0]
+            label = field_label(pattern.split("|")[0])
             section = _SECTION_OF.get(first, first)
             if section in SECTIONS.values() and getattr(check.case, section) is None:
                 continue  # the whole section is missing: `sections` says so once
-            for path, value in resolve(check.case, pattern):
-                if path in seen or not is_blank(value):
+            for path, blank in _blanks(check.case, pattern):
+                if path in seen or not blank:
                     continue
                 seen.add(path)
                 if requirement.severity == "error":
-                    yield check.finding(
-                        "item-missing", path, requirement.source, item=field_label(pattern)
-                    )
+                    yield check.finding("item-missing", path, requirement.source, item=label)
                 else:
                     yield check.finding(
-                        "item-if-possible", path, requirement.source, Severity.WARNING,
-                        item=field_label(pattern),
+                        "item-if-possible", path, requirement.source, Severity.WARNING, item=label
                     )
+
+
+def _blanks(case: Case, pattern: str) -> Iterator[tuple[str, bool]]:
+    """Each path ``pattern`` names, and whether it is blank. ``a|b`` is satisfied by
+    either (e.g. an escort's stay given as dates, or as arrival and departure)."""
+    alternatives = [list(resolve(case, alternative)) for alternative in pattern.split("|")]
+    for found in zip(*alternatives, strict=True):
+        yield found[0][0], all(is_blank(value) for _, value in found)

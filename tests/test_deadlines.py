@@ -229,6 +229,15 @@ def test_due_dates_by_hand(name: str) -> None:
         assert item.calendar == ()
 
 
+@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
+def test_every_event_of_the_data_is_a_case_date(agreement: rf.Agreement) -> None:
+    from readmit_forms._deadlines import EVENTS
+
+    for deadline in agreement.deadlines:
+        assert deadline.event in {*EVENTS, "reply-period-end"}, deadline.id
+        assert deadline.done is None or deadline.done in EVENTS, deadline.id
+
+
 def test_stricter_of_two_provisions_cites_both() -> None:
     """KZ–AT Art. 5(8) (2 calendar days) vs Annex 1 Art. 3(2) (3 working days)."""
     item = _item(_at(handover=_handover("2026-03-26")), None, "at-handover-notice")

@@ -180,9 +180,6 @@ class Schedule:
 
 # -- events ------------------------------------------------------------------------
 
-_NOT_APPLICABLE = object()
-
-
 @dataclass(frozen=True)
 class _Start:
     field: str
@@ -196,31 +193,36 @@ def _at(path: str, value: dt.date | dt.datetime | None, time: dt.time | None = N
     return _Start(path, value, time)
 
 
-def _apprehension(case: Case, agreement: Agreement) -> object:
+# An event resolves to the case date it is (possibly unknown), or to None where the
+# limit does not apply to the case at all.
+Event = Callable[[Case, Agreement], _Start | None]
+
+
+def _apprehension(case: Case, agreement: Agreement) -> _Start | None:
     stay = case.unlawful_stay
     if stay is None or stay.apprehended_on is None:
-        return _NOT_APPLICABLE  # the accelerated request of KZ–AT Art. 5(9) is not in play
+        return None  # the accelerated request of KZ–AT Art. 5(9) is not in play
     return _at("unlawful_stay.apprehended_on", stay.apprehended_on)
 
 
-def _positive(path: str, pick: Callable[[Case], dt.date | None]) -> Callable[..., object]:
-    def resolve(case: Case, agreement: Agreement) -> object:
+def _positive(path: str, pick: Callable[[Case], dt.date | None]) -> Event:
+    def resolve(case: Case, agreement: Agreement) -> _Start | None:
         if case.reply is not None and case.reply.positive is False:
-            return _NOT_APPLICABLE
+            return None  # refused: nothing runs from a positive reply
         return _at(path, pick(case) if case.reply and case.reply.positive else None)
 
     return resolve
 
 
-def _departure(case: Case, agreement: Agreement) -> object:
+def _departure(case: Case, agreement: Agreement) -> _Start | None:
     if no_request_needed(case, agreement) is None:
-        return _NOT_APPLICABLE
+        return None
     handover = case.handover
     return _at("handover.date", handover.date if handover else None,
                handover.time if handover else None)
 
 
-EVENTS: dict[str, Callable[[Case, Agreement], object]] = {
+EVENTS: dict[str, Event] = {
     "finding": lambda c, a: _at(
         "unlawful_stay.finding_date", c.unlawful_stay.finding_date if c.unlawful_stay else None
     ),
@@ -316,9 +318,7 @@ def _done(
     if deadline.done is None:
         return None, None
     found = EVENTS[deadline.done](case, agreement)
-    if not isinstance(found, _Start):
-        return None, None
-    return found.field, found.day
+    return (found.field, found.day) if found is not None else (None, None)
 
 
 def _status(due: dt.date | None, done_on: dt.date | None, today: dt.date | None) -> Status:
@@ -353,7 +353,7 @@ def _compute(
         start = _Start(reply.start_field, reply.due)
     else:
         found = EVENTS[deadline.event](case, agreement)
-        if not isinstance(found, _Start):
+        if found is None:
             return None
         start = found
     sign = 1 if deadline.relation == "within" else -1

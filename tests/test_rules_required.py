@@ -13,6 +13,21 @@ E, W = "error", "warning"
 
 Row = tuple[str, Callable[[Case], Any] | None, str | None, set[tuple[str, str, str]]]
 
+
+def _by_escorted(**escort: Any) -> Callable[[Case], None]:
+    """A KZ–BY escorted transfer on Fri 27 Mar 2026; ``escort`` adds to (or, with None,
+    removes from) a complete escort."""
+    complete = {"surname": "Иванов", "given_names": "Иван", "position": "инспектор",
+                "passport": {"kind": "служебный", "number": "P1",
+                             "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}
+    merged = {k: v for k, v in {**complete, **escort}.items() if v is not None}
+    return lambda case: case.update(
+        handover={"date": "2026-03-27", "time": "09:00", "border_crossing_point": "Минск-2",
+                  "notice_date": "2026-03-16"},
+        escorts=[merged],
+    )
+
+
 ROWS: dict[str, Row] = {
     # KZ–AT Art. 4(1)(a): name, date of birth, sex; if possible place of birth, last address
     "at-complete": ("at_own", None, "readmission-request", set()),
@@ -106,40 +121,16 @@ ROWS: dict[str, Row] = {
         {("item-missing", E, "unlawful_stay.grounds")},
     ),
     "by-escort-position": (
-        "by_own",
-        lambda c: c.update(
-            handover={"date": "2026-03-27", "time": "09:00",
-                      "border_crossing_point": "Минск-2", "notice_date": "2026-03-16"},
-            escorts=[{"surname": "Иванов", "given_names": "Иван", "stay_from": "2026-03-27",
-                      "stay_until": "2026-03-28",
-                      "passport": {"kind": "служебный", "number": "P1",
-                                   "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}],
-        ),
+        "by_own", _by_escorted(stay_from="2026-03-27", stay_until="2026-03-28", position=None),
         "handover-notice", {("item-missing", E, "escorts[0].position")},
     ),
     # … the expected stay may be given as arrival and departure instead of dates
     "by-escort-arrival-departure": (
-        "by_own",
-        lambda c: c.update(
-            handover={"date": "2026-03-27", "time": "09:00",
-                      "border_crossing_point": "Минск-2", "notice_date": "2026-03-16"},
-            escorts=[{"surname": "Иванов", "given_names": "Иван", "position": "инспектор",
-                      "arrival": "2026-03-27T07:00", "departure": "2026-03-27T15:00",
-                      "passport": {"kind": "служебный", "number": "P1",
-                                   "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}],
-        ),
+        "by_own", _by_escorted(arrival="2026-03-27T07:00", departure="2026-03-27T15:00"),
         "handover-notice", set(),
     ),
     "by-escort-no-stay": (
-        "by_own",
-        lambda c: c.update(
-            handover={"date": "2026-03-27", "time": "09:00",
-                      "border_crossing_point": "Минск-2", "notice_date": "2026-03-16"},
-            escorts=[{"surname": "Иванов", "given_names": "Иван", "position": "инспектор",
-                      "arrival": "2026-03-27T07:00",
-                      "passport": {"kind": "служебный", "number": "P1",
-                                   "issue_date": "2020-01-01", "expiry_date": "2030-01-01"}}],
-        ),
+        "by_own", _by_escorted(arrival="2026-03-27T07:00"),
         "handover-notice", {("item-missing", E, "escorts[0].stay_until")},
     ),
     # every form at once: only the forms the case is sent with

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .._case import Case, Evidence, IdentityDocument, Permit
+from .._findings import Severity
 from .._format import country_name
 from .._lang import Lang
 from .._scope import forms_in_play
@@ -19,6 +20,7 @@ __all__ = [
     "item_label",
     "nationalities",
     "resolve",
+    "severity",
     "states",
 ]
 
@@ -84,3 +86,8 @@ def nationalities(codes: list[str] | tuple[str, ...]) -> Localized:
         return country_name(code, lang)
 
     return lambda lang: ", ".join(name(code, lang) for code in codes)
+
+
+def severity(value: str | None, default: Severity) -> Severity:
+    """The severity the agreement data gives a provision, else the rule's default."""
+    return Severity(value) if value else default

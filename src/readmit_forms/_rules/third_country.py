@@ -10,7 +10,7 @@ from .._evidence import expired_on, reference_date
 from .._findings import Finding, Severity
 from .._scope import category
 from .._validate import Check, rule
-from ._common import in_play, item_label, nationalities, states
+from ._common import in_play, item_label, nationalities, severity, states
 
 
 def _applies(check: Check) -> bool:
@@ -19,10 +19,6 @@ def _applies(check: Check) -> bool:
         and check.case.transit is None
         and category(check.case) == "third-country"
     )
-
-
-def _severity(value: str | None, default: Severity) -> Severity:
-    return Severity(value) if value else default
 
 
 def _valid_permits(check: Check, state: str) -> list[tuple[int, Permit]]:
@@ -69,19 +65,19 @@ def exclusions(check: Check) -> Iterator[Finding]:
     if airport is not None and stay is not None and stay.airport_transit_only:
         yield check.finding(
             "tcn-airport-transit", "unlawful_stay.airport_transit_only", airport.source,
-            _severity(airport.severity, Severity.ERROR), state=states([case.requested_state]),
+            severity(airport.severity, Severity.ERROR), state=states([case.requested_state]),
         )
     visa_free = agreement.provision("tcn-excl-visa-free-entry")
     if visa_free is not None and stay is not None and stay.entered_visa_free:
         yield check.finding(
             "tcn-visa-free-entry", "unlawful_stay.entered_visa_free", visa_free.source,
-            _severity(visa_free.severity, Severity.ERROR),
+            severity(visa_free.severity, Severity.ERROR),
         )
     stateless = agreement.provision("tcn-excl-stateless")
     if stateless is not None and "stateless" in case.person.nationality:
         yield check.finding(
             "tcn-stateless", "person.nationality", stateless.source,
-            _severity(stateless.severity, Severity.WARNING),
+            severity(stateless.severity, Severity.WARNING),
         )
     yield from _requesting_state_permits(check)
 
@@ -104,7 +100,7 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
             ):
                 yield check.finding(
                     "tcn-requesting-state-permit", f"permits[{index}]", lenient.source,
-                    _severity(lenient.severity, Severity.WARNING),
+                    severity(lenient.severity, Severity.WARNING),
                     permit=item_label(permit), state=states([case.requesting_state]),
                 )
     # KZ–HU Art. 2(4)(1): a valid visa or residence permit of the requesting State.
@@ -114,7 +110,7 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
             if f"permit:{permit.kind.value}" in strict.kinds:
                 yield check.finding(
                     "tcn-requesting-state-permit-valid", f"permits[{index}]", strict.source,
-                    _severity(strict.severity, Severity.ERROR),
+                    severity(strict.severity, Severity.ERROR),
                     permit=item_label(permit), state=states([case.requesting_state]),
                 )
 
@@ -127,6 +123,6 @@ def transitional(check: Check) -> Iterator[Finding]:
         return
     yield check.finding(
         "tcn-transitional", "person.nationality", provision.source,
-        _severity(provision.severity, Severity.WARNING),
+        severity(provision.severity, Severity.WARNING),
         years=provision.value or "", nationality=nationalities(check.case.person.nationality),
     )

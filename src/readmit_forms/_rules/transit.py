@@ -9,11 +9,7 @@ from collections.abc import Iterator
 from .._case import TransitMode
 from .._findings import Finding, Severity
 from .._validate import Check, rule
-from ._common import in_play, states
-
-
-def _severity(value: str | None, default: Severity) -> Severity:
-    return Severity(value) if value else default
+from ._common import in_play, severity, states
 
 
 @rule
@@ -48,7 +44,7 @@ def transit_conditions(check: Check) -> Iterator[Finding]:
     if refusal is not None and transit.refusal_grounds_known:
         yield check.finding(
             "transit-refusal-grounds-known", "transit.refusal_grounds_known", refusal.source,
-            _severity(refusal.severity, Severity.WARNING),
+            severity(refusal.severity, Severity.WARNING),
         )
 
     by_air = agreement.provision("transit-by-air")

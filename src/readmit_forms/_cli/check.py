@@ -12,6 +12,7 @@ from .._evidence import Concern, classify
 from .._lang import LANGS, Lang, parse_lang
 from .._loading import load_case
 from .._scope import category
+from .._templates import texts
 from .._validate import validate
 from ._common import OK, print_json
 
@@ -56,12 +57,13 @@ def run_validate(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             sys.stdout.write(finding.line(lang) + "\n")
-        verdict = "has errors" if errors else "is valid"
-        scope = f" for {args.form}" if args.form else ""
-        sys.stdout.write(
-            f"{args.case}: {verdict}{scope} ({len(errors)} error(s), "
-            f"{len(findings) - len(errors)} warning(s))\n"
-        )
+        words = texts(lang)
+        scope = words.format("messages.verdict.scope", form=args.form) if args.form else ""
+        verdict = "messages.verdict.invalid" if errors else "messages.verdict.valid"
+        sys.stdout.write(words.format(
+            verdict, case=args.case, scope=scope, errors=len(errors),
+            warnings=len(findings) - len(errors),
+        ) + "\n")
     return 1 if errors else OK
 
 

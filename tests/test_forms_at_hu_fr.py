@@ -27,7 +27,7 @@ LANGS = ("kk", "ru", "en")
 # a draft (the sample is intentionally incomplete for it: no transit or handover data),
 # and so is every form of a sample not listed here.
 SAMPLE_FORMS: dict[str, set[str]] = {
-    "kz-at-family.yaml": {"readmission-request", "interview-request", "handover-notice"},
+    "kz-at-family.yaml": {"readmission-request", "handover-notice"},
     "kz-at-no-documents.yaml": {"interview-request", "handover-notice"},
     "kz-at-transit.yaml": {"transit-request"},
     "kz-hu-overstay.yaml": {"readmission-request", "interview-request", "handover-notice"},

@@ -5,6 +5,7 @@
     >>> rf.validate(case, form="readmission-request")
     [...]
     >>> pdf = rf.render(case, form="readmission-request", lang="en")
+    >>> for due in rf.deadlines(case).items: ...
 
 The whole public API is here; modules starting with ``_`` are private.
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 from ._agreements import Agreement, agreement_ids, agreements, get_agreement
 from ._case import Case
+from ._calendars import Holiday
 from ._compose import compose
+from ._deadlines import DueDate, Extended, Schedule, deadlines
 from ._document import Document
 from ._errors import (
     CaseFileError,
@@ -45,10 +48,14 @@ __all__ = [
     "CaseRefusedError",
     "CaseSchemaError",
     "Document",
+    "DueDate",
+    "Extended",
     "Finding",
+    "Holiday",
     "Lang",
     "LanguageNotAllowedError",
     "ReadmitFormsError",
+    "Schedule",
     "Severity",
     "TemplateError",
     "UnknownAgreementError",
@@ -60,6 +67,7 @@ __all__ = [
     "agreement_ids",
     "agreements",
     "compose",
+    "deadlines",
     "get_agreement",
     "load_case",
     "render",

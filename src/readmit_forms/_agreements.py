@@ -31,6 +31,8 @@ __all__ = [
     "Fact",
     "FormInfo",
     "LanguageRules",
+    "Provision",
+    "Requirement",
     "Source",
     "agreement_ids",
     "agreements",
@@ -141,6 +143,12 @@ class Deadline(_Data):
     consequence: Trilingual | None = None
     extension: Extension | None = None
     conflicts_with: tuple[str, ...] = ()
+    done: str | None = Field(
+        None, description="the event that fulfils it, when the case can date it (see deadlines)"
+    )
+    optional: bool = Field(
+        False, description="the action may (not must) be taken within the limit: lateness warns"
+    )
     source: Source
 
 
@@ -192,6 +200,41 @@ class LanguageRules(_Data):
     )
 
 
+class Provision(_Data):
+    """A rule of the agreement that validation checks, and where the agreement lays it down.
+
+    ``id`` names the check (the rules modules give it its meaning); an agreement
+    without the provision is not checked for it.
+    """
+
+    id: str
+    source: Source
+    severity: Literal["error", "warning"] | None = Field(
+        None, description="how a breach is reported, where the rule does not decide it"
+    )
+    value: int | None = Field(None, description="a number the provision sets, e.g. years")
+    fields: tuple[str, ...] = Field((), description="case fields it concerns")
+    kinds: tuple[str, ...] = Field(
+        (), description="document kinds (or permit:<kind>) it concerns, as in the evidence lists"
+    )
+    note: str | None = None
+
+
+class Requirement(_Data):
+    """Items a form must (error) or should where possible (warning) contain."""
+
+    forms: tuple[str, ...]
+    fields: tuple[str, ...] = Field(
+        description="case field paths; 'escorts[].surname' means every escort's surname; "
+        "'a|b' is satisfied by either"
+    )
+    when: str | None = Field(
+        None, description="condition: married, escorted-handover, escorted-transit"
+    )
+    severity: Literal["error", "warning"] = "error"
+    source: Source
+
+
 class Divergence(_Data):
     """A known difference between language versions of the official texts."""
 
@@ -222,6 +265,8 @@ class Agreement(_Data):
     evidence_note: Fact[str] | None = None
     forms: tuple[FormInfo, ...]
     divergences: tuple[Divergence, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
     notes: tuple[Fact[str], ...] = ()
 
     @model_validator(mode="after")
@@ -232,6 +277,10 @@ class Agreement(_Data):
         ids = [d.id for d in self.deadlines]
         if len(ids) != len(set(ids)):
             raise ValueError("deadline ids must be unique")
+        for requirement in self.requirements:
+            for form_id in requirement.forms:
+                if form_id not in FORM_IDS:
+                    raise ValueError(f"requirement for unknown form {form_id!r}")
         for deadline in self.deadlines:
             for other in deadline.conflicts_with:
                 if other not in ids:
@@ -262,6 +311,13 @@ class Agreement(_Data):
             if form_id in authority.receives:
                 return authority
         return candidates[0] if candidates else None
+
+    def provision(self, provision_id: str) -> Provision | None:
+        """The provision ``provision_id`` of this agreement, or None if it has none."""
+        for provision in self.provisions:
+            if provision.id == provision_id:
+                return provision
+        return None
 
     def deadline(self, deadline_id: str) -> Deadline:
         for deadline in self.deadlines:

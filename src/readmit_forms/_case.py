@@ -55,6 +55,7 @@ __all__ = [
     "Person",
     "Place",
     "Relative",
+    "Reply",
     "Signatory",
     "SpecialCircumstances",
     "Statement",
@@ -493,6 +494,24 @@ class Handover(_Model):
         None, description="security measures to be taken at the place of destination"
     )
     escorted: StrictBool | None = Field(None, description="defaults to whether escorts are given")
+    notice_date: Date | None = Field(
+        None, description="date the notification of the transfer is (to be) sent"
+    )
+    notice_received_on: Date | None = Field(
+        None, description="date the requested state received the notification of the transfer"
+    )
+
+
+class Reply(_Model):
+    """The requested state's reply to the request (the start of later time limits)."""
+
+    date: Date | None = Field(None, description="date of the reply")
+    received_on: Date | None = Field(
+        None, description="date the requesting state received the reply"
+    )
+    positive: StrictBool | None = Field(
+        None, description="true: readmission or transit agreed; false: refused"
+    )
 
 
 class EscortPassport(_Model):
@@ -573,6 +592,7 @@ class Case(_Model):
     requesting_state: Country
     requested_state: Country
     letter: Letter = Field(default_factory=Letter)
+    reply: Reply | None = Field(None, description="the requested state's reply, once received")
     requesting_authority: Authority | None = Field(
         None, description="defaults to the agreement's competent authority"
     )

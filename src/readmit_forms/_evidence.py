@@ -9,6 +9,12 @@ for "the documents of those lists" (e.g. copies of the Annex 3 documents).
 Its ``condition`` narrows it: ``copy``, ``expired``, ``expired-over-6-months``,
 ``expired-within-180-days``, ``birth-entry-in-parent-passport``,
 ``ussr-registration-belarus``.
+
+A document counts only for the state that issued it: a passport proves the
+nationality of its issuing state, a travel document, visa or residence permit
+proves the grounds for readmitting a third-country national only when the
+requested state issued it (KZ–AT Annex 5; KZ–BY Protocol Art. 3(1)). A
+forged document proves and indicates nothing (KZ–AT Art. 5(2)).
 """
 
 from __future__ import annotations
@@ -21,12 +27,22 @@ from typing import Literal
 from ._agreements import Agreement, EvidenceItem, EvidenceList
 from ._case import Case, Evidence, IdentityDocument, Permit
 
-__all__ = ["Classified", "classify", "reference_date"]
+__all__ = ["Classified", "Concern", "Strength", "classify", "expired_on", "reference_date"]
 
 Strength = Literal["proof", "prima-facie"]
 Concern = Literal["nationality", "third-country"]
 
 _USSR_CUTOFF = dt.date(1991, 11, 12)  # KZ–BY Protocol Art. 2(4)(3)
+
+# Documents that speak for a nationality whatever state issued them: a child's birth
+# certificate may be foreign (KZ–AT Annex 3; KZ–BY Protocol Art. 2(1)(6)); the USSR
+# passport has its own rule (KZ–BY Protocol Art. 2(4)(3)).
+_ANY_ISSUER = frozenset({"birth-certificate", "ussr-passport"})
+# Documents that prove the grounds for readmitting a third-country national only when
+# the requested state issued them (KZ–AT Annex 5; KZ–BY Protocol Art. 3(1)).
+_REQUESTED_STATE_ISSUER = frozenset(
+    {"travel-document", "refugee-travel-document", "refugee-certificate", "stateless-certificate"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,14 +80,48 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def _relevant_lists(case: Case, agreement: Agreement) -> Iterator[EvidenceList]:
+def _relevant_lists(
+    case: Case, agreement: Agreement, concerns: Concern | None = None
+) -> Iterator[EvidenceList]:
     for evidence_list in agreement.evidence:
         if evidence_list.concerns == "nationality" and evidence_list.state not in (
             None,
             case.requested_state,
         ):
             continue
+        if concerns is not None and evidence_list.concerns != concerns:
+            continue
         yield evidence_list
+
+
+def expired_on(item: IdentityDocument | Permit | Evidence, on: dt.date | None) -> bool:
+    """True when ``item`` has an expiry date before ``on`` (unknown dates: not expired)."""
+    return _expiry_state(getattr(item, "expiry_date", None), on)[0]
+
+
+def _right_issuer(
+    item: IdentityDocument | Permit | Evidence,
+    evidence_list: EvidenceList,
+    entry: EvidenceItem,
+    case: Case,
+) -> bool:
+    """Whether the state that issued ``item`` is one the list entry speaks for."""
+    if isinstance(item, Permit):
+        # KZ–BY Protocol Art. 3(4)(2) names a visa of the *requesting* state; its
+        # condition checks the issuer itself.
+        return (
+            entry.condition == "expired-visa-issued-in-requested-state"
+            or item.issuing_state == case.requested_state
+        )
+    if not isinstance(item, IdentityDocument) or item.issuing_state is None:
+        return True
+    kind = item.kind.value
+    if evidence_list.concerns == "nationality":
+        state = evidence_list.state or case.requested_state
+        return kind in _ANY_ISSUER or item.issuing_state == state
+    if kind in _REQUESTED_STATE_ISSUER:
+        return item.issuing_state == case.requested_state
+    return True
 
 
 def _kinds_of(agreement: Agreement, case: Case, reference: str) -> set[str]:
@@ -150,10 +200,8 @@ def _usable_as_proof(
     agreement: Agreement,
     on: dt.date | None,
 ) -> bool:
-    """An original, not forged, valid (or within the agreement's grace for expired ones)."""
-    if getattr(item, "copy_only", False) or getattr(item, "forged", False):
-        return False
-    if isinstance(item, Permit) and item.issuing_state != case.requested_state:
+    """An original, valid (or within the agreement's grace for expired ones)."""
+    if getattr(item, "copy_only", False):
         return False
     expired, _ = _expiry_state(getattr(item, "expiry_date", None), on)
     if not expired:
@@ -179,23 +227,36 @@ def _candidates(case: Case) -> Iterable[tuple[str, IdentityDocument | Permit | E
         yield f"evidence[{index}]", evidence
 
 
-def classify(case: Case, agreement: Agreement, on: dt.date | None = None) -> list[Classified]:
+def classify(
+    case: Case,
+    agreement: Agreement,
+    on: dt.date | None = None,
+    concerns: Concern | None = None,
+) -> list[Classified]:
     """Every document, permit and evidence item of ``case``, with what it counts as.
 
-    Proof beats prima facie; an item no list covers is returned unclassified.
+    ``on`` is the day validity is judged on (default: `reference_date`);
+    ``concerns`` limits the lists to those on nationality or on the grounds for
+    readmitting a third-country national. Proof beats prima facie; an item no
+    list covers is returned unclassified.
     """
     on = on if on is not None else reference_date(case)
     results: list[Classified] = []
-    lists = list(_relevant_lists(case, agreement))
+    lists = list(_relevant_lists(case, agreement, concerns))
     for path, item in _candidates(case):
         kind = _item_kind(item)
         best: Classified | None = None
+        if getattr(item, "forged", False):  # KZ–AT Art. 5(2): no proof by forged documents
+            results.append(Classified(path, item, None, None, None, None))
+            continue
         for evidence_list in lists:
             for entry in evidence_list.items:
                 kinds = set(entry.kinds)
                 for reference in [k for k in entry.kinds if k.startswith("list:")]:
                     kinds |= _kinds_of(agreement, case, reference)
                 if kind not in kinds or not _condition_holds(entry.condition, item, on, case):
+                    continue
+                if not _right_issuer(item, evidence_list, entry, case):
                     continue
                 if evidence_list.strength == "proof" and not _usable_as_proof(
                     item, case, agreement, on

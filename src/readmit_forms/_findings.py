@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ._agreements import Source
-from ._lang import Lang
+from ._agreements import Agreement, Source
+from ._citations import cite
+from ._lang import LANGS, Lang
+from ._templates import texts
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Severity", "articles"]
+
+# A remark the data adds after the provision ("Art. 5(5) ('three (3) days', counted
+# here as calendar days)") is for the reader of the data, not part of the citation.
+_REMARK = re.compile(r"\s+\(.*\)$")
+
+
+def articles(agreement: Agreement, sources: Sequence[Source]) -> dict[Lang, str]:
+    """The provisions ``sources`` cite, in each language: "<agreement>, Art. 5(8); …"."""
+    if not sources:
+        return {}
+    return {
+        lang: f"{agreement.short[lang]}, "
+        + "; ".join(cite(_REMARK.sub("", s.ref), lang, texts(lang)) for s in sources)
+        for lang in LANGS
+    }
 
 
 class Severity(StrEnum):
@@ -23,7 +41,9 @@ class Finding:
     """One problem of a case: a stable code, a severity, the field, the message, the article.
 
     ``code`` is stable across releases and languages (usable as a translation key);
-    ``messages`` holds the message in kk, ru and en.
+    ``messages`` holds the message in kk, ru and en; ``article`` cites the provision
+    in English, ``articles`` in each language; ``sources`` lists every provision cited
+    (two where the agreement sets a rule twice).
     """
 
     code: str
@@ -35,6 +55,8 @@ class Finding:
     source: Source | None = None
     form: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+    articles: Mapping[Lang, str] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
 
     @property
     def is_error(self) -> bool:
@@ -45,7 +67,8 @@ class Finding:
 
     def line(self, lang: Lang = Lang.EN) -> str:
         """One line for a person: severity, field, message, article."""
-        where = f" [{self.article}]" if self.article else ""
+        article = self.articles.get(lang) or self.article
+        where = f" [{article}]" if article else ""
         path = f"{self.path}: " if self.path else ""
         return f"{self.severity.value}: {path}{self.message(lang)}{where}"
 
@@ -57,6 +80,18 @@ class Finding:
             "message": {lang.value: text for lang, text in self.messages.items()},
             "agreement": self.agreement,
             "article": self.article,
+            "articles": {lang.value: text for lang, text in self.articles.items()},
             "source": self.source.model_dump() if self.source else None,
+            "sources": [source.model_dump() for source in self.sources],
             "form": self.form,
+            "params": {key: _plain(value) for key, value in self.params.items()},
         }
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as JSON can hold it."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return str(value)

@@ -44,7 +44,7 @@ class Texts(Mapping[str, str]):
             ) from None
 
     def __contains__(self, key: object) -> bool:
-        return key in self._entries
+        return key in self._entries  # not via __getitem__, which raises TemplateError
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)

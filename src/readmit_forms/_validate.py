@@ -8,15 +8,15 @@ yields findings made with `Check.finding`, whose messages come from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ._agreements import Agreement, Source, get_agreement
 from ._case import Case
 from ._citations import cite
-from ._findings import Finding, Severity
-from ._lang import LANGS
+from ._findings import Finding, Severity, articles
+from ._lang import LANGS, Lang
 from ._loading import load_case
 from ._templates import texts
 
@@ -39,33 +39,49 @@ class Check:
         path: str,
         source: Source | None = None,
         severity: Severity = Severity.ERROR,
+        *,
+        also: Sequence[Source] = (),
         **params: Any,
     ) -> Finding:
+        """A finding ``code`` at ``path``, citing ``source`` (and ``also``).
+
+        Its message is ``messages.<code>`` in each language, filled with ``params``;
+        a parameter may be a function of the language, or a mapping by language.
+        """
+        sources = tuple(s for s in (source, *also) if s is not None)
         messages = {}
         for lang in LANGS:
             words = texts(lang)
-            values = {
-                k: (v(lang) if callable(v) else v) for k, v in params.items()
-            }
+            values = {k: _localized(v, lang) for k, v in params.items()}
             messages[lang] = words.format(f"messages.{code}", **values)
-        article = None
-        if source is not None:
-            article = f"{self.agreement.short[LANGS[2]]}, {source.ref}"
+        cited = articles(self.agreement, sources)
         return Finding(
             code=code,
             severity=severity,
             path=path,
             messages=messages,
             agreement=self.agreement.id,
-            article=article,
+            article=cited.get(Lang.EN),
             source=source,
             form=self.form,
-            params={k: v for k, v in params.items() if not callable(v)},
+            params={
+                k: v for k, v in params.items() if not callable(v) and not isinstance(v, Mapping)
+            },
+            articles=cited,
+            sources=sources,
         )
 
     def cite(self, source: Source) -> Callable[[Any], str]:
         """A parameter that renders ``source`` cited in each language."""
         return lambda lang: cite(source.ref, lang, texts(lang))
+
+
+def _localized(value: Any, lang: Lang) -> Any:
+    if callable(value):
+        return value(lang)
+    if isinstance(value, Mapping) and lang in value:
+        return value[lang]
+    return value
 
 
 Rule = Callable[[Check], Iterator[Finding]]

@@ -29,6 +29,7 @@ __all__ = ["main"]
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("info", "agreements, forms and the case schema"),
     ("check", "validate a case"),
+    ("deadlines", "time limits of a case"),
     ("render", "render forms"),
 )
 

@@ -7,8 +7,12 @@ import sys
 from typing import Any
 
 from .._agreements import get_agreement
+from .._case import Case
+from .._evidence import Concern, classify
 from .._lang import LANGS, Lang, parse_lang
 from .._loading import load_case
+from .._scope import category
+from .._templates import texts
 from .._validate import validate
 from ._common import OK, print_json
 
@@ -17,7 +21,9 @@ def add(sub: Any) -> None:
     p = sub.add_parser("validate", help="check a case and list every finding")
     p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
     p.add_argument("--form", help="check for this form only (default: every form)")
-    p.add_argument("--lang", help="language of the messages (default: the agreement's working language)")
+    p.add_argument(
+        "--lang", help="language of the messages (default: the agreement's working language)"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=run_validate)
 
@@ -45,15 +51,33 @@ def run_validate(args: argparse.Namespace) -> int:
                 "form": args.form,
                 "valid": not errors,
                 "findings": [f.to_dict() for f in findings],
+                "evidence": _evidence(case),
             }
         )
     else:
         for finding in findings:
             sys.stdout.write(finding.line(lang) + "\n")
-        verdict = "has errors" if errors else "is valid"
-        scope = f" for {args.form}" if args.form else ""
-        sys.stdout.write(
-            f"{args.case}: {verdict}{scope} ({len(errors)} error(s), "
-            f"{len(findings) - len(errors)} warning(s))\n"
-        )
+        words = texts(lang)
+        scope = words.format("messages.verdict.scope", form=args.form) if args.form else ""
+        verdict = "messages.verdict.invalid" if errors else "messages.verdict.valid"
+        sys.stdout.write(words.format(
+            verdict, case=args.case, scope=scope, errors=len(errors),
+            warnings=len(findings) - len(errors),
+        ) + "\n")
     return 1 if errors else OK
+
+
+def _evidence(case: Case) -> list[dict[str, Any]]:
+    """What each document counts as under the agreement's lists (for the person's case)."""
+    agreement = get_agreement(case.agreement)
+    concerns: Concern = "third-country" if category(case) == "third-country" else "nationality"
+    return [
+        {
+            "path": c.path,
+            "strength": c.strength,
+            "concerns": c.concerns,
+            "list": c.evidence_list.id if c.evidence_list else None,
+            "source": c.evidence_list.source.model_dump() if c.evidence_list else None,
+        }
+        for c in classify(case, agreement, concerns=concerns)
+    ]

@@ -1,0 +1,83 @@
+"""Personal data the agreement does not allow to be transmitted, flagged before it leaves
+(KZ–HU Art. 5(3), KZ–AT Art. 12(1)(a)).
+
+The agreement data lists the case fields that may be sent (``personal-data``, and
+``personal-data-third-country`` for data allowed only for third-country nationals);
+any other field about the persons concerned that holds a value is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .._findings import Finding, Severity
+from .._scope import category
+from .._validate import Check, rule
+
+_INDEX = re.compile(r"\[\d+\]")
+_TRAILING_INDEX = re.compile(r"\[\d+\]$")
+
+# The parts of a case that are data about the persons to be readmitted (the escorts,
+# officials and authorities are not: the agreements' lists do not speak of them).
+SUBJECT_DATA = (
+    "person", "spouse", "children", "documents", "permits", "evidence", "unlawful_stay",
+    "circumstances", "statement", "handover.health", "handover.security_measures",
+)
+
+
+def _leaves(data: Any, path: str = "") -> Iterator[str]:
+    """The path of every value set in ``data``, e.g. ``children[0].description.height_cm``."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, f"{path}.{key}" if path else key)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, f"{path}[{index}]")
+    elif data not in (None, False, ""):
+        yield path
+
+
+def _covered(path: str, prefixes: set[str]) -> bool:
+    path = _INDEX.sub("", path)
+    return any(path == p or path.startswith(p + ".") for p in prefixes)
+
+
+@rule
+def personal_data(check: Check) -> Iterator[Finding]:
+    provision = check.agreement.provision("personal-data")
+    if provision is None:
+        return
+    allowed = set(provision.fields)
+    extra = check.agreement.provision("personal-data-third-country")
+    if extra is not None and category(check.case) == "third-country":
+        allowed |= set(extra.fields)
+    dumped = check.case.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    flagged: set[str] = set()
+    for leaf in _leaves(dumped):
+        if not _covered(leaf, set(SUBJECT_DATA)) or _covered(leaf, allowed):
+            continue
+        field = _field_of(leaf)  # one finding per field, not per sub-value
+        if field not in flagged:
+            flagged.add(field)
+            yield check.finding(
+                "personal-data-not-allowed", field, provision.source,
+                Severity(provision.severity or "warning"),
+            )
+
+
+# Sections whose fields are reported one by one; in the others (documents, permits,
+# evidence) the item as a whole is.
+_BY_FIELD = frozenset(
+    {"person", "spouse", "children", "unlawful_stay", "circumstances", "statement", "handover"}
+)
+
+
+def _field_of(leaf: str) -> str:
+    """The field a value belongs to: ``person.description.height_cm`` → ``person.description``."""
+    parts = leaf.split(".")
+    if _INDEX.sub("", parts[0]) not in _BY_FIELD:
+        return parts[0]
+    return _TRAILING_INDEX.sub("", ".".join(parts[:2]))
+

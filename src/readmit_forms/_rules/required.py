@@ -1,0 +1,79 @@
+"""Items a form requires, and items required only in some cases (the agreement data's
+``requirements``): spouse data when married, escorts' data when escorted (KZ–AT Annex 1
+Art. 5, KZ–BY Protocol Art. 8(1))."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .._case import Case, MaritalStatus
+from .._findings import Finding, Severity
+from .._scope import category
+from .._validate import Check, rule
+from ._common import field_label, in_play, is_blank, resolve
+
+# A requirement's ``when``: the case facts that make the item necessary.
+CONDITIONS: dict[str, Callable[[Case], bool]] = {
+    "married": lambda case: case.person.marital_status is MaritalStatus.MARRIED,
+    "escorted-handover": lambda case: case.escorted_handover is True,
+    "escorted-transit": lambda case: case.escorted_transit is True,
+    "own-nationals": lambda case: category(case) == "own-nationals",
+    "third-country": lambda case: category(case) == "third-country",
+}
+
+# The section each form is built from; without it the form cannot be filled at all.
+SECTIONS: dict[str, str] = {
+    "transit-request": "transit",
+    "handover-notice": "handover",
+    "interview-request": "interview",
+}
+# Case properties that read a section (``Case.escorted_handover`` reads ``handover``).
+_SECTION_OF = {"escorted_handover": "handover", "escorted_transit": "transit"}
+
+
+@rule
+def sections(check: Check) -> Iterator[Finding]:
+    """A transit request needs the transit, a notice the transfer, a petition the interview."""
+    if check.form not in SECTIONS:
+        return
+    section = SECTIONS[check.form]
+    if getattr(check.case, section) is None:
+        info = check.agreement.form(check.form)
+        yield check.finding(
+            "section-missing", section, info.basis[0] if info.basis else None,
+            section=field_label(section),
+        )
+
+
+@rule
+def required_items(check: Check) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for requirement in check.agreement.requirements:
+        if not in_play(check, *requirement.forms):
+            continue
+        if requirement.when is not None and not CONDITIONS[requirement.when](check.case):
+            continue
+        for pattern in requirement.fields:
+            first = pattern.split(".")[0]
+            label = field_label(pattern.split("|")[0])
+            section = _SECTION_OF.get(first, first)
+            if section in SECTIONS.values() and getattr(check.case, section) is None:
+                continue  # the whole section is missing: `sections` says so once
+            for path, blank in _blanks(check.case, pattern):
+                if path in seen or not blank:
+                    continue
+                seen.add(path)
+                if requirement.severity == "error":
+                    yield check.finding("item-missing", path, requirement.source, item=label)
+                else:
+                    yield check.finding(
+                        "item-if-possible", path, requirement.source, Severity.WARNING, item=label
+                    )
+
+
+def _blanks(case: Case, pattern: str) -> Iterator[tuple[str, bool]]:
+    """Each path ``pattern`` names, and whether it is blank. ``a|b`` is satisfied by
+    either (e.g. an escort's stay given as dates, or as arrival and departure)."""
+    alternatives = [list(resolve(case, alternative)) for alternative in pattern.split("|")]
+    for found in zip(*alternatives, strict=True):
+        yield found[0][0], all(is_blank(value) for _, value in found)

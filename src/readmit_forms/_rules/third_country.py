@@ -1,0 +1,128 @@
+"""Third-country nationals and stateless persons: the grounds for readmitting them and the
+exclusions (KZ–AT Art. 3; KZ–BY Agreement Arts. 3 and 15(2); KZ–HU Art. 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._case import Permit
+from .._evidence import expired_on, reference_date
+from .._findings import Finding, Severity
+from .._scope import category
+from .._validate import Check, rule
+from ._common import in_play, item_label, nationalities, severity, states
+
+
+def _applies(check: Check) -> bool:
+    return (
+        in_play(check, "readmission-request", "interview-request")
+        and check.case.transit is None
+        and category(check.case) == "third-country"
+    )
+
+
+def _valid_permits(check: Check, state: str) -> list[tuple[int, Permit]]:
+    """Permits issued by ``state`` that are valid on the case's reference date (or whose
+    expiry the case does not give)."""
+    on = reference_date(check.case)
+    return [
+        (index, permit)
+        for index, permit in enumerate(check.case.permits)
+        if permit.issuing_state == state and not expired_on(permit, on)
+    ]
+
+
+@rule
+def grounds(check: Check) -> Iterator[Finding]:
+    """A valid visa or permit of the requested state, or direct entry from its territory."""
+    if not _applies(check):
+        return
+    case, agreement = check.case, check.agreement
+    by_permit = agreement.provision("tcn-valid-permit")
+    by_entry = agreement.provision("tcn-direct-entry")
+    if by_permit is None and by_entry is None:
+        return
+    entered_from = case.unlawful_stay.entered_from if case.unlawful_stay else None
+    if by_permit is not None and _valid_permits(check, case.requested_state):
+        return
+    if by_entry is not None and entered_from == case.requested_state:
+        return
+    sources = [p.source for p in (by_permit, by_entry) if p is not None]
+    yield check.finding(
+        "tcn-no-grounds", "unlawful_stay.entered_from", sources[0], also=sources[1:],
+        state=states([case.requested_state]),
+    )
+
+
+@rule
+def exclusions(check: Check) -> Iterator[Finding]:
+    """The cases in which the obligation to readmit does not apply."""
+    if not _applies(check):
+        return
+    case, agreement = check.case, check.agreement
+    stay = case.unlawful_stay
+    airport = agreement.provision("tcn-excl-airport-transit")
+    if airport is not None and stay is not None and stay.airport_transit_only:
+        yield check.finding(
+            "tcn-airport-transit", "unlawful_stay.airport_transit_only", airport.source,
+            severity(airport.severity, Severity.ERROR), state=states([case.requested_state]),
+        )
+    visa_free = agreement.provision("tcn-excl-visa-free-entry")
+    if visa_free is not None and stay is not None and stay.entered_visa_free:
+        yield check.finding(
+            "tcn-visa-free-entry", "unlawful_stay.entered_visa_free", visa_free.source,
+            severity(visa_free.severity, Severity.ERROR),
+        )
+    stateless = agreement.provision("tcn-excl-stateless")
+    if stateless is not None and "stateless" in case.person.nationality:
+        yield check.finding(
+            "tcn-stateless", "person.nationality", stateless.source,
+            severity(stateless.severity, Severity.WARNING),
+        )
+    yield from _requesting_state_permits(check)
+
+
+def _requesting_state_permits(check: Check) -> Iterator[Finding]:
+    case, agreement = check.case, check.agreement
+    # KZ–AT Art. 3(5)(b): a visa or temporary residence permit of the requesting State,
+    # issued before or after entry, unless one of the requested State lasts longer or it
+    # was obtained by fraud.
+    lenient = agreement.provision("tcn-excl-requesting-permit")
+    if lenient is not None:
+        theirs = [p.expiry_date for p in case.permits if p.issuing_state == case.requested_state
+                  and f"permit:{p.kind.value}" in lenient.kinds and p.expiry_date]
+        for index, permit in enumerate(case.permits):
+            if (
+                permit.issuing_state == case.requesting_state
+                and f"permit:{permit.kind.value}" in lenient.kinds
+                and not permit.obtained_by_fraud
+                and not (permit.expiry_date and any(d > permit.expiry_date for d in theirs))
+            ):
+                yield check.finding(
+                    "tcn-requesting-state-permit", f"permits[{index}]", lenient.source,
+                    severity(lenient.severity, Severity.WARNING),
+                    permit=item_label(permit), state=states([case.requesting_state]),
+                )
+    # KZ–HU Art. 2(4)(1): a valid visa or residence permit of the requesting State.
+    strict = agreement.provision("tcn-excl-requesting-valid-permit")
+    if strict is not None:
+        for index, permit in _valid_permits(check, case.requesting_state):
+            if f"permit:{permit.kind.value}" in strict.kinds:
+                yield check.finding(
+                    "tcn-requesting-state-permit-valid", f"permits[{index}]", strict.source,
+                    severity(strict.severity, Severity.ERROR),
+                    permit=item_label(permit), state=states([case.requesting_state]),
+                )
+
+
+@rule
+def transitional(check: Check) -> Iterator[Finding]:
+    """KZ–BY Art. 15(2): for 3 years only nationals of states with readmission treaties."""
+    provision = check.agreement.provision("tcn-transitional")
+    if provision is None or not _applies(check):
+        return
+    yield check.finding(
+        "tcn-transitional", "person.nationality", provision.source,
+        severity(provision.severity, Severity.WARNING),
+        years=provision.value or "", nationality=nationalities(check.case.person.nationality),
+    )

@@ -298,6 +298,11 @@ class IdentityDocument(_Model):
     """An identity or travel document of the person (original or copy)."""
 
     kind: DocumentKind
+    holder: str = Field(
+        "person",
+        pattern=r"^(person|spouse|children\[\d+\])$",
+        description="whose document it is: 'person' (default), 'spouse' or 'children[N]'",
+    )
     title: LocalizedLine | None = Field(None, description="the document's own name, if 'other'")
     number: Line | None = None
     issuing_state: Country | None = None

@@ -232,18 +232,22 @@ def classify(
     agreement: Agreement,
     on: dt.date | None = None,
     concerns: Concern | None = None,
+    holder: str | None = None,
 ) -> list[Classified]:
     """Every document, permit and evidence item of ``case``, with what it counts as.
 
     ``on`` is the day validity is judged on (default: `reference_date`);
     ``concerns`` limits the lists to those on nationality or on the grounds for
-    readmitting a third-country national. Proof beats prima facie; an item no
-    list covers is returned unclassified.
+    readmitting a third-country national; ``holder`` ("person") keeps only the
+    documents of that holder (a spouse's passport proves nothing of the person).
+    Proof beats prima facie; an item no list covers is returned unclassified.
     """
     on = on if on is not None else reference_date(case)
     results: list[Classified] = []
     lists = list(_relevant_lists(case, agreement, concerns))
     for path, item in _candidates(case):
+        if holder is not None and getattr(item, "holder", holder) != holder:
+            continue
         kind = _item_kind(item)
         best: Classified | None = None
         if getattr(item, "forged", False):  # KZ–AT Art. 5(2): no proof by forged documents

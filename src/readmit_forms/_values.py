@@ -446,7 +446,19 @@ def document_kind(ctx: Ctx, document: IdentityDocument) -> str:
         name = ctx.pick(document.title) or name
     if document.copy_only:
         name = ctx.t("copy_of", document=name)
-    return name
+    holder = _holder(ctx, document.holder)
+    return ctx.t("held_by", document=name, holder=holder) if holder else name
+
+
+def _holder(ctx: Ctx, holder: str) -> str | None:
+    """The name of a relative who holds a document (None for the person's own)."""
+    if holder == "spouse" and ctx.case.spouse is not None:
+        return _plain_name(ctx, ctx.case.spouse)
+    if holder.startswith("children["):
+        index = int(holder[len("children[") : -1])
+        if index < len(ctx.case.children):
+            return _plain_name(ctx, ctx.case.children[index])
+    return None
 
 
 @value("document.kind")

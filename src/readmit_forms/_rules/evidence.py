@@ -47,7 +47,9 @@ def interview(check: Check) -> Iterator[Finding]:
     required = agreement.provision("interview-when-no-documents")
     if required is None:
         return
-    found = [c for c in classify(case, agreement, concerns="nationality") if c.strength]
+    found = [
+        c for c in classify(case, agreement, concerns="nationality", holder="person") if c.strength
+    ]
     # A petition "for lack of documents" is questioned only when an identity document
     # proves or indicates nationality: a person's own statement or language, though on
     # the prima facie lists, is what the interview is there to test.
@@ -153,7 +155,7 @@ def third_country_evidence(check: Check) -> Iterator[Finding]:
     provision = check.agreement.provision("tcn-evidence")
     if provision is None or not _readmission_of(check, "third-country"):
         return
-    found = [c for c in classify(check.case, check.agreement, concerns="third-country")
+    found = [c for c in classify(check.case, check.agreement, concerns="third-country", holder="person")
              if c.strength]
     if not found:
         yield check.finding("tcn-evidence-missing", "evidence", provision.source)

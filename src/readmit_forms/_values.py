@@ -1019,7 +1019,7 @@ def _escort_stay(ctx: Ctx, escort: Escort) -> Value:
 # -- KZ–AT Annexes 2 and 8; model forms for KZ–HU and KZ–FR ----------------------------
 
 
-def _escort_name(ctx: Ctx, escort: Escort) -> str | None:
+def _escort_full_name(ctx: Ctx, escort: Escort) -> str | None:
     return join([ctx.pick(escort.surname), ctx.pick(escort.given_names)], " ")
 
 
@@ -1032,7 +1032,7 @@ def _transit_crossing_escort_names(ctx: Ctx, case: Case) -> Value:
     if transit is not None:
         where = crossing_point(ctx, transit.border_crossing_point)
         crossing = join([where, _when(ctx, transit.date, transit.time)])
-    names = join(_escort_name(ctx, escort) for escort in case.escorts)
+    names = join(_escort_full_name(ctx, escort) for escort in case.escorts)
     return lines([crossing, ctx.t("escorts", names=names) if names else None])
 
 

@@ -26,10 +26,12 @@ from ._errors import (
     UnknownFormatError,
     UnknownFormError,
     UnknownLanguageError,
+    UnknownPurposeError,
     UsageError,
 )
 from ._findings import Finding, Severity
 from ._lang import Lang
+from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case
 from ._render import render
 from ._validate import validate
@@ -39,6 +41,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "PURPOSES",
     "Agreement",
     "Case",
     "CaseFileError",
@@ -48,6 +51,7 @@ __all__ = [
     "Finding",
     "Lang",
     "LanguageNotAllowedError",
+    "LanguageStatus",
     "ReadmitFormsError",
     "Severity",
     "TemplateError",
@@ -55,12 +59,14 @@ __all__ = [
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
+    "UnknownPurposeError",
     "UsageError",
     "__version__",
     "agreement_ids",
     "agreements",
     "compose",
     "get_agreement",
+    "language_status",
     "load_case",
     "render",
     "validate",

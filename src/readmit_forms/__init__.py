@@ -4,7 +4,8 @@
     >>> case = rf.load_case("samples/kz-at-family.yaml")
     >>> rf.validate(case, form="readmission-request")
     [...]
-    >>> pdf = rf.render(case, form="readmission-request", lang="en")
+    >>> pdf = rf.render(case, form="readmission-request", lang="en", purpose="submission")
+    >>> rf.check_templates("my-templates-copy/").ok
 
 The whole public API is here; modules starting with ``_`` are private.
 """
@@ -34,6 +35,7 @@ from ._lang import Lang
 from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case
 from ._render import render
+from ._template_check import TemplateReport, check_templates
 from ._validate import validate
 from .backends import FORMATS
 
@@ -55,6 +57,7 @@ __all__ = [
     "ReadmitFormsError",
     "Severity",
     "TemplateError",
+    "TemplateReport",
     "UnknownAgreementError",
     "UnknownFormError",
     "UnknownFormatError",
@@ -64,6 +67,7 @@ __all__ = [
     "__version__",
     "agreement_ids",
     "agreements",
+    "check_templates",
     "compose",
     "get_agreement",
     "language_status",

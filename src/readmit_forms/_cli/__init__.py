@@ -30,6 +30,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("info", "agreements, forms and the case schema"),
     ("check", "validate a case"),
     ("render", "render forms"),
+    ("check_templates", "check the kk, ru and en templates"),
 )
 
 

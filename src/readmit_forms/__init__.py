@@ -5,6 +5,7 @@
     >>> rf.validate(case, form="readmission-request")
     [...]
     >>> pdf = rf.render(case, form="readmission-request", lang="en", purpose="submission")
+    >>> proof = rf.render_proof(case, form="readmission-request")   # kk, ru, en side by side
     >>> rf.check_templates("my-templates-copy/").ok
 
 The whole public API is here; modules starting with ``_`` are private.
@@ -34,6 +35,7 @@ from ._findings import Finding, Severity
 from ._lang import Lang
 from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case
+from ._proof import proof, render_proof
 from ._render import render
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
@@ -72,6 +74,8 @@ __all__ = [
     "get_agreement",
     "language_status",
     "load_case",
+    "proof",
     "render",
+    "render_proof",
     "validate",
 ]

@@ -30,6 +30,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("info", "agreements, forms and the case schema"),
     ("check", "validate a case"),
     ("render", "render forms"),
+    ("proof", "the translators' proof: a form in kk, ru and en side by side"),
     ("check_templates", "check the kk, ru and en templates"),
 )
 

@@ -255,3 +255,57 @@ def test_every_document_carries_its_status(path: Path, form: str, lang: str, fmt
         assert f"/WorkingLanguage={codes['working_language']}" in meta
         assert f"/PrevailingLanguage={codes['prevailing_language']}" in meta
         assert "/Purpose=default" in meta
+
+
+# -- citations in the document's language ----------------------------------------------------
+
+CITATIONS = [
+    ("Art. 14", "ст. 14", "14-бап"),
+    ("Art. 5(3)(6)", "подп. 6 п. 3 ст. 5", "5-баптың 3-тармағының 6-тармақшасы"),
+    ("Protocol Art. 10", "ст. 10 Исполнительного протокола", "Атқару хаттамасы, 10-бап"),
+    ("Art. 4(1), (6)", "п. 1 ст. 4, п. 6 ст. 4", "4-баптың 1-тармағы, 4-баптың 6-тармағы"),
+    ("Art. 3(1)–(2)", "п. 1–2 ст. 3", "3-баптың 1–2-тармағы"),
+    ("Protocol Arts. 10 and 12", "ст. 10 Исполнительного протокола и ст. 12 Исполнительного "
+     "протокола", "Атқару хаттамасы, 10-бап және Атқару хаттамасы, 12-бап"),
+    ("Annex 7, section E, item 4", "Приложение 7, раздел E, пункт 4",
+     "7-қосымша, E бөлімі, 4-тармақ"),
+    ("Art. 1(4) ('30 дней', counted as calendar days)", "п. 4 ст. 1", "1-баптың 4-тармағы"),
+    ("news item: the Agreement regulates transit and escort", "сообщение СМИ", "БАҚ хабарламасы"),
+    ("Decree No. 1023, paras 1–2", "постановление № 1023, пп. 1–2", "№ 1023 қаулы, 1–2-тармақтар"),
+]
+
+
+@pytest.mark.parametrize(("ref", "ru", "kk"), CITATIONS)
+def test_citations_in_each_language(ref: str, ru: str, kk: str) -> None:
+    from readmit_forms._citations import cite
+
+    assert cite(ref, rf.Lang.RU, texts(rf.Lang.RU)) == ru
+    assert cite(ref, rf.Lang.KK, texts(rf.Lang.KK)) == kk
+    assert cite(ref, rf.Lang.EN, texts(rf.Lang.EN)) == ref
+
+
+def test_every_citation_of_the_agreement_data_reads_in_kk_and_ru() -> None:
+    """No English word is left in a Kazakh or Russian citation (section letters aside)."""
+    from pydantic import BaseModel
+
+    from readmit_forms._agreements import Source
+    from readmit_forms._citations import cite
+
+    refs: set[str] = set()
+
+    def visit(obj: Any) -> None:
+        if isinstance(obj, Source):
+            refs.add(obj.ref)
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                visit(getattr(obj, name))
+        elif isinstance(obj, list | tuple):
+            for item in obj:
+                visit(item)
+
+    for agreement in rf.agreements():
+        visit(agreement)
+    for ref in sorted(refs):
+        for lang in (rf.Lang.RU, rf.Lang.KK):
+            cited = cite(ref, lang, texts(lang))
+            assert not re.search(r"[A-Za-z]{2,}", cited), (ref, cited)

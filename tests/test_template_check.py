@@ -1,4 +1,4 @@
-"""check-templates: passes on the bundled templates, catches every kind of defect planted in a copy."""
+"""check-templates: passes on the bundled templates, catches each defect planted in a copy."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import Result
 
 import readmit_forms as rf
+from conftest import Result
 from readmit_forms._template_check import KINDS, TemplateProblem, divergence_for
 from readmit_forms._templates import bundled_templates
 

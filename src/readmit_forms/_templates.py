@@ -43,6 +43,10 @@ class Texts(Mapping[str, str]):
                 f"{self.origin}/{self.lang}", f"no text for {key!r} in language {self.lang}"
             ) from None
 
+    def __contains__(self, key: object) -> bool:
+        # Mapping's default calls __getitem__, whose TemplateError is not a KeyError
+        return key in self._entries
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)
 

@@ -131,9 +131,6 @@ class _Lenient(Texts):
         self.missing.add(key)
         return ""
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._entries
-
 
 def _record(case: Case, agreement: Agreement, structure: Structure, form: str,
             words: _Lenient) -> tuple[Ctx, list[_Entry]]:

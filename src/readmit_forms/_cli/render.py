@@ -36,14 +36,14 @@ def add(sub: Any) -> None:
         "--lang", required=True, action="append",
         help="kk, ru or en (repeat, or 'all' for the three)",
     )
-    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
-    p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
-    p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     p.add_argument(
         "--purpose", choices=PURPOSES, default="default",
         help="submission: refuse a language that is not the agreement's working language "
         "(naming the article); default: any language, its status stated in the footer",
     )
+    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
+    p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
+    p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     p.set_defaults(run=run_render, options=_options)
 
 

@@ -191,3 +191,29 @@ def test_cli_lists_every_failure(copy: Path, cli: Callable[..., Result]) -> None
     data = json.loads(cli("check-templates", str(copy), "--json").out)
     assert data["ok"] is False and len(data["problems"]) == 2
     assert cli("check-templates", str(copy / "nowhere")).code == 2
+
+
+def test_a_site_name_is_not_a_stray_fragment(copy: Path) -> None:
+    for lang, text in (("ru", "по сообщению Zakon.kz"), ("kk", "Zakon.kz хабарламасы бойынша"),
+                       ("en", "as reported by Zakon.kz")):
+        edit(copy, lang, "kz-at", setter("annex-7", "source_note", value=text))
+    assert rf.check_templates(copy).ok
+
+
+def test_an_official_layout_slot_is_known_in_every_language(copy: Path) -> None:
+    """KZ–AT Annex 2: the title stands above the basis line in ru (and en), below it in kk."""
+    texts = {"ru": ("ИНФОРМАЦИЯ О ПЕРЕДАЧЕ", ""), "kk": ("", "БЕРУ ТУРАЛЫ АҚПАРАТ"),
+             "en": ("INFORMATION ON THE TRANSFER", "")}
+    for lang, (above, below) in texts.items():
+        edit(copy, lang, "kz-at", setter("annex-2", "title", value=above))
+        edit(copy, lang, "kz-at", setter("annex-2", "title_below_basis", value=below))
+    report = rf.check_templates(copy)
+    assert report.ok, "\n".join(p.line() for p in report.problems)
+    known = {(p.key, p.lang, p.divergence) for p in report.known}
+    assert ("kz-at.annex-2.title", "kk", "at-annex2-title-above-basis") in known
+    assert ("kz-at.annex-2.title_below_basis", "ru", "at-annex2-title-below-basis") in known
+    assert ("kz-at.annex-2.title_below_basis", "en", "at-annex2-title-below-basis") in known
+    # the Russian signature captions of Annex 8 are in the source (line 1976): losing them fails
+    for lang, caption in (("ru", ""), ("kk", "(Қолы)"), ("en", "(Signature)")):
+        edit(copy, lang, "kz-at", setter("annex-8", "signature", value=caption))
+    assert found(rf.check_templates(copy), "empty", "kz-at.annex-8.signature", "ru")

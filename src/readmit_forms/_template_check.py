@@ -35,6 +35,7 @@ letters, "Фото" in kk and ru) is listed in ``data/template_check.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import re
 import unicodedata
@@ -200,8 +201,12 @@ def _script(char: str) -> str:
     return "other"
 
 
+_DOMAIN = re.compile(r"\b(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}\b(?:/\S*)?")
+"""A web address or a site's name ("Zakon.kz"): Latin in any language, never a stray fragment."""
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(PLACEHOLDER.sub(" ", text))
+    return _WORD.findall(_DOMAIN.sub(" ", PLACEHOLDER.sub(" ", text)))
 
 
 def _runs(word: str, script: str) -> list[str]:
@@ -294,21 +299,32 @@ def _quotes(version: str, fragment: str) -> bool:
 def divergence_for(problem: TemplateProblem) -> Divergence | None:
     """The recorded divergence of the official text that accounts for ``problem``, if any.
 
-    The divergence must be at the same template id and quote the problem's
-    language; its quoted wording must bear the defect out: the offending word is
-    in it (a script defect, an identical text), or the text the other languages
-    have is not (an empty text — e.g. the lost section letter).
+    The divergence must be at the same template id, and its quoted wording must
+    bear the defect out: the offending word is in the problem language's version
+    (a script defect, an identical text); for an empty text, that version is
+    empty or lacks what the other languages have (the lost letter of section B).
+    An empty text in a language the divergence does not quote (the project's
+    English for KZ–AT) is accounted for where an official version is recorded as
+    empty: the official text has nothing there, and this language follows it.
     """
     if problem.kind not in _TEXT_KINDS or problem.lang is None:
         return None
     for full_key, divergence in _divergences(problem.key):
-        version = divergence.versions.get(problem.lang)
-        if version is None or not _related(full_key, problem.key):
+        if not _related(full_key, problem.key):
             continue
-        if problem.fragment is not None:
-            quoted = _quotes(version, problem.fragment)
-            if quoted == (problem.kind == "empty"):
+        version = divergence.versions.get(problem.lang)
+        if problem.kind == "empty":
+            if version is None:
+                if "" in divergence.versions.values():
+                    return divergence
                 continue
+            if version == "" or not _quotes(version, problem.fragment or ""):
+                return divergence
+            continue
+        if version is None:
+            continue
+        if problem.fragment is not None and not _quotes(version, problem.fragment):
+            continue
         return divergence
     return None
 
@@ -331,6 +347,20 @@ def _placeholders(text: str) -> tuple[set[str], bool]:
     names = set(PLACEHOLDER.findall(text))
     stray = bool(_BRACE.search(PLACEHOLDER.sub("", text)))
     return names, stray
+
+
+def _empty_problems(key: str, values: dict[str, str]) -> Iterator[TemplateProblem]:
+    """Empty texts where another language has one (empty in every language is deliberate:
+    a section without a letter)."""
+    worded = [code for code, text in values.items() if text.strip()]
+    if not worded:
+        return
+    for code, text in values.items():
+        if not text.strip():
+            yield TemplateProblem(
+                "empty", key, code, f"the text is empty ({', '.join(worded)} have one)",
+                values[worded[0]].strip(),
+            )
 
 
 def _check(texts: dict[str, dict[str, str]]) -> Iterator[TemplateProblem]:
@@ -373,18 +403,10 @@ def _check(texts: dict[str, dict[str, str]]) -> Iterator[TemplateProblem]:
                         "placeholders", key, code, f"placeholders differ ({described})"
                     )
         # wording
-        # a text empty in every language is deliberate (a heading without a letter)
-        worded = [lang for lang, text in values.items() if text.strip()]
+        yield from _empty_problems(key, values)
         for lang_code, text in values.items():
-            if not text.strip():
-                if worded:
-                    yield TemplateProblem(
-                        "empty", key, lang_code,
-                        f"the text is empty ({', '.join(worded)} have one)",
-                        values[worded[0]].strip(),
-                    )
-                continue
-            yield from _script_problems(key, Lang(lang_code), text)
+            if text.strip():
+                yield from _script_problems(key, Lang(lang_code), text)
         for (a, text_a), (b, text_b) in combinations(values.items(), 2):
             same = text_a.strip()
             if same and same == text_b.strip() and _words(same):
@@ -429,12 +451,7 @@ def check_templates(folder: Path | Traversable | str | None = None) -> TemplateR
         if divergence is None:
             problems.append(problem)
         else:
-            known.append(
-                TemplateProblem(
-                    problem.kind, problem.key, problem.lang, problem.message,
-                    problem.fragment, divergence.id,
-                )
-            )
+            known.append(dataclasses.replace(problem, divergence=divergence.id))
     order = {kind: index for index, kind in enumerate(KINDS)}
 
     def sort_key(p: TemplateProblem) -> tuple[int, str, str]:

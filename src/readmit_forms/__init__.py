@@ -4,9 +4,7 @@
     >>> case = rf.load_case("samples/kz-at-family.yaml")
     >>> rf.validate(case, form="readmission-request")
     [...]
-    >>> pdf = rf.render(case, form="readmission-request", lang="en", purpose="submission")
-    >>> proof = rf.render_proof(case, form="readmission-request")   # kk, ru, en side by side
-    >>> rf.check_templates("my-templates-copy/").ok
+    >>> pdf = rf.render(case, form="readmission-request", lang="en")
 
 The whole public API is here; modules starting with ``_`` are private.
 """

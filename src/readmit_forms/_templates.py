@@ -44,8 +44,7 @@ class Texts(Mapping[str, str]):
             ) from None
 
     def __contains__(self, key: object) -> bool:
-        # Mapping's default calls __getitem__, whose TemplateError is not a KeyError
-        return key in self._entries
+        return key in self._entries  # not via __getitem__, which raises TemplateError
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)

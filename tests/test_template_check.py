@@ -217,3 +217,11 @@ def test_an_official_layout_slot_is_known_in_every_language(copy: Path) -> None:
     for lang, caption in (("ru", ""), ("kk", "(Қолы)"), ("en", "(Signature)")):
         edit(copy, lang, "kz-at", setter("annex-8", "signature", value=caption))
     assert found(rf.check_templates(copy), "empty", "kz-at.annex-8.signature", "ru")
+
+
+def test_accepted_latin_words_stay_few_and_explained() -> None:
+    data = yaml.safe_load(
+        (resources.files("readmit_forms") / "data" / "template_check.yaml").read_text("utf-8")
+    )
+    entries = [*data["identical"], *data["latin_words"]]
+    assert len(entries) <= 8 and all(entry.get("reason") for entry in entries)

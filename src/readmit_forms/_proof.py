@@ -10,9 +10,12 @@ label and value in the three languages, and is flagged when:
     language's templates lack the text (the proof still renders: a translator's
     copy of the templates may be incomplete);
 ``differs``
-    a value that must be the same in every language is not: names and numbers
-    (reference and document numbers) are compared literally, dates as dates —
-    the case's raw date values, never the formatted strings;
+    a value that must be the same in every language is not: numbers (reference
+    and document numbers) are compared literally; names literally within a
+    script — the Kazakh and Russian spellings up to the letters Kazakh adds, a
+    Latin spelling being a transliteration; dates as dates — the case's raw
+    date values, never the formatted strings — so a name, number or date that a
+    language's template drops is flagged too;
 ``untranslated``
     free text has no version in a language (another language's text is
     shown), or was given once for every language;
@@ -427,7 +430,9 @@ def _check_wording(row: _Row, words: dict[Lang, _Lenient], say: _Words) -> None:
             continue  # recorded: flagged as such
         worded = {lang: words[lang][key] for lang in LANGS if words[lang][key].strip()}
         numbers = {lang: sorted(re.findall(r"\d+", text)) for lang, text in worded.items()}
-        if len({tuple(n) for n in numbers.values()}) > 1:
+        # only the versions that have numbers are compared: a title whose article number
+        # stands on another line in one language is a matter of layout
+        if len({tuple(n) for n in numbers.values() if n}) > 1:
             listed = "; ".join(f"{lang.value} {' '.join(n) or '—'}" for lang, n in numbers.items())
             row.flags.append(("divergence", say("flag.numbers", text_id=key, numbers=listed)))
         unbalanced = [
@@ -454,7 +459,8 @@ def _check_values(row: _Row, ctxs: dict[Lang, Ctx], agreement: Agreement, say: _
                 else str(raw)
                 for lang in LANGS
             }
-            if len(set(versions.values())) > 1:
+            same = _same_name(versions) if kind == NAME else len(set(versions.values())) == 1
+            if not same:
                 listed = "; ".join(f"{lang.value} {say.quote(v)}" for lang, v in versions.items())
                 row.flags.append(
                     ("differs", say("flag.differs", what=say(f"what.{kind}"), versions=listed))
@@ -478,6 +484,27 @@ def _check_values(row: _Row, ctxs: dict[Lang, Ctx], agreement: Agreement, say: _
                         row.flags.append(("untranslated", note))
             elif isinstance(raw, str) and raw not in crossing_ids:
                 row.flags.append(("untranslated", say("flag.one_version", text=say.quote(raw))))
+
+
+_KK_TO_RU = str.maketrans("әғқңөұүһіёӘҒҚҢӨҰҮҺІЁ", "агкноуухиеАГКНОУУХИЕ")
+"""Kazakh letters folded to the Russian ones that render them (and ё to е)."""
+
+
+def _name_script(name: str) -> str:
+    if re.search(r"[\u0400-\u04ff]", name):
+        return "cyrillic"
+    return "latin" if re.search(r"[A-Za-z\u00c0-\u024f]", name) else "other"
+
+
+def _same_name(versions: dict[Lang, str]) -> bool:
+    """The spellings of a name agree: Cyrillic ones up to the letters Kazakh adds
+    ("Жақсылықов" / "Жаксылыков"); a Latin one is a transliteration, compared only with
+    other Latin ones ("Kovalyov" is not checked against "Ковалёв")."""
+    groups: dict[str, set[str]] = {}
+    for version in versions.values():
+        folded = version.translate(_KK_TO_RU).casefold().strip()
+        groups.setdefault(_name_script(version), set()).add(folded)
+    return all(len(spellings) == 1 for spellings in groups.values())
 
 
 def _format_when(value: Any, lang: Lang) -> str:

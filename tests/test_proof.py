@@ -233,6 +233,15 @@ def test_an_unrecorded_divergence_of_numbers_is_flagged(copy: Path) -> None:
     assert "possible divergence, not recorded" in basis.note and "ru 5" in basis.note
 
 
+def test_an_unclosed_parenthesis_is_flagged_but_not_a_list_marker(copy: Path) -> None:
+    _edit(copy, "ru", "kz-at", "annex-7", "A", "2", value="Фамилия при рождении (девичья:")
+    _edit(copy, "kk", "kz-at", "annex-7", "A", "3", value="Туған күні және жері, 1) тармақ:")
+    found = rows(rf.proof(SAMPLE, form="readmission-request", templates=copy))
+    assert found["A.2"].mark == "divergence"
+    assert "unbalanced parentheses in text kz-at.annex-7.A.2 in ru" in found["A.2"].note
+    assert found["A.3"].mark is None  # "1)" is a list marker, not half a pair
+
+
 @pytest.mark.parametrize("lang", [lang.value for lang in LANGS])
 def test_the_proof_speaks_the_asked_language(lang: str) -> None:
     document = rf.proof(SAMPLE, form="readmission-request", lang=lang)

@@ -423,6 +423,15 @@ def _check_texts(row: _Row, words: dict[Lang, _Lenient], say: _Words) -> None:
             )
 
 
+_ENUMERATOR = re.compile(r"(?:(?<=\s)|^)(?:\d{1,3}|[^\W\d_])\)")
+"""A list marker such as "5)" or "а)" (подпункт 5) статьи 7): a parenthesis with no pair."""
+
+
+def _balanced(text: str) -> bool:
+    text = _ENUMERATOR.sub("", text)
+    return text.count("(") == text.count(")")
+
+
 def _check_wording(row: _Row, words: dict[Lang, _Lenient], say: _Words) -> None:
     """Divergences nobody recorded yet: numbers or brackets that differ between the versions."""
     for key in row.keys:
@@ -435,9 +444,7 @@ def _check_wording(row: _Row, words: dict[Lang, _Lenient], say: _Words) -> None:
         if len({tuple(n) for n in numbers.values() if n}) > 1:
             listed = "; ".join(f"{lang.value} {' '.join(n) or '—'}" for lang, n in numbers.items())
             row.flags.append(("divergence", say("flag.numbers", text_id=key, numbers=listed)))
-        unbalanced = [
-            lang for lang, text in worded.items() if text.count("(") != text.count(")")
-        ]
+        unbalanced = [lang for lang, text in worded.items() if not _balanced(text)]
         if unbalanced and len(unbalanced) < len(worded):
             row.flags.append(
                 ("divergence", say("flag.brackets", text_id=key, langs=_codes(unbalanced)))

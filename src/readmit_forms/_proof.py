@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.abc import Traversable
 from pathlib import Path
@@ -85,7 +85,8 @@ from ._structure import (
 from ._template_check import TemplateProblem, divergence_for, divergences_at
 from ._templates import Texts, load_texts, texts
 from ._text import pick
-from ._values import ROOT_KINDS, Ctx, travel_document
+from ._value_sources import DATE, NAME, NUMBER, TEXT, raw_values
+from ._values import Ctx
 from .backends import backend
 
 __all__ = ["MARKS", "proof", "render_proof"]
@@ -142,147 +143,6 @@ def _record(case: Case, agreement: Agreement, structure: Structure, form: str,
     for _ in recorder.blocks(structure.blocks):
         pass
     return ctx, recorder.entries
-
-
-# -- the raw values behind each value id -------------------------------------------------------
-
-NAME, NUMBER, DATE, TEXT = "name", "number", "date", "text"
-
-_PERSON_NAMES = ((NAME, "surnames[]"), (NAME, "given_names[]"), (NAME, "patronymic"),
-                 (NAME, "second_name"))
-_DESCRIPTION = ((NUMBER, "description.height_cm"), (TEXT, "description.eye_colour"),
-                (TEXT, "description.hair_colour"), (TEXT, "description.marks"))
-_DOCUMENT = ((TEXT, "title"), (NUMBER, "number"), (DATE, "issue_date"), (TEXT, "issue_place"),
-             (TEXT, "issuing_authority"), (DATE, "expiry_date"))
-_ESCORTS = ((NAME, "escorts[].surname"), (NAME, "escorts[].given_names"),
-            (TEXT, "escorts[].position"), (NUMBER, "escorts[].passport.number"),
-            (DATE, "escorts[].passport.issue_date"), (DATE, "escorts[].passport.expiry_date"),
-            (NUMBER, "escorts[].flight"), (DATE, "escorts[].arrival"),
-            (DATE, "escorts[].departure"), (DATE, "escorts[].stay_from"),
-            (DATE, "escorts[].stay_until"))
-
-
-def _under(prefix: str, paths: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((kind, f"{prefix}.{path}") for kind, path in paths)
-
-
-_Raw = tuple[tuple[str, str], ...] | Callable[[Any, Case], list[tuple[str, Any]]]
-
-RAW: dict[str, _Raw] = {
-    # What each value function shows, as (kind, path from its object). Paths end in
-    # case fields; "[]" runs over a list. Kinds: names and numbers must read the same
-    # in every language, dates are compared as dates, free text must have a version
-    # per language. A value id missing here is still proofed for missing texts.
-    "person.full_name": _PERSON_NAMES,
-    "person.birth_surname": ((NAME, "birth_surname"),),
-    "person.birth_date": ((DATE, "date_of_birth"),),
-    "person.birth_place": ((TEXT, "place_of_birth.name"),),
-    "person.birth_date_place": ((DATE, "date_of_birth"), (TEXT, "place_of_birth.name")),
-    "person.description": _DESCRIPTION,
-    "person.sex_description": _DESCRIPTION,
-    "person.aliases": ((NAME, "aliases[]"),),
-    "person.whereabouts": ((TEXT, "whereabouts"),),
-    "person.last_address_requesting": ((TEXT, "last_address_requesting"),),
-    "person.last_address_requested": ((TEXT, "last_address_requested"),),
-    "person.routes": ((TEXT, "routes"),),
-    "case.spouse_name": _under("spouse", _PERSON_NAMES),
-    "case.spouse_name_whereabouts": (
-        *_under("spouse", _PERSON_NAMES), (TEXT, "spouse.whereabouts"),
-    ),
-    "case.children_names_ages": _under("children[]", _PERSON_NAMES),
-    "case.children_names_ages_whereabouts": (
-        *_under("children[]", _PERSON_NAMES), (TEXT, "children[].whereabouts"),
-    ),
-    "case.requesting_authority": ((TEXT, "requesting_authority.name"),
-                                  (TEXT, "requesting_authority.address")),
-    "case.requested_authority": ((TEXT, "requested_authority.name"),
-                                 (TEXT, "requested_authority.address")),
-    "case.notes": ((TEXT, "notes"),),
-    "letter.number": ((NUMBER, "number"),),
-    "letter.place": ((TEXT, "place"),),
-    "letter.date": ((DATE, "date"),),
-    "letter.place_date": ((TEXT, "place"), (DATE, "date")),
-    "signatory.name": ((NAME, "name"),),
-    "signatory.name_position": ((NAME, "name"), (TEXT, "position")),
-    "document.kind": ((TEXT, "title"),),
-    "document.number": ((NUMBER, "number"),),
-    "document.kind_number": ((TEXT, "title"), (NUMBER, "number")),
-    "document.issue_date_place": ((DATE, "issue_date"), (TEXT, "issue_place")),
-    "document.authority": ((TEXT, "issuing_authority"),),
-    "document.expiry": ((DATE, "expiry_date"),),
-    "case.travel_document": lambda case, _: [
-        (kind, value)
-        for kind, path in ((TEXT, "title"), (NUMBER, "number"))
-        for value in _leaves(travel_document(case), path)
-    ],
-    "case.identity_document": _under("documents[]", _DOCUMENT),
-    "case.permits": ((NUMBER, "permits[].number"), (DATE, "permits[].issue_date"),
-                     (DATE, "permits[].expiry_date")),
-    "case.presumption": (*_under("documents[]", _DOCUMENT), (TEXT, "evidence[].description"),
-                         (DATE, "evidence[].date")),
-    "unlawful_stay.grounds": ((TEXT, "grounds"), (DATE, "finding_date")),
-    "unlawful_stay.entry_date": ((DATE, "entry_date"),),
-    "unlawful_stay.entry_mode": ((TEXT, "entry_mode"),),
-    "unlawful_stay.entry_purpose": ((TEXT, "entry_purpose"),),
-    "unlawful_stay.acts": ((TEXT, "acts[]"),),
-    "unlawful_stay.legal_obstacles": ((TEXT, "legal_obstacles[]"),),
-    "unlawful_stay.asylum": ((TEXT, "asylum_applications"),),
-    "circumstances.health": ((TEXT, "health"),),
-    "circumstances.danger": ((TEXT, "danger"),),
-    "circumstances.special_needs": ((TEXT, "special_needs"),),
-    "circumstances.protection": ((TEXT, "protection_measures"),),
-    "interview.place": ((TEXT, "place"),),
-    "transit.route": ((TEXT, "route"),),
-    "transit.crossing_date_time": ((TEXT, "border_crossing_point"), (DATE, "date")),
-    "case.transit_crossing_escorts": ((TEXT, "transit.border_crossing_point"),
-                                      (DATE, "transit.date"), *_ESCORTS),
-    "transit.refusal_grounds": ((TEXT, "refusal_grounds"),),
-    "handover.date": ((DATE, "date"),),
-    "handover.date_time": ((DATE, "date"),),
-    "handover.crossing_point": ((TEXT, "border_crossing_point"),),
-    "handover.transport": ((TEXT, "transport"),),
-    "handover.route": ((TEXT, "route"),),
-    "case.handover_health": ((TEXT, "handover.health"), (TEXT, "circumstances.health")),
-    "handover.security_measures": ((TEXT, "security_measures"),),
-    "case.escorts": _ESCORTS,
-    "case.escort_names": _ESCORTS[:2],
-    "case.transit_notes": (*_ESCORTS, (TEXT, "notes")),
-    "statement.relatives": ((TEXT, "relatives_in_requested_state"),),
-    "statement.other": ((TEXT, "other_information"),),
-    "statement.date": ((DATE, "date"),),
-    "statement.place": ((TEXT, "place"),),
-    "statement.official": ((NAME, "official.name"),),
-}
-
-
-def _leaves(obj: Any, path: str) -> list[Any]:
-    items = [obj]
-    for part in path.split("."):
-        name = part.removesuffix("[]")
-        found: list[Any] = []
-        for item in items:
-            value = getattr(item, name, None) if item is not None else None
-            if value is None:
-                continue
-            if part.endswith("[]"):
-                found.extend(value)
-            else:
-                found.append(value)
-        items = found
-    return items
-
-
-def _raw_values(value_id: str, scope: dict[str, Any], case: Case) -> list[tuple[str, Any]]:
-    root, _, name = value_id.partition(".")
-    spec = RAW.get(f"{ROOT_KINDS.get(root, root)}.{name}")
-    if spec is None:
-        return []
-    obj = scope.get(root, case if root == "case" else getattr(case, root, None))
-    if obj is None:
-        return []
-    if callable(spec):
-        return spec(case, obj)
-    return [(kind, value) for kind, path in spec for value in _leaves(obj, path)]
 
 
 # -- one row --------------------------------------------------------------------------------
@@ -624,7 +484,7 @@ def proof(
         raw = [
             leaf
             for value_id in _value_ids(entry.spec)
-            for leaf in _raw_values(value_id, entry.scope, loaded)
+            for leaf in raw_values(value_id, entry.scope, loaded)
         ]
         row = _Row(
             item, keys, {lg: shown[lg][0] for lg in LANGS}, {lg: shown[lg][1] for lg in LANGS}, raw

@@ -125,6 +125,24 @@ RAW: dict[str, _Raw] = {
     "statement.date": ((DATE, "date"),),
     "statement.place": ((TEXT, "place"),),
     "statement.official": ((NAME, "official.name"),),
+    # value functions of the forms being built on other branches (KZ–AT Annexes 2 and 8,
+    # KZ–BY, the model forms): harmless until they land
+    "case.evidence": ((TEXT, "evidence[].description"), (DATE, "evidence[].date")),
+    "case.family_members": (
+        *_under("spouse", _PERSON_NAMES), (DATE, "spouse.date_of_birth"),
+        *_under("children[]", _PERSON_NAMES), (DATE, "children[].date_of_birth"),
+    ),
+    "case.family_names_ages": (*_under("spouse", _PERSON_NAMES),
+                               *_under("children[]", _PERSON_NAMES)),
+    "case.transit_crossing_escort_names": ((TEXT, "transit.border_crossing_point"),
+                                           (DATE, "transit.date"), *_ESCORTS[:2]),
+    "handover.time": ((DATE, "time"),),
+    "escort.given_names_surname": ((NAME, "given_names"), (NAME, "surname")),
+    "escort.position": ((TEXT, "position"),),
+    "escort.passport_kind": ((TEXT, "passport.kind"),),
+    "escort.passport_number": ((NUMBER, "passport.number"),),
+    "escort.passport_issue_date": ((DATE, "passport.issue_date"),),
+    "escort.passport_expiry_date": ((DATE, "passport.expiry_date"),),
 }
 
 

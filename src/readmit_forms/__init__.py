@@ -29,12 +29,16 @@ from ._errors import (
     UnknownFormatError,
     UnknownFormError,
     UnknownLanguageError,
+    UnknownPurposeError,
     UsageError,
 )
 from ._findings import Finding, Severity
 from ._lang import Lang
+from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case
+from ._proof import proof, render_proof
 from ._render import render
+from ._template_check import TemplateReport, check_templates
 from ._validate import validate
 from .backends import FORMATS
 
@@ -42,6 +46,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "PURPOSES",
     "Agreement",
     "Case",
     "CaseFileError",
@@ -54,22 +59,29 @@ __all__ = [
     "Holiday",
     "Lang",
     "LanguageNotAllowedError",
+    "LanguageStatus",
     "ReadmitFormsError",
     "Schedule",
     "Severity",
     "TemplateError",
+    "TemplateReport",
     "UnknownAgreementError",
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
+    "UnknownPurposeError",
     "UsageError",
     "__version__",
     "agreement_ids",
     "agreements",
+    "check_templates",
     "compose",
     "deadlines",
     "get_agreement",
+    "language_status",
     "load_case",
+    "proof",
     "render",
+    "render_proof",
     "validate",
 ]

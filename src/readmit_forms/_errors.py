@@ -9,7 +9,8 @@ be read and for misuse of the API::
     │   ├── UnknownAgreementError
     │   ├── UnknownFormError
     │   ├── UnknownLanguageError
-    │   └── UnknownFormatError
+    │   ├── UnknownFormatError
+    │   └── UnknownPurposeError
     ├── CaseFileError              the case file cannot be read or parsed       (CLI exit 2)
     ├── CaseSchemaError            the case does not match the schema           (CLI exit 1)
     ├── CaseRefusedError           the case has errors for the requested form   (CLI exit 1)
@@ -41,6 +42,7 @@ __all__ = [
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
+    "UnknownPurposeError",
     "UsageError",
 ]
 
@@ -76,6 +78,10 @@ class UnknownLanguageError(UsageError):
 
 class UnknownFormatError(UsageError):
     kind = "format"
+
+
+class UnknownPurposeError(UsageError):
+    kind = "purpose"
 
 
 class CaseFileError(ReadmitFormsError):

@@ -3,8 +3,21 @@
 Each agreement records (with sources) its authentic languages, the language
 that prevails in case of divergence, and the language requests and forms must
 use. Where the sources say nothing, the status says so; nothing is guessed.
-Every rendered document states its status in its own language (footer) and in
-machine-readable metadata.
+
+Every rendered document states its status in its own language (the footer, from
+``templates/<lang>/common.yaml`` ``status.*``) and in machine-readable metadata.
+For KZ–AT in Russian the footer reads: this is a translation, Russian is not an
+authentic language of the Agreement, the English text prevails (Art. 18,
+closing clause) and requests are made in English (Art. 14).
+
+Purposes. ``default`` renders any language and states its status.
+``submission`` is for the copy sent to the other Party: it refuses a language
+that is not the agreement's working language, naming the article (KZ–AT Art. 14:
+English; KZ–BY Protocol Art. 10: Russian). Where the sources do not state a
+working language (KZ–HU: left to the Executive Protocol, which is not in the
+sources; KZ–FR: no treaty text) no language can be refused without guessing
+one, so submission is allowed, and the document's footer and metadata say that
+the language of requests and forms is not stated.
 """
 
 from __future__ import annotations
@@ -14,13 +27,26 @@ from typing import Literal
 
 from ._agreements import Agreement, Source
 from ._citations import cite
+from ._errors import LanguageNotAllowedError, UnknownPurposeError
 from ._lang import Lang
 from ._templates import Texts
 
-__all__ = ["LanguageStatus", "language_metadata", "language_status", "status_line"]
+__all__ = [
+    "PURPOSES",
+    "LanguageStatus",
+    "PurposeDecision",
+    "check_purpose",
+    "language_metadata",
+    "language_status",
+    "purpose_decision",
+    "status_line",
+]
 
 Authenticity = Literal["authentic-prevailing", "authentic", "translation", "not-stated"]
 Working = Literal["yes", "no", "not-stated"]
+
+PURPOSES: tuple[str, ...] = ("default", "submission")
+"""What a document is rendered for: a working copy (any language) or the copy submitted."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +63,15 @@ class LanguageStatus:
     authentic_source: Source | None
     prevailing_source: Source | None
     working_source: Source | None
+    working_note: str | None = None
+
+    @property
+    def prevails(self) -> bool:
+        return self.authenticity == "authentic-prevailing"
 
 
 def language_status(agreement: Agreement, lang: Lang) -> LanguageStatus:
+    """The status of ``lang`` under ``agreement``, from the agreement data alone."""
     rules = agreement.languages
     authentic = rules.authentic.value if rules.authentic.stated else None
     prevailing = rules.prevailing.value if rules.prevailing.stated else None
@@ -67,63 +99,184 @@ def language_status(agreement: Agreement, lang: Lang) -> LanguageStatus:
         authentic_source=rules.authentic.source,
         prevailing_source=rules.prevailing.source,
         working_source=rules.working.source,
+        working_note=rules.working.note if rules.working.not_stated else None,
     )
 
 
-def _ref(source: Source | None, lang: Lang, texts: Texts) -> str:
-    return cite(source.ref, lang, texts) if source else ""
+# -- the footer sentence ---------------------------------------------------------------
+
+
+def _language(texts: Texts, code: str | None, form: str) -> str:
+    """A language name in the form a sentence needs ("name", "in", "text")."""
+    if code is None:
+        return ""
+    key = f"common.language.{code}.{form}"
+    return texts[key] if key in texts else code  # noqa: SIM401 - Texts raises TemplateError
+
+
+def _with_refs(clause: str, sources: list[Source | None], lang: Lang, texts: Texts) -> str:
+    """``clause (ref; ref)``: each provision once, cited in ``lang``."""
+    refs = list(dict.fromkeys(cite(s.ref, lang, texts) for s in sources if s is not None))
+    return f"{clause} ({'; '.join(refs)})" if refs else clause
+
+
+def _same_provision(a: Source | None, b: Source | None) -> bool:
+    """Both facts rest on the same provision (the lines may differ: two sentences of it)."""
+    return a is not None and b is not None and (a.doc, a.ref) == (b.doc, b.ref)
 
 
 def status_line(agreement: Agreement, lang: Lang, texts: Texts) -> str:
-    """The footer sentence stating the document's language status, in ``lang``."""
+    """The footer stating the document's language status, in ``lang``, citing the articles.
+
+    Two sentences: what this text is (authentic or a translation) and which text
+    prevails; then the language of requests and forms. A provision that says both
+    (the closing clause) is cited once, at the end of the first sentence. Where
+    the sources state none of the three, one sentence says so.
+    """
     status = language_status(agreement, lang)
-
-    def language(code: str | None, form: str) -> str:
-        if code is None:
-            return ""
-        key = f"common.language.{code}.{form}"
-        return texts[key] if key in texts else code
-
-    params = {
-        "language": language(lang.value, "name"),
-        "ref": _ref(status.authentic_source, lang, texts),
-        "prevailing": language(status.prevailing_language, "text"),
-        "prevailing_ref": _ref(status.prevailing_source, lang, texts),
+    own = {
+        "name": _language(texts, lang.value, "name"),
+        "text": _language(texts, lang.value, "text"),
     }
+
+    def clause(which: str, **params: str) -> str:
+        return texts.format(f"common.status.{which}", **params)
+
+    if (
+        status.authenticity == "not-stated"
+        and status.prevailing_language is None
+        and status.working == "not-stated"
+    ):
+        return clause("nothing_stated", **own) + "."
+
+    # Sentence 1: what this text is, then which text prevails.
     if status.authenticity == "not-stated":
-        first = texts.format("common.status.not_stated", language=params["language"])
+        first, first_source = clause("authentic_not_stated"), None
+    else:
+        first = clause(status.authenticity.replace("-", "_"), **own)
+        first_source = status.authentic_source
+    prevailing_source = status.prevailing_source if status.prevailing_language else None
+    if status.prevails:
+        sentence = _with_refs(first, [first_source, prevailing_source], lang, texts)
     elif status.prevailing_language is None:
-        first = texts.format(
-            f"common.status.{status.authenticity}_no_prevailing",
-            language=params["language"],
-            ref=params["ref"],
+        sentence = _with_refs(first, [first_source], lang, texts) + "; " + clause(
+            "prevailing_not_stated"
         )
     else:
-        first = texts.format(f"common.status.{status.authenticity}", **params)
+        second = clause(
+            "prevailing", prevailing=_language(texts, status.prevailing_language, "text")
+        )
+        if _same_provision(first_source, prevailing_source):
+            sentence = _with_refs(f"{first}; {second}", [prevailing_source], lang, texts)
+        else:
+            sentence = (
+                _with_refs(first, [first_source], lang, texts)
+                + "; "
+                + _with_refs(second, [prevailing_source], lang, texts)
+            )
+
+    # Sentence 2: the language of requests and forms.
     if status.working == "not-stated":
-        second = texts["common.status.working_not_stated"]
+        working = clause("working_not_stated")
     else:
-        second = texts.format(
-            f"common.status.working_{status.working}",
-            working=language(status.working_language, "in"),
-            ref=_ref(status.working_source, lang, texts),
+        working = _with_refs(
+            clause(
+                f"working_{status.working}",
+                working=_language(texts, status.working_language, "in"),
+            ),
+            [status.working_source],
+            lang,
+            texts,
         )
-    return f"{first} {second}"
+    return f"{sentence}. {working}."
+
+
+# -- machine-readable ----------------------------------------------------------------------
 
 
 def language_metadata(agreement: Agreement, lang: Lang) -> dict[str, str]:
-    """Machine-readable language status, for PDF/DOCX/HTML metadata."""
+    """Machine-readable language status, for PDF/DOCX/HTML metadata (English codes)."""
     status = language_status(agreement, lang)
+
+    def source(src: Source | None) -> str:
+        return str(src) if src is not None else "not stated in the sources"
+
     return {
         "language_status": status.authenticity,
         "working_language": status.working,
         "authentic_languages": ", ".join(status.authentic_languages or ()) or "not stated",
         "prevailing_language": status.prevailing_language or "not stated",
         "agreement_working_language": status.working_language or "not stated",
+        "authentic_source": source(
+            status.authentic_source if status.authentic_languages else None
+        ),
+        "prevailing_source": source(
+            status.prevailing_source if status.prevailing_language else None
+        ),
+        "working_source": source(status.working_source if status.working_language else None),
         "language_sources": "; ".join(
-            str(source)
-            for source in (status.authentic_source, status.prevailing_source, status.working_source)
-            if source is not None
+            str(src)
+            for src, stated in (
+                (status.authentic_source, status.authentic_languages),
+                (status.prevailing_source, status.prevailing_language),
+                (status.working_source, status.working_language),
+            )
+            if src is not None and stated
         )
         or "not stated in the sources",
     }
+
+
+# -- purposes ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PurposeDecision:
+    """Whether ``lang`` may be used for ``purpose`` under the agreement, and why (one line)."""
+
+    agreement: str
+    lang: Lang
+    purpose: str
+    allowed: bool
+    reason: str
+
+
+def purpose_decision(agreement: Agreement, lang: Lang, purpose: str) -> PurposeDecision:
+    """Decide whether ``lang`` may be used for ``purpose`` ("default" or "submission")."""
+    key = str(purpose).strip().lower()
+    if key not in PURPOSES:
+        raise UnknownPurposeError(purpose, PURPOSES)
+    status = language_status(agreement, lang)
+
+    def decided(allowed: bool, reason: str) -> PurposeDecision:
+        return PurposeDecision(agreement.id, lang, key, allowed, reason)
+
+    if key == "default":
+        return decided(True, "a working copy in any language; its footer states its status")
+    if status.working == "yes":
+        return decided(
+            True,
+            f"{lang.value} is the language of requests and forms under {agreement.id} — "
+            f"{status.working_source}",
+        )
+    if status.working == "no":
+        return decided(
+            False,
+            f"under {agreement.id} requests and forms are made in {status.working_language} — "
+            f"{status.working_source}; render in {status.working_language} to submit, "
+            "or with the default purpose for a working copy",
+        )
+    where = f"; see {status.working_source}" if status.working_source else ""
+    return decided(
+        True,
+        f"the sources do not state the language of requests and forms under {agreement.id} "
+        f"({status.working_note}{where}); no language is assumed, so none is refused",
+    )
+
+
+def check_purpose(agreement: Agreement, lang: Lang, purpose: str) -> PurposeDecision:
+    """`purpose_decision`, raising `LanguageNotAllowedError` when the language is refused."""
+    decision = purpose_decision(agreement, lang, purpose)
+    if not decision.allowed:
+        raise LanguageNotAllowedError(lang.value, decision.purpose, decision.reason)
+    return decision

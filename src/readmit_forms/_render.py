@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ._agreements import get_agreement
 from ._case import Case
 from ._compose import compose
 from ._errors import CaseRefusedError
 from ._lang import parse_lang
+from ._languages import check_purpose
 from ._loading import load_case
 from ._validate import validate
 from .backends import backend
@@ -24,18 +27,27 @@ def render(
     lang: str,
     format: str = "pdf",
     draft: bool = False,
+    purpose: str = "default",
     **options: Any,
 ) -> bytes:
     """Render ``form`` of ``case`` in ``lang`` as ``format`` ("pdf", …) and return the bytes.
 
     A case with errors for the form raises `CaseRefusedError` (with its findings)
     unless ``draft`` is true; a draft carries a visible DRAFT mark.
+
+    ``purpose="submission"`` is for the copy sent to the other Party: a language
+    that is not the agreement's working language raises `LanguageNotAllowedError`
+    naming the article (e.g. KZ–AT Art. 14: English). The default purpose renders
+    any language; every document states its language status in its footer and
+    metadata either way.
     """
     loaded = load_case(case)
     language = parse_lang(lang)
     draw = backend(format)
+    decision = check_purpose(get_agreement(loaded.agreement), language, purpose)
     errors = [f for f in validate(loaded, form) if f.is_error]
     if errors and not draft:
         raise CaseRefusedError(form, errors)
     document = compose(loaded, form, language, draft=draft)
-    return draw(document, **options)
+    metadata = {**document.metadata, "purpose": decision.purpose, "purpose_note": decision.reason}
+    return draw(dataclasses.replace(document, metadata=metadata), **options)

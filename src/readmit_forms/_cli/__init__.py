@@ -31,6 +31,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("check", "validate a case"),
     ("deadlines", "time limits of a case"),
     ("render", "render forms"),
+    ("proof", "the translators' proof: a form in kk, ru and en side by side"),
+    ("check_templates", "check the kk, ru and en templates"),
 )
 
 

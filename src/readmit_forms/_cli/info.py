@@ -8,7 +8,8 @@ import sys
 from typing import Any
 
 from .._agreements import Agreement, Fact, agreements, get_agreement
-from .._lang import Lang
+from .._lang import LANGS, Lang
+from .._languages import language_status, purpose_decision
 from ._common import OK, print_json
 
 
@@ -53,8 +54,57 @@ def agreement_summary(agreement: Agreement) -> dict[str, Any]:
                 else None
             ),
         },
+        "language_status": {
+            lang.value: {
+                "status": language_status(agreement, lang).authenticity,
+                "working_language": language_status(agreement, lang).working,
+                "submission": purpose_decision(agreement, lang, "submission").allowed,
+            }
+            for lang in LANGS
+        },
         "forms": list(agreement.form_ids),
     }
+
+
+_STATUS = {
+    "authentic-prevailing": "authentic, prevails",
+    "authentic": "authentic",
+    "translation": "translation (not an authentic language)",
+    "not-stated": "not stated in the sources",
+}
+_WORKING = {
+    "yes": "the language of requests and forms",
+    "no": "not the language of requests and forms",
+    "not-stated": "language of requests and forms not stated",
+}
+
+
+def _status_lines(agreement: Agreement) -> list[str]:
+    """One line per language of the forms: what it is, with the articles."""
+    lines = []
+    for lang in LANGS:
+        status = language_status(agreement, lang)
+        refs = [
+            source.ref
+            for source, stated in (
+                (status.authentic_source, status.authentic_languages),
+                (status.prevailing_source, status.prevailing_language),
+                (status.working_source, status.working_language),
+            )
+            if source is not None and stated
+        ]
+        cited = f" [{'; '.join(dict.fromkeys(refs))}]" if refs else ""
+        if status.working == "not-stated":
+            submit = "submission not restricted (no language is assumed)"
+        elif purpose_decision(agreement, lang, "submission").allowed:
+            submit = "for submission"
+        else:
+            submit = "not for submission"
+        lines.append(
+            f"    {lang.value}  {_STATUS[status.authenticity]}; {_WORKING[status.working]}; "
+            f"{submit}{cited}"
+        )
+    return lines
 
 
 def _describe(fact: Fact[Any]) -> str:
@@ -78,6 +128,9 @@ def run_agreements(args: argparse.Namespace) -> int:
         out.write(f"  authentic:   {_describe(rules.authentic)}\n")
         out.write(f"  prevailing:  {_describe(rules.prevailing)}\n")
         out.write(f"  working:     {_describe(rules.working)}\n")
+        out.write("  forms in:\n")
+        for line in _status_lines(agreement):
+            out.write(line + "\n")
         out.write(f"  forms:       {', '.join(agreement.form_ids)}\n\n")
     return OK
 

@@ -16,6 +16,7 @@ from .._errors import (
     UsageError,
 )
 from .._lang import LANGS, parse_lang
+from .._languages import PURPOSES, language_status, purpose_decision
 from .._loading import load_case
 from .._render import render
 from ..backends import FORMATS, backend
@@ -34,6 +35,11 @@ def add(sub: Any) -> None:
     p.add_argument(
         "--lang", required=True, action="append",
         help="kk, ru or en (repeat, or 'all' for the three)",
+    )
+    p.add_argument(
+        "--purpose", choices=PURPOSES, default="default",
+        help="submission: refuse a language that is not the agreement's working language "
+        "(naming the article); default: any language, its status stated in the footer",
     )
     p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
     p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
@@ -54,6 +60,14 @@ def _langs(values: list[str]) -> list[str]:
             else:
                 langs.append(parse_lang(part).value)
     return list(dict.fromkeys(langs))
+
+
+def _note_unstated_working_language(purpose: str, case: Case, lang: str, label: str) -> None:
+    """For a submission where the sources state no working language, say so (not an error)."""
+    agreement = get_agreement(case.agreement)
+    language = parse_lang(lang)
+    if purpose == "submission" and language_status(agreement, language).working == "not-stated":
+        report(f"{label}: note: {purpose_decision(agreement, language, purpose).reason}")
 
 
 def _target(args: argparse.Namespace, case: Path, form: str, lang: str, many: bool) -> Path | None:
@@ -97,7 +111,11 @@ def run_render(args: argparse.Namespace) -> int:
     for path, case, form, lang in jobs:
         label = f"{path} [{form}, {lang}]"
         try:
-            data = render(case, form=form, lang=lang, format=args.format, draft=args.draft, **options)
+            _note_unstated_working_language(args.purpose, case, lang, label)
+            data = render(
+                case, form=form, lang=lang, format=args.format, draft=args.draft,
+                purpose=args.purpose, **options,
+            )
         except CaseRefusedError as exc:
             for finding in exc.findings:
                 report(f"{label}: {finding.line()}")

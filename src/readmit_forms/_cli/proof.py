@@ -1,0 +1,59 @@
+"""``proof``: the translators' proof of a form — kk, ru and en side by side, flagged."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .._proof import render_proof
+from ..backends import FORMATS, backend
+from ._common import OK, report, write_atomic, write_stdout
+
+
+def add(sub: Any) -> None:
+    p = sub.add_parser(
+        "proof",
+        help="the form in kk, ru and en side by side, for translators",
+        description="Render FORM of CASE in Kazakh, Russian and English side by side, item by "
+        "item, flagging missing items, untranslated free text, values that differ between "
+        "languages, and the recorded divergences between the official language versions "
+        "(with the version that prevails).",
+    )
+    p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
+    p.add_argument("--form", required=True, help="form id, e.g. readmission-request")
+    p.add_argument(
+        "--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})"
+    )
+    p.add_argument("-o", "--output", help="output file, or - for standard output")
+    p.add_argument(
+        "--lang", default="en", help="language of the proof's own headings and notes (default: en)"
+    )
+    p.add_argument(
+        "--templates", metavar="DIR",
+        help="proof a copy of the templates folder (kk/, ru/, en/) instead of the bundled one",
+    )
+    p.set_defaults(run=run_proof)
+
+
+def run_proof(args: argparse.Namespace) -> int:
+    backend(args.format)  # unknown format: usage error before any work
+    if args.templates is not None and not Path(args.templates).is_dir():
+        report(f"{args.templates}: not a folder")
+        return 2
+    data = render_proof(
+        args.case, form=args.form, format=args.format, lang=args.lang, templates=args.templates
+    )
+    if args.output == "-":
+        write_stdout(data)
+        return OK
+    target = (
+        Path(args.output)
+        if args.output
+        else Path(f"{Path(args.case).stem}.{args.form}.proof.{args.format}")
+    )
+    if target.is_dir():
+        target = target / f"{Path(args.case).stem}.{args.form}.proof.{args.format}"
+    write_atomic(target, data)
+    report(f"wrote {target}")
+    return OK

@@ -1,0 +1,311 @@
+"""Language status: every document states it (footer, metadata); submission keeps to the rules."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import readmit_forms as rf
+from conftest import Result, pdf_text, sample_paths
+from readmit_forms._lang import LANGS
+from readmit_forms._languages import language_metadata, purpose_decision, status_line
+from readmit_forms._structure import structure_for
+from readmit_forms._templates import texts
+
+AGREEMENTS = {a.id: a for a in rf.agreements()}
+
+# (agreement, lang) -> (status, working language?) as INDEX.md states the sources.
+EXPECTED = {
+    ("kz-at", "kk"): ("authentic", "no"),
+    ("kz-at", "ru"): ("translation", "no"),
+    ("kz-at", "en"): ("authentic-prevailing", "yes"),
+    ("kz-by", "kk"): ("authentic", "no"),
+    ("kz-by", "ru"): ("authentic-prevailing", "yes"),
+    ("kz-by", "en"): ("translation", "no"),
+    ("kz-hu", "kk"): ("authentic", "not-stated"),
+    ("kz-hu", "ru"): ("translation", "not-stated"),
+    ("kz-hu", "en"): ("authentic-prevailing", "not-stated"),
+    ("kz-fr", "kk"): ("not-stated", "not-stated"),
+    ("kz-fr", "ru"): ("not-stated", "not-stated"),
+    ("kz-fr", "en"): ("not-stated", "not-stated"),
+}
+
+# Words each footer must contain (its own language), and the articles it must cite.
+FOOTER = {
+    ("kz-at", "kk"): ["қазақ тіліндегі мәтін", "күші бірдей",
+                      "ағылшын тіліндегі мәтін пайдаланылады", "ағылшын тілінде ресімделеді",
+                      "(18-бап, қорытынды ережелер)", "(14-бап)"],
+    ("kz-at", "ru"): ["Это перевод", "русский язык не является аутентичным языком Соглашения",
+                      "преимущественную силу имеет текст на английском языке",
+                      "составляются на английском языке", "(ст. 18, заключительные положения)",
+                      "(ст. 14)"],
+    ("kz-at", "en"): ["This English text is an authentic text", "prevails",
+                      "Requests and forms are made in this language", "(Art. 18, closing clause)",
+                      "(Art. 14)"],
+    ("kz-by", "kk"): ["қазақ тіліндегі мәтін", "орыс тіліндегі мәтін пайдаланылады",
+                      "орыс тілінде ресімделеді", "(Атқару хаттамасы, 10-бап)"],
+    ("kz-by", "ru"): ["текст на русском языке является аутентичным", "преимущественную силу",
+                      "на этом языке", "(ст. 10 Исполнительного протокола)"],
+    ("kz-by", "en"): ["This is a translation", "English is not an authentic language",
+                      "the Russian text prevails", "made in Russian", "(Protocol Art. 10)"],
+    ("kz-hu", "kk"): ["ағылшын тіліндегі мәтін пайдаланылады", "дереккөздерде көрсетілмеген"],
+    ("kz-hu", "ru"): ["Это перевод", "на английском языке",
+                      "Язык запросов и форм в источниках не указан"],
+    ("kz-hu", "en"): ["prevails", "The sources do not state the language of requests and forms"],
+    ("kz-fr", "kk"): ["ештеңе айтылмаған", "белгісіз"],
+    ("kz-fr", "ru"): ["ничего не сообщают", "не известен"],
+    ("kz-fr", "en"): ["The sources state nothing", "not known"],
+}
+
+
+@pytest.mark.parametrize(("agreement", "lang"), sorted(EXPECTED))
+def test_status_of_each_language(agreement: str, lang: str) -> None:
+    status = rf.language_status(AGREEMENTS[agreement], rf.Lang(lang))
+    assert (status.authenticity, status.working) == EXPECTED[(agreement, lang)]
+
+
+@pytest.mark.parametrize(("agreement", "lang"), sorted(FOOTER))
+def test_footer_states_the_status_in_its_own_language(agreement: str, lang: str) -> None:
+    language = rf.Lang(lang)
+    line = status_line(AGREEMENTS[agreement], language, texts(language))
+    for fragment in FOOTER[(agreement, lang)]:
+        assert fragment in line, (fragment, line)
+    if lang != "en":
+        assert not re.search(r"[A-Za-z]", line), line  # cited in the document's language
+    assert "{" not in line and "  " not in line and line.endswith(".")
+
+
+def test_footer_of_kz_at_in_russian_reads_as_the_issue_asks() -> None:
+    line = status_line(AGREEMENTS["kz-at"], rf.Lang.RU, texts(rf.Lang.RU))
+    assert line == (
+        "Это перевод: русский язык не является аутентичным языком Соглашения; при расхождениях "
+        "преимущественную силу имеет текст на английском языке (ст. 18, заключительные положения). "
+        "Запросы и формы составляются на английском языке (ст. 14)."
+    )
+
+
+def test_nothing_is_guessed_for_kz_fr() -> None:
+    meta = language_metadata(AGREEMENTS["kz-fr"], rf.Lang.RU)
+    assert meta["language_status"] == "not-stated"
+    assert meta["prevailing_language"] == meta["agreement_working_language"] == "not stated"
+    assert meta["language_sources"] == "not stated in the sources"
+
+
+# -- submission ----------------------------------------------------------------------------
+
+SUBMISSION = {  # agreement -> (languages allowed, article named when refused)
+    "kz-at": ({"en"}, "Art. 14"),
+    "kz-by": ({"ru"}, "Protocol Art. 10"),
+    "kz-hu": ({"kk", "ru", "en"}, None),
+    "kz-fr": ({"kk", "ru", "en"}, None),
+}
+
+
+def _case_under(agreement: str) -> rf.Case:
+    """The KZ–AT sample moved under ``agreement`` (the purpose check needs no form of it)."""
+    sample = Path(__file__).parent.parent / "samples" / "kz-at-family.yaml"
+    data = yaml.safe_load(sample.read_text("utf-8"))
+    other = AGREEMENTS[agreement].parties[1]
+    return rf.load_case({**data, "agreement": agreement, "requesting_state": other})
+
+
+@pytest.mark.parametrize("agreement", sorted(SUBMISSION))
+@pytest.mark.parametrize("lang", [lang.value for lang in LANGS])
+def test_submission_keeps_to_the_working_language(agreement: str, lang: str) -> None:
+    allowed, article = SUBMISSION[agreement]
+    decision = purpose_decision(AGREEMENTS[agreement], rf.Lang(lang), "submission")
+    assert decision.allowed == (lang in allowed)
+    case = _case_under(agreement)
+    if lang in allowed:
+        if article is None:
+            assert "do not state the language of requests and forms" in decision.reason
+            assert "no language is assumed" in decision.reason
+        try:
+            rf.render(case, form="readmission-request", lang=lang, purpose="submission", draft=True)
+        except rf.LanguageNotAllowedError:  # pragma: no cover
+            pytest.fail(f"{lang} refused for submission under {agreement}")
+        except rf.ReadmitFormsError:
+            pass  # the agreement's forms may not be built yet; the language was not refused
+    else:
+        with pytest.raises(rf.LanguageNotAllowedError) as caught:
+            rf.render(case, form="readmission-request", lang=lang, purpose="submission")
+        assert article is not None and article in str(caught.value)
+        assert caught.value.lang == lang and caught.value.purpose == "submission"
+    # the default purpose never refuses a language
+    assert purpose_decision(AGREEMENTS[agreement], rf.Lang(lang), "default").allowed
+
+
+def test_unknown_purpose_is_a_usage_error() -> None:
+    with pytest.raises(rf.UnknownPurposeError) as caught:
+        rf.render(sample_paths()[0], form="readmission-request", lang="en", purpose="archive")
+    assert caught.value.allowed == rf.PURPOSES
+
+
+def test_cli_submission_refuses_and_names_the_article(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    sample = str(sample_paths()[0])
+    refused = cli("render", sample, "--form", "readmission-request", "--lang", "ru",
+                  "--purpose", "submission", "-o", str(tmp_path / "ru.pdf"))
+    assert refused.code == 1
+    assert "may not be used for submission" in refused.err and "Art. 14" in refused.err
+    assert not (tmp_path / "ru.pdf").exists()
+    ok = cli("render", sample, "--form", "readmission-request", "--lang", "en",
+             "--purpose", "submission", "-o", str(tmp_path / "en.pdf"))
+    assert ok.code == 0, ok.err
+    working_copy = cli("render", sample, "--form", "readmission-request", "--lang", "ru",
+                       "-o", str(tmp_path / "ru.pdf"))
+    assert working_copy.code == 0 and (tmp_path / "ru.pdf").exists()
+
+
+def test_cli_agreements_shows_the_rules_with_articles(cli: Callable[..., Result]) -> None:
+    result = cli("agreements")
+    assert result.code == 0
+    assert "ru  translation (not an authentic language)" in result.out
+    en = "en  authentic, prevails; the language of requests and forms; for submission"
+    assert en in result.out
+    assert "Art. 14" in result.out and "Protocol Art. 10" in result.out
+    assert "submission not restricted (no language is assumed)" in result.out
+
+
+# -- every sample, form, language and format carries its status ----------------------------
+
+
+def _sample_jobs() -> list[tuple[Path, str, str, str]]:
+    jobs = []
+    for path in sample_paths():
+        case = rf.load_case(path)
+        for form in rf.get_agreement(case.agreement).form_ids:
+            try:
+                structure_for(case.agreement, form)
+            except rf.UnknownFormError:
+                continue  # not built yet
+            jobs += [(path, form, lang.value, fmt) for lang in LANGS for fmt in sorted(rf.FORMATS)]
+    return jobs
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.meta: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self.meta += [value or "" for _, value in attrs]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _read_back(fmt: str, data: bytes) -> tuple[str, str]:
+    """(visible text, metadata as text) of a rendered document."""
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        info = PdfReader(io.BytesIO(data)).metadata or {}
+        return pdf_text(data), " ".join(f"{k}={v}" for k, v in info.items())
+    if fmt == "html":
+        parser = _HTMLText()
+        parser.feed(data.decode("utf-8"))
+        return html.unescape(" ".join(parser.text)), " ".join(parser.meta)
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        parts = [p.text for p in document.paragraphs]
+        for section in document.sections:
+            parts += [p.text for p in section.footer.paragraphs]
+        for table in document.tables:
+            parts += [cell.text for row in table.rows for cell in row.cells]
+        props = document.core_properties
+        meta: list[Any] = [props.title, props.subject, props.keywords, props.comments,
+                           props.category, props.content_status, props.identifier]
+        return "\n".join(parts), " ".join(str(m) for m in meta if m)
+    pytest.skip(f"no reader for format {fmt}")  # pragma: no cover
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("path", "form", "lang", "fmt"), _sample_jobs(),
+                         ids=lambda v: v.stem if isinstance(v, Path) else str(v))
+def test_every_document_carries_its_status(path: Path, form: str, lang: str, fmt: str) -> None:
+    case = rf.load_case(path)
+    agreement = rf.get_agreement(case.agreement)
+    language = rf.Lang(lang)
+    data = rf.render(case, form=form, lang=lang, format=fmt, draft=True)
+    text, meta = _read_back(fmt, data)
+    # the footer sentence, whatever the line breaks
+    assert _squash(status_line(agreement, language, texts(language))) in _squash(text)
+    codes = language_metadata(agreement, language)
+    assert codes["language_status"] in meta
+    if fmt == "pdf":
+        assert f"/LanguageStatus={codes['language_status']}" in meta
+        assert f"/WorkingLanguage={codes['working_language']}" in meta
+        assert f"/PrevailingLanguage={codes['prevailing_language']}" in meta
+        assert "/Purpose=default" in meta
+
+
+# -- citations in the document's language ----------------------------------------------------
+
+CITATIONS = [
+    ("Art. 14", "ст. 14", "14-бап"),
+    ("Art. 5(3)(6)", "подп. 6 п. 3 ст. 5", "5-баптың 3-тармағының 6-тармақшасы"),
+    ("Protocol Art. 10", "ст. 10 Исполнительного протокола", "Атқару хаттамасы, 10-бап"),
+    ("Art. 4(1), (6)", "п. 1 ст. 4, п. 6 ст. 4", "4-баптың 1-тармағы, 4-баптың 6-тармағы"),
+    ("Art. 3(1)–(2)", "п. 1–2 ст. 3", "3-баптың 1–2-тармағы"),
+    ("Protocol Arts. 10 and 12", "ст. 10 Исполнительного протокола и ст. 12 Исполнительного "
+     "протокола", "Атқару хаттамасы, 10-бап және Атқару хаттамасы, 12-бап"),
+    ("Annex 7, section E, item 4", "Приложение 7, раздел E, пункт 4",
+     "7-қосымша, E бөлімі, 4-тармақ"),
+    ("Art. 1(4) ('30 дней', counted as calendar days)", "п. 4 ст. 1", "1-баптың 4-тармағы"),
+    ("news item: the Agreement regulates transit and escort", "сообщение СМИ", "БАҚ хабарламасы"),
+    ("Decree No. 1023, paras 1–2", "постановление № 1023, пп. 1–2", "№ 1023 қаулы, 1–2-тармақтар"),
+]
+
+
+@pytest.mark.parametrize(("ref", "ru", "kk"), CITATIONS)
+def test_citations_in_each_language(ref: str, ru: str, kk: str) -> None:
+    from readmit_forms._citations import cite
+
+    assert cite(ref, rf.Lang.RU, texts(rf.Lang.RU)) == ru
+    assert cite(ref, rf.Lang.KK, texts(rf.Lang.KK)) == kk
+    assert cite(ref, rf.Lang.EN, texts(rf.Lang.EN)) == ref
+
+
+def test_every_citation_of_the_agreement_data_reads_in_kk_and_ru() -> None:
+    """No English word is left in a Kazakh or Russian citation (section letters aside)."""
+    from pydantic import BaseModel
+
+    from readmit_forms._agreements import Source
+    from readmit_forms._citations import cite
+
+    refs: set[str] = set()
+
+    def visit(obj: Any) -> None:
+        if isinstance(obj, Source):
+            refs.add(obj.ref)
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                visit(getattr(obj, name))
+        elif isinstance(obj, list | tuple):
+            for item in obj:
+                visit(item)
+
+    for agreement in rf.agreements():
+        visit(agreement)
+    for ref in sorted(refs):
+        for lang in (rf.Lang.RU, rf.Lang.KK):
+            cited = cite(ref, lang, texts(lang))
+            assert not re.search(r"[A-Za-z]{2,}", cited), (ref, cited)

@@ -164,6 +164,8 @@ def test_names_are_compared_within_a_script() -> None:
     data = sample_data()
     # the Russian rendering of Kazakh letters, and a Latin transliteration: the same name
     data["spouse"]["surnames"] = [{"kk": "Жұмабекова", "ru": "Жумабекова", "en": "Zhumabekova"}]
+    data["spouse"]["given_names"] = [{"kk": "Әйгерім", "ru": "Айгерим", "en": "Aigerim"}]
+    data["spouse"]["patronymic"] = {"kk": "Қайратқызы", "ru": "Кайраткызы", "en": "Kairatkyzy"}
     found = rows(rf.proof(data, form="readmission-request"))
     assert found["B.1"].mark is None, found["B.1"].note
     assert found["A.5"].mark is None  # alias "Ерлан Жумабеков" / "Yerlan Zhumabekov"

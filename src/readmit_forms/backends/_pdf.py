@@ -455,6 +455,56 @@ class Layout:
             row.keep_with_next = True
         return panel
 
+    def table(self, block: Table) -> list[Row]:
+        columns = len(block.header)
+        weights = block.widths or tuple(1.0 for _ in range(columns))
+        total = sum(weights)
+        widths = [self.width * w / total for w in weights]
+        xs = [self.x0 + sum(widths[:i]) for i in range(columns)]
+        pad = 3.0
+        small = Style(REGULAR, SMALL)
+        small_value = Style(REGULAR, SMALL)
+
+        def band(cells: list[list[list[Placed]]], header: bool, mark: str | None) -> Row:
+            height = max(len(lines) for lines in cells) * SMALL_LEAD + 2 * pad
+
+            def draw(canvas: Canvas, top: float, cells=cells, height=height) -> None:
+                if header or mark:
+                    canvas.saveState()
+                    canvas.setFillGray(0.88 if header else 0.95)
+                    canvas.rect(self.x0, top - height, self.width, height, stroke=0, fill=1)
+                    canvas.restoreState()
+                canvas.setLineWidth(0.4)
+                canvas.rect(self.x0, top - height, self.width, height, stroke=1, fill=0)
+                for index, lines in enumerate(cells):
+                    if index:
+                        canvas.line(xs[index], top, xs[index], top - height)
+                    y = top - pad
+                    for line in lines:
+                        draw_line(canvas, line, xs[index] + pad, y - SMALL)
+                        y -= SMALL_LEAD
+
+            return Row(height, draw)
+
+        head_style = Style(BOLD, SMALL)
+        rows = [
+            band(
+                [flow([(text, head_style, False)], widths[i] - 2 * pad) for i, text in enumerate(block.header)],
+                True,
+                None,
+            )
+        ]
+        rows[0].keep_with_next = True
+        for row in block.rows:
+            cells = []
+            for index, cell in enumerate(row.cells):
+                pieces = rich_pieces(cell, small_value) if cell else [("—", small, False)]
+                if index == len(row.cells) - 1 and row.note:
+                    pieces = [*pieces, ("\n" + row.note, Style(ITALIC, SMALL), False)]
+                cells.append(flow(pieces, widths[index] - 2 * pad))
+            rows.append(band(cells, False, row.mark))
+        return rows
+
 
 def _draw_photo(canvas: Canvas, photo: Photo, x: float, y: float, w: float, h: float) -> None:
     scale = min(w / photo.width, h / photo.height)

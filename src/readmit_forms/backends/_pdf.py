@@ -406,26 +406,31 @@ class Layout:
         def draw_box(canvas: Canvas, top: float) -> None:
             canvas.setLineWidth(0.7)
             canvas.rect(box_x, top - PHOTO_H, PHOTO_W, PHOTO_H, stroke=1, fill=0)
+            canvas.setFont(REGULAR, BODY)
             if photo is not None:
-                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + 2, PHOTO_W - 4, PHOTO_H - 4)
+                # the caption stays, under the photo, so the text is the same as in DOCX/HTML
+                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + LEAD + 2, PHOTO_W - 4, PHOTO_H - LEAD - 4)
+                canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H + 4, caption)
             else:
-                canvas.setFont(REGULAR, BODY)
                 canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H / 2, caption)
 
-        first = rows[0] if rows else spacer(0)
-
-        def draw_first(canvas: Canvas, top: float, first: Row = first) -> None:
-            draw_box(canvas, top)
-            first.draw(canvas, top)
-
         height = sum(row.height for row in rows)
-        panel = [Row(first.height, draw_first, True), *rows[1:]]
+        panel = list(rows)
         if height < PHOTO_H + 4:
             panel.append(spacer(PHOTO_H + 4 - height))
+        # The box is drawn with the panel's last row (the rows stay on one page), so its
+        # caption comes after the items in the text, as in reading order (walk_text).
+        last = panel[-1] if panel else spacer(0)
+        above = sum(row.height for row in panel[:-1])
+
+        def draw_last(canvas: Canvas, top: float, last: Row = last, above: float = above) -> None:
+            last.draw(canvas, top)
+            draw_box(canvas, top + above)
+
+        panel[-1:] = [Row(last.height, draw_last)]
         for row in panel[:-1]:
             row.keep_with_next = True
         return panel
-
 
     def table(self, block: Table) -> list[Row]:
         columns = len(block.header)

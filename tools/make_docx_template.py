@@ -95,17 +95,35 @@ def add_styles(document: docx.document.Document) -> None:
         ppr = style.element.get_or_add_pPr()
         for child in parse_xml(f"<w:pPr {NS}>{xml}</w:pPr>"):
             ppr.append(child)
-        order = ["keepNext", "keepLines", "pBdr", "shd", "tabs", "spacing", "ind", "jc",
-                 "outlineLvl"]
-        children = sorted(ppr, key=lambda e: order.index(e.tag.split("}")[1])
-                          if e.tag.split("}")[1] in order else 99)
+        order = [
+            "keepNext",
+            "keepLines",
+            "pBdr",
+            "shd",
+            "tabs",
+            "spacing",
+            "ind",
+            "jc",
+            "outlineLvl",
+        ]
+        children = sorted(
+            ppr,
+            key=lambda e: order.index(e.tag.split("}")[1]) if e.tag.split("}")[1] in order else 99,
+        )
         for child in children:
             ppr.append(child)
 
     dotted_tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
 
-    pstyle("Form Title", bold=True, size=13, align="center", space_before=6, space_after=4,
-         keep_with_next=True)
+    pstyle(
+        "Form Title",
+        bold=True,
+        size=13,
+        align="center",
+        space_before=6,
+        space_after=4,
+        keep_with_next=True,
+    )
     pstyle("Form Text", space_after=3)
     heading = pstyle("Form Heading", bold=True, space_before=8, space_after=1, keep_with_next=True)
     ppr_xml(heading, '<w:outlineLvl w:val="0"/>')
@@ -147,14 +165,17 @@ def add_styles(document: docx.document.Document) -> None:
     table = styles.add_style("Form Table", WD_STYLE_TYPE.TABLE)
     table.base_style = styles["Normal Table"]
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-    borders = "".join(border.format(side) for side in
-                      ("top", "left", "bottom", "right", "insideH", "insideV"))
-    table.element.append(parse_xml(
-        f'<w:tblPr {NS}><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar>'
-        '<w:top w:w="57" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr>"
-    ))
+    borders = "".join(
+        border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    table.element.append(
+        parse_xml(
+            f"<w:tblPr {NS}><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar>"
+            '<w:top w:w="57" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+            '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
+            "</w:tblCellMar></w:tblPr>"
+        )
+    )
 
 
 # -- body XML -------------------------------------------------------------------------------
@@ -181,8 +202,10 @@ def code(tag: str) -> str:
 
 def tc(width: int, *content: str, span: int = 1, extra: str = "") -> str:
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{extra}</w:tcPr>'
-            f"{''.join(content) or '<w:p/>'}</w:tc>")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{extra}</w:tcPr>'
+        f"{''.join(content) or '<w:p/>'}</w:tc>"
+    )
 
 
 def tr(*cells: str, header: bool = False, height: int | None = None) -> str:
@@ -192,21 +215,34 @@ def tr(*cells: str, header: bool = False, height: int | None = None) -> str:
     return f"<w:tr>{f'<w:trPr>{props}</w:trPr>' if props else ''}{''.join(cells)}</w:tr>"
 
 
-def tbl(grid: list[int], *rows: str, style: str | None = None, borders: bool = False,
-        margins: tuple[int, int] = (0, 0)) -> str:
+def tbl(
+    grid: list[int],
+    *rows: str,
+    style: str | None = None,
+    borders: bool = False,
+    margins: tuple[int, int] = (0, 0),
+) -> str:
     props = f'<w:tblStyle w:val="{style}"/>' if style else ""
     props += f'<w:tblW w:w="{sum(grid)}" w:type="dxa"/>'
     if not borders and not style:
-        props += "<w:tblBorders>" + "".join(
-            f'<w:{side} w:val="nil"/>'
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-        ) + "</w:tblBorders>"
+        props += (
+            "<w:tblBorders>"
+            + "".join(
+                f'<w:{side} w:val="nil"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders>"
+        )
     props += '<w:tblLayout w:type="fixed"/>'
     if not style:
-        props += (f'<w:tblCellMar><w:left w:w="{margins[0]}" w:type="dxa"/>'
-                  f'<w:right w:w="{margins[1]}" w:type="dxa"/></w:tblCellMar>')
-    props += ('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-              'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+        props += (
+            f'<w:tblCellMar><w:left w:w="{margins[0]}" w:type="dxa"/>'
+            f'<w:right w:w="{margins[1]}" w:type="dxa"/></w:tblCellMar>'
+        )
+    props += (
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+    )
     cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
     return f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{cols}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
@@ -245,10 +281,14 @@ def body_xml() -> str:
         tr(tc(TEXT_W, code("{%tr endfor %}"), span=6)),
         margins=(0, 170),
     )
-    box_border = "<w:tcBorders>" + "".join(
-        f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="auto"/>'
-        for side in ("top", "left", "bottom", "right")
-    ) + '</w:tcBorders><w:vAlign w:val="center"/>'
+    box_border = (
+        "<w:tcBorders>"
+        + "".join(
+            f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="auto"/>'
+            for side in ("top", "left", "bottom", "right")
+        )
+        + '</w:tcBorders><w:vAlign w:val="center"/>'
+    )
     panel = tbl(
         [TEXT_W - PHOTO_W, PHOTO_W],
         tr(
@@ -329,10 +369,14 @@ def body_xml() -> str:
         para("FormChoice", run("{{ option.box }}\u00a0{{ option.label }}")),
         code("{%p endfor %}"),
         code('{%p elif b.kind == "choices" %}'),
-        para("FormChoice", run(
-            "{{ b.label }} {% for option in b.options %}{{ option.box }}\u00a0{{ option.label }}"
-            "{% if not loop.last %}   {% endif %}{% endfor %}"
-        )),
+        para(
+            "FormChoice",
+            run(
+                "{{ b.label }} {% for option in b.options %}"
+                "{{ option.box }}\u00a0{{ option.label }}"
+                "{% if not loop.last %}   {% endif %}{% endfor %}"
+            ),
+        ),
         code('{%p elif b.kind == "slots" %}'),
         code("{%p if b.label %}"),
         para("FormLabel", run("{{ b.label }}")),
@@ -352,19 +396,23 @@ def body_xml() -> str:
 
 
 def header_xml() -> str:
-    return "".join([
-        para("Header"),
-        code("{%p if document.draft %}"),
-        para("FormDraft", run("{{ document.draft }}")),
-        code("{%p endif %}"),
-    ])
+    return "".join(
+        [
+            para("Header"),
+            code("{%p if document.draft %}"),
+            para("FormDraft", run("{{ document.draft }}")),
+            code("{%p endif %}"),
+        ]
+    )
 
 
 def footer_xml() -> str:
-    return "".join([
-        para("FormFooter", run("{{ document.status }}")),
-        para("FormPage", run("{{ document.page }}")),
-    ])
+    return "".join(
+        [
+            para("FormFooter", run("{{ document.status }}")),
+            para("FormPage", run("{{ document.page }}")),
+        ]
+    )
 
 
 # -- assembly -------------------------------------------------------------------------------
@@ -420,10 +468,12 @@ def build() -> bytes:
         if child.tag.split("}")[1] in {"pgSz", "pgMar", "cols", "docGrid"}:
             sect.remove(child)
     sect.append(parse_xml(f'<w:pgSz {NS} w:w="{PAGE_W}" w:h="{PAGE_H}"/>'))
-    sect.append(parse_xml(
-        f'<w:pgMar {NS} w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
-        'w:header="425" w:footer="340" w:gutter="0"/>'
-    ))
+    sect.append(
+        parse_xml(
+            f'<w:pgMar {NS} w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
+            'w:header="425" w:footer="340" w:gutter="0"/>'
+        )
+    )
 
     raw = io.BytesIO()
     document.save(raw)
@@ -433,8 +483,10 @@ def build() -> bytes:
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite the package with fixed timestamps and a stable part order."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         names = source.namelist()
         first = ["[Content_Types].xml", "_rels/.rels"]
         for name in first + sorted(n for n in names if n not in first):

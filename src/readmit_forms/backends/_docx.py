@@ -131,8 +131,10 @@ def _rels(xml: bytes | str) -> list[tuple[str, str, str]]:
 
 
 def _target(folder: str, target: str) -> str:
-    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-        posixpath.join(folder, target)
+    return (
+        target.lstrip("/")
+        if target.startswith("/")
+        else posixpath.normpath(posixpath.join(folder, target))
     )
 
 
@@ -154,9 +156,7 @@ def _prepare(data: bytes, name: str) -> Prepared:
             f'<Relationships xmlns="{PKG_RELS[1:-1]}"></Relationships>'
         )
         parts = [main] + [
-            _target(folder, target)
-            for _, kind, target in _rels(document_rels)
-            if kind in REL_PARTS
+            _target(folder, target) for _, kind, target in _rels(document_rels) if kind in REL_PARTS
         ]
         sources = {part: blobs[part] for part in parts}
     except (KeyError, StopIteration, UnicodeDecodeError, etree.XMLSyntaxError) as exc:
@@ -236,8 +236,7 @@ def _near(source: str, lineno: int | None) -> str:
 
 def _add_rel(rels: str, rel_id: str, kind: str, target: str) -> str:
     entry = (
-        f"<Relationship Id={quoteattr(rel_id)} Type={quoteattr(kind)} "
-        f"Target={quoteattr(target)}/>"
+        f"<Relationship Id={quoteattr(rel_id)} Type={quoteattr(kind)} Target={quoteattr(target)}/>"
     )
     return rels.replace("</Relationships>", entry + "</Relationships>")
 
@@ -260,9 +259,7 @@ def _write(out: zipfile.ZipFile, member: str, data: bytes, *, stored: bool = Fal
 # -- rendering ---------------------------------------------------------------------------
 
 
-def render_docx(
-    document: Document, *, docx_template: str | PathLike[str] | None = None
-) -> bytes:
+def render_docx(document: Document, *, docx_template: str | PathLike[str] | None = None) -> bytes:
     """The document as DOCX bytes, drawn by the bundled template or ``docx_template``."""
     prepared = load_template(docx_template)
     model = variables(document)
@@ -381,9 +378,7 @@ def _fix_grid(table: etree._Element, widths: Iterator[tuple[float, ...]]) -> Non
     if not count or (len(columns) == count and weights is None):
         return
     if not weights or len(weights) != count or sum(weights) <= 0:
-        weights = tuple(
-            _width(cell) / _span(cell) for cell in widest for _ in range(_span(cell))
-        )
+        weights = tuple(_width(cell) / _span(cell) for cell in widest for _ in range(_span(cell)))
         if sum(weights) <= 0:
             weights = tuple(1.0 for _ in range(count))
     total = sum(int(float(c.get(f"{W}w", "0"))) for c in columns) or TEXT_WIDTH

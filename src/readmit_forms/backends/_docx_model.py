@@ -261,8 +261,9 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
             rel_id = f"rIdReadmitPhoto{index}"
             extension = "png" if block.photo.mime == "image/png" else "jpeg"
             result.pictures.append(
-                Picture(rel_id, f"readmit-photo{index}.{extension}", block.photo.data,
-                        block.photo.mime)
+                Picture(
+                    rel_id, f"readmit-photo{index}.{extension}", block.photo.data, block.photo.mime
+                )
             )
             drawing = _drawing(block.photo, index, rel_id)
         return {
@@ -282,8 +283,7 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
             "rows": [
                 {
                     "cells": [
-                        {"value": _runs(cell, styled=False) if cell else dash}
-                        for cell in row.cells
+                        {"value": _runs(cell, styled=False) if cell else dash} for cell in row.cells
                     ],
                     "note": row.note,
                     "mark": row.mark,

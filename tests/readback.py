@@ -40,8 +40,27 @@ def docx_text(data: bytes) -> str:
 
 
 _BLOCK = {
-    "p", "div", "h1", "h2", "h3", "li", "ul", "table", "tr", "td", "th", "thead", "tbody",
-    "br", "section", "header", "footer", "main", "figure", "figcaption", "span",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "li",
+    "ul",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "br",
+    "section",
+    "header",
+    "footer",
+    "main",
+    "figure",
+    "figcaption",
+    "span",
 }
 _SKIP = {"head", "style", "script", "title"}
 

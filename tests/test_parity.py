@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import sample_paths
-from readback import docx_text, html_text, missing_in_order, pdf_text
 
 import readmit_forms as rf
+from conftest import sample_paths
+from readback import docx_text, html_text, missing_in_order, pdf_text
 from readmit_forms._document import Document, walk_text
 from readmit_forms.backends import render_document
 

@@ -395,12 +395,39 @@ def body_xml() -> str:
     return "".join(parts)
 
 
+# A Word watermark (the shape Word's Design ▸ Watermark makes): the draft label,
+# grey, diagonal, behind the text of every page.
+WATERMARK = (
+    '<w:r><w:pict xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    '<v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>'
+    '<v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>'
+    '<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/>'
+    '<v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/>'
+    '<v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" '
+    'o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/>'
+    "</v:shapetype>"
+    '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s1025" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;'
+    "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#d0d0d0" '
+    'stroked="f"><v:fill opacity=".6"/>'
+    '<v:textpath style="font-family:&quot;Times New Roman&quot;;font-size:1pt;font-weight:bold" '
+    'string="{{ document.draft }}"/></v:shape></w:pict></w:r>'
+)
+
+
 def header_xml() -> str:
     return "".join(
         [
             para("Header"),
             code("{%p if document.draft %}"),
-            para("FormDraft", run("{{ document.draft }}")),
+            para("FormDraft", run("{{ document.draft }}"), WATERMARK),
             code("{%p endif %}"),
         ]
     )

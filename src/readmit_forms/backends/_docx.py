@@ -318,7 +318,12 @@ def _finish(
     except etree.XMLSyntaxError as exc:
         raise TemplateError(name, f"{part} renders to broken XML ({exc})") from None
     _breaks(root)
-    for table in root.iter(f"{W}tbl"):
+    for table in list(root.iter(f"{W}tbl")):
+        if table.find(f"{W}tr") is None:  # a loop over nothing: Word refuses a table without rows
+            parent = table.getparent()
+            if parent is not None:
+                parent.remove(table)
+            continue
         _fix_grid(table, widths)
     for cell in root.iter(f"{W}tc"):
         # a table cell must end with a paragraph (an empty loop leaves none)

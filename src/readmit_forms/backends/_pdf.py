@@ -406,31 +406,44 @@ class Layout:
         def draw_box(canvas: Canvas, top: float) -> None:
             canvas.setLineWidth(0.7)
             canvas.rect(box_x, top - PHOTO_H, PHOTO_W, PHOTO_H, stroke=1, fill=0)
-            canvas.setFont(REGULAR, BODY)
             if photo is not None:
-                # the caption stays, under the photo, so the text is the same as in DOCX/HTML
-                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + LEAD + 2, PHOTO_W - 4, PHOTO_H - LEAD - 4)
+                # the caption stays, under the photo: the same text as in DOCX and HTML
+                h = PHOTO_H - LEAD - 4
+                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + LEAD + 2, PHOTO_W - 4, h)
+                canvas.setFont(REGULAR, BODY)
                 canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H + 4, caption)
             else:
+                canvas.setFont(REGULAR, BODY)
                 canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H / 2, caption)
 
         height = sum(row.height for row in rows)
-        panel = list(rows)
+        panel = [*rows] if rows else [spacer(0)]
         if height < PHOTO_H + 4:
             panel.append(spacer(PHOTO_H + 4 - height))
-        # The box is drawn with the panel's last row (the rows stay on one page), so its
-        # caption comes after the items in the text, as in reading order (walk_text).
-        last = panel[-1] if panel else spacer(0)
+        # The box is drawn after the items (reading order: items, then the photo), from
+        # the last row, whose top lies the height of the rows before it below the panel's
+        # top. A panel taller than a page (never on the annexes) draws it from its first row.
         above = sum(row.height for row in panel[:-1])
+        if above + panel[-1].height < PAGE_H / 2:
+            last = panel[-1]
 
-        def draw_last(canvas: Canvas, top: float, last: Row = last, above: float = above) -> None:
-            last.draw(canvas, top)
-            draw_box(canvas, top + above)
+            def draw_last(canvas: Canvas, top: float, last: Row = last, above: float = above) -> None:
+                last.draw(canvas, top)
+                draw_box(canvas, top + above)
 
-        panel[-1:] = [Row(last.height, draw_last)]
+            panel[-1] = Row(last.height, draw_last)
+        else:
+            first = panel[0]
+
+            def draw_first(canvas: Canvas, top: float, first: Row = first) -> None:
+                first.draw(canvas, top)
+                draw_box(canvas, top)
+
+            panel[0] = Row(first.height, draw_first)
         for row in panel[:-1]:
             row.keep_with_next = True
         return panel
+
 
     def table(self, block: Table) -> list[Row]:
         columns = len(block.header)

@@ -7,6 +7,8 @@ HTML by dropping the tags (and the <head>). Only whitespace is normalised.
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
@@ -15,14 +17,41 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
+from readmit_forms._document import Document
+
 
 def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def pdf_text(data: bytes) -> str:
-    reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+def pdf_text(data: bytes, document: Document | None = None) -> str:
+    """The PDF's text; with ``document``, as one flow without the page furniture.
+
+    Each page repeats the draft mark at its top and the status line and page label
+    at its bottom, and an item may continue on the next page. Given the document,
+    these are taken off every page and put once around the body, as DOCX and HTML
+    hold them (header, body, footer), so the text can be compared item by item.
+    """
+    # a word broken after its hyphen at the end of a line ("ДМБ-" / "89") is one word
+    pages = [
+        re.sub(r"(?<=\S[-\u2010])\n", "", page.extract_text() or "")
+        for page in PdfReader(io.BytesIO(data)).pages
+    ]
+    if document is None:
+        return "\n".join(pages)
+    draft = normalise(document.draft_label or "")
+    status = normalise(document.status)
+    body = []
+    for number, page in enumerate(pages, start=1):
+        text = normalise(page)
+        label = normalise(document.page_text(number, len(pages)))
+        for furniture in (label, status):
+            if furniture and text.endswith(furniture):
+                text = text[: -len(furniture)].rstrip()
+        while draft and text.startswith(draft):
+            text = text[len(draft) :].lstrip()
+        body.append(text)
+    return " ".join([draft, *body, status])
 
 
 def docx_text(data: bytes) -> str:
@@ -93,6 +122,12 @@ def html_text(data: bytes) -> str:
     parser.feed(data.decode("utf-8"))
     parser.close()
     return "".join(parser.parts)
+
+
+def missing_words(items: Iterable[str], text: str) -> list[str]:
+    """The words of ``items`` that ``text`` lacks (counting repeats, in any order)."""
+    wanted = Counter(word for item in items for word in item.split())
+    return sorted((wanted - Counter(text.split())).elements())
 
 
 def missing_in_order(items: Iterable[str], text: str) -> str | None:

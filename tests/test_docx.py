@@ -18,7 +18,7 @@ from cases import photo, sample_dict, table_document
 from conftest import SAMPLES, Result
 from docx_templates import bundled, with_paragraph, with_part, write
 from readback import docx_text, missing_in_order, normalise
-from readmit_forms._document import walk_text
+from readmit_forms._document import Block, Field, PhotoPanel, walk_text
 from readmit_forms.backends import _docx
 from readmit_forms.backends._docx import load_template, render_docx
 
@@ -94,13 +94,28 @@ def test_footer_has_the_status_line_and_live_page_fields(lang: str, order: list[
 
 
 def test_checkboxes_values_blanks_and_underlined_surnames() -> None:
-    text = normalise(docx_text(_render("en")))
+    data = _render("en")
+    text = normalise(docx_text(data))
     assert "7. Marital status: ☒ married" in text
     assert "☐ single" in text
-    body = _part(_render("en"), "word/document.xml")
-    surname = re.search(r'<w:rStyle w:val="FormSurname"/></w:rPr><w:t[^>]*>([^<]+)<', body)
-    assert surname is not None and surname.group(1) == "Жұмабеков"
+    body = _part(data, "word/document.xml")
+    document = rf.compose(rf.load_case(SAMPLE), FORM, "en")
+    underlined = [
+        run.text for block in _fields(document.blocks) for run in block.value or () if run.underline
+    ]
+    shown = re.findall(r'<w:rStyle w:val="FormSurname"/></w:rPr><w:t[^>]*>([^<]+)<', body)
+    assert underlined and shown == underlined
     assert body.count('<w:pStyle w:val="FormBlank"/>') >= 2  # dotted lines for missing items
+
+
+def _fields(blocks: tuple[Block, ...]) -> list[Field]:
+    found: list[Field] = []
+    for block in blocks:
+        if isinstance(block, Field):
+            found.append(block)
+        elif isinstance(block, PhotoPanel):
+            found += _fields(block.blocks)
+    return found
 
 
 def test_the_photo_is_a_real_image_part(tmp_path: Path) -> None:

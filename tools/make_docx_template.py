@@ -137,7 +137,7 @@ def add_styles(document: docx.document.Document) -> None:
         f'<w:{side} w:val="dotted" w:sz="6" w:space="1" w:color="auto"/>'
         for side in ("bottom", "between")
     )
-    blank = pstyle("Form Blank", left_indent=14)
+    blank = pstyle("Form Blank", left_indent=14, space_after=3)
     ppr_xml(blank, f"<w:pBdr>{rule}</w:pBdr>")
     pstyle("Form Choice", left_indent=12, first_line_indent=-12, space_after=1)
     pstyle("Form Slot", space_after=0)
@@ -186,8 +186,10 @@ def run(text: str, style: str | None = None) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def para(style: str, *runs: str, jc: str | None = None, ind: int | None = None) -> str:
-    ppr = f'<w:pStyle w:val="{style}"/>'
+def para(
+    style: str, *runs: str, jc: str | None = None, ind: int | None = None, tabs: str = ""
+) -> str:
+    ppr = f'<w:pStyle w:val="{style}"/>' + (f"<w:tabs>{tabs}</w:tabs>" if tabs else "")
     if ind is not None:
         ppr += f'<w:ind w:left="{ind}"/>'
     if jc:
@@ -295,7 +297,7 @@ def body_xml() -> str:
             tc(
                 TEXT_W - PHOTO_W,
                 code("{%p for c in b.blocks %}"),
-                code("{{p draw(c) }}"),
+                code("{{p draw(c, True) }}"),
                 code("{%p endfor %}"),
                 extra=f'<w:tcMar><w:right w:w="{GAP}" w:type="dxa"/></w:tcMar>',
             ),
@@ -334,9 +336,12 @@ def body_xml() -> str:
         tr(tc(TEXT_W, code("{%tr endfor %}"), span=3)),
         style="FormTable",
     )
+    # An inline item without its value ends in dots up to the right edge: a right tab
+    # with a dotted leader (Form Label's). Beside the photo LibreOffice draws no leader
+    # for a tab that ends a line in a table cell, so there the dots go under the label.
     parts = [
         para("TemplateCode", run("{#p " + INTRO + " #}")),
-        code("{%p macro draw(b) %}"),
+        code("{%p macro draw(b, narrow=False) %}"),
         code('{%p if b.kind == "title" %}'),
         para("FormTitle", run("{{ b.text }}")),
         code('{%p elif b.kind == "heading" %}'),
@@ -347,8 +352,14 @@ def body_xml() -> str:
         para("FormText", run("{{ b.text }}"), jc="right"),
         code('{%p elif b.kind == "text" %}'),
         para("FormText", run("{{ b.text }}")),
+        code('{%p elif b.kind == "field" and b.inline and narrow and not b.value %}'),
+        para("FormLabel", run("{{ b.label }}")),
+        *blank_lines("b.rules"),
         code('{%p elif b.kind == "field" and b.inline %}'),
         para("FormLabel", run("{{ b.label }} "), run("{{ b.value if b.value else b.dots }}")),
+        code("{%p if not b.value %}"),
+        *blank_lines("b.blank"),
+        code("{%p endif %}"),
         code('{%p elif b.kind == "field" %}'),
         code("{%p if b.label %}"),
         para("FormLabel", run("{{ b.label }}")),

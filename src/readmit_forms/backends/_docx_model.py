@@ -10,7 +10,9 @@ Two names, nothing else (a template that uses another gets a `TemplateError`)::
       heading      letter, title, text ("A. PERSONAL DATA")
       text         text (runs: bold/italic/small as composed), align, bold, italic, small
       field        number, label ("1. Surname"), hint, value (runs or None),
-                   blank (one item per blank line), dots (a dotted leader), inline
+                   blank (one item per dotted line under a missing value; for an inline
+                   item the lines after the first), rules (all its lines, when an inline
+                   item's label stands alone), dots (a dotted leader), inline
       choices      number, label, vertical, options [label, checked, box ("☒"/"☐")]
       slots        number, label (empty when there is none), columns,
                    rows [number (in the gutter of the first row), slots [value, caption, blank]]
@@ -207,13 +209,17 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
             "small": block.small,
         }
     if isinstance(block, Field):
+        # printed lines for a missing value: an inline item has its first line after the
+        # label (the dots); "lines: 0" is a label whose parts follow as blocks of their own
+        lines = block.lines - 1 if block.inline else block.lines
         return {
             "kind": "field",
             "number": block.number,
             "label": _numbered(block.number, block.label),
             "hint": block.hint,
             "value": _value(block.value),
-            "blank": list(range(max(block.lines, 1))),
+            "blank": list(range(max(lines, 0))),
+            "rules": list(range(max(block.lines, 1))),
             "dots": _DOTS,
             "inline": block.inline,
         }
@@ -242,6 +248,8 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
             }
             for slot in block.slots
         ]
+        # a short last row keeps the columns' width: empty slots fill it
+        cells += [{"value": None, "caption": "", "blank": []}] * (-len(cells) % columns)
         # numbered slots have a gutter; it shows the number when no label line does
         number = f"{block.number}." if block.number and not block.label else ""
         return {

@@ -14,9 +14,9 @@ import docx
 import pytest
 
 import readmit_forms as rf
-from cases import photo, sample_dict, table_document
 from conftest import SAMPLES, Result
 from docx_templates import bundled, with_paragraph, with_part, write
+from office_cases import photo, sample_dict, table_document
 from readback import docx_text, missing_in_order, normalise
 from readmit_forms._document import Block, Field, PhotoPanel, walk_text
 from readmit_forms.backends import _docx

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import readmit_forms as rf
-from cases import sample_dict
+from office_cases import sample_dict
 from readback import docx_text, html_text, missing_in_order, normalise
 from readmit_forms._charset import PRINTABLE_RANGES, char_problem
 from readmit_forms._document import walk_text

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import readmit_forms as rf
-from cases import photo, sample_dict, table_document
 from conftest import SAMPLES
+from office_cases import photo, sample_dict, table_document
 from readback import html_text, missing_in_order
 from readmit_forms._document import walk_text
 from readmit_forms.backends._html import css_string, render_html

@@ -132,7 +132,8 @@ def test_the_photo_is_a_real_image_part(tmp_path: Path) -> None:
     document = docx.Document(io.BytesIO(result))
     (shape,) = document.inline_shapes
     assert abs(shape.width / shape.height - 350 / 450) < 0.01
-    assert "Photograph" in docx_text(result)  # the caption stays under the photo
+    assert "Photograph" not in docx_text(result)  # the photo covers the box's caption
+    assert "Photograph" in docx_text(_render("en"))  # which an empty box shows
 
 
 def test_a_table_block_gets_its_columns_and_marks() -> None:

@@ -407,11 +407,7 @@ class Layout:
             canvas.setLineWidth(0.7)
             canvas.rect(box_x, top - PHOTO_H, PHOTO_W, PHOTO_H, stroke=1, fill=0)
             if photo is not None:
-                # the caption stays, under the photo: the same text as in DOCX and HTML
-                h = PHOTO_H - LEAD - 4
-                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + LEAD + 2, PHOTO_W - 4, h)
-                canvas.setFont(REGULAR, BODY)
-                canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H + 4, caption)
+                _draw_photo(canvas, photo, box_x + 2, top - PHOTO_H + 2, PHOTO_W - 4, PHOTO_H - 4)
             else:
                 canvas.setFont(REGULAR, BODY)
                 canvas.drawCentredString(box_x + PHOTO_W / 2, top - PHOTO_H / 2, caption)

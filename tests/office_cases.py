@@ -22,8 +22,12 @@ def _sample() -> dict[str, Any]:
 
 
 def sample_dict() -> dict[str, Any]:
-    """The KZ–AT family sample as a fresh dict."""
-    return copy.deepcopy(_sample())
+    """The KZ–AT family sample as a fresh dict (a photo path made absolute)."""
+    data = copy.deepcopy(_sample())
+    photo = data["person"].get("photo")
+    if photo and not Path(photo).is_absolute():
+        data["person"]["photo"] = str(SAMPLES / photo)
+    return data
 
 
 def photo(path: Path, size: tuple[int, int] = (350, 450), kind: str = "JPEG") -> Path:

@@ -225,7 +225,8 @@ def walk_text(document: Document) -> Iterator[str]:
                         yield slot.caption
             elif isinstance(block, PhotoPanel):
                 yield from blocks(block.blocks)
-                yield block.caption
+                if block.photo is None:  # a photo covers the box's caption, as on paper
+                    yield block.caption
             elif isinstance(block, Table):
                 yield from block.header
                 for row in block.rows:

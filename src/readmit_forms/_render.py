@@ -30,7 +30,10 @@ def render(
     purpose: str = "default",
     **options: Any,
 ) -> bytes:
-    """Render ``form`` of ``case`` in ``lang`` as ``format`` ("pdf", …) and return the bytes.
+    """Render ``form`` of ``case`` in ``lang`` as ``format`` ("pdf", "docx", "html") as bytes.
+
+    ``options`` go to the format's backend: ``docx_template=PATH`` draws a DOCX with
+    an authority's own (restyled) template instead of the bundled one.
 
     A case with errors for the form raises `CaseRefusedError` (with its findings)
     unless ``draft`` is true; a draft carries a visible DRAFT mark.

@@ -13,6 +13,7 @@ from .._errors import (
     CaseRefusedError,
     CaseSchemaError,
     ReadmitFormsError,
+    TemplateError,
     UsageError,
 )
 from .._lang import LANGS, parse_lang
@@ -26,7 +27,7 @@ from ._common import OK, report, write_atomic, write_stdout
 def add(sub: Any) -> None:
     p = sub.add_parser(
         "render",
-        help="render forms as PDF",
+        help="render forms as PDF, DOCX or HTML",
         description="Render FORM of each CASE in each language. With several cases, forms or "
         "languages, -o names a folder; one failing job does not stop the others.",
     )
@@ -44,11 +45,25 @@ def add(sub: Any) -> None:
     p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
     p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
     p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
+    p.add_argument(
+        "--docx-template", metavar="TEMPLATE.docx",
+        help="with --format docx: your restyled copy of the bundled template "
+        "(letterhead, fonts, margins) instead of the bundled one",
+    )
     p.set_defaults(run=run_render, options=_options)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
-    return {}
+    """Backend options from the command line (checked before any job runs)."""
+    if args.docx_template is None:
+        return {}
+    if args.format.strip().lower() != "docx":
+        report("readmit-forms render: error: --docx-template applies to --format docx only")
+        raise SystemExit(2)
+    from ..backends._docx import load_template
+
+    load_template(args.docx_template)  # a broken template: one line, exit 2, no job run
+    return {"docx_template": args.docx_template}
 
 
 def _langs(values: list[str]) -> list[str]:
@@ -122,7 +137,7 @@ def run_render(args: argparse.Namespace) -> int:
             report(f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway")
             worst = max(worst, 1)
             continue
-        except UsageError as exc:
+        except (UsageError, TemplateError) as exc:
             report(f"{label}: {exc}")
             worst = max(worst, 2)
             continue

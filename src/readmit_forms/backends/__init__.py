@@ -18,6 +18,8 @@ __all__ = ["FORMATS", "MEDIA_TYPES", "backend"]
 
 FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("readmit_forms.backends._pdf", "render_pdf"),
+    "docx": ("readmit_forms.backends._docx", "render_docx"),
+    "html": ("readmit_forms.backends._html", "render_html"),
 }
 """format name -> (module, function)"""
 

@@ -1,0 +1,93 @@
+"""HTML backend: one standalone page per form, for a browser preview and for printing.
+
+The page (``data/form.html.jinja``) has its CSS inline and a print stylesheet for
+A4: on paper each page carries the language-status line and "page X of Y" in its
+bottom margin, as the PDF does. The template is compiled once per process, with
+autoescaping and strict undefined variables, so every value prints as itself.
+"""
+
+from __future__ import annotations
+
+import base64
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, StrictUndefined, Template
+from markupsafe import Markup
+
+from .._document import Block, Document, Photo
+
+__all__ = ["render_html"]
+
+
+@cache
+def _template() -> Template:
+    source = (resources.files("readmit_forms") / "data" / "form.html.jinja").read_text("utf-8")
+    env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.globals.update(kind=_kind, photo_src=_photo_src)
+    return env.from_string(source)
+
+
+_KINDS = {
+    "Title": "title",
+    "Text": "text",
+    "Heading": "heading",
+    "Field": "field",
+    "Choices": "choices",
+    "Slots": "slots",
+    "PhotoPanel": "photo_panel",
+    "Table": "table",
+}
+
+
+def _kind(block: Block) -> str:
+    return _KINDS[type(block).__name__]
+
+
+def _photo_src(photo: Photo) -> str:
+    return f"data:{photo.mime};base64,{base64.b64encode(photo.data).decode('ascii')}"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal that cannot end the string or the <style> element."""
+    out = []
+    for char in text:
+        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):X} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _page_css(document: Document) -> Markup:
+    """A4 page rules; the bottom margin shows the status line and the page label."""
+    parts: list[str] = []
+    rest = document.page_label
+    while rest:
+        cuts = [(rest.find(key), key) for key in ("{pages}", "{page}") if key in rest]
+        if not cuts:
+            parts.append(css_string(rest))
+            break
+        at, key = min(cuts)
+        if at:
+            parts.append(css_string(rest[:at]))
+        parts.append("counter(pages)" if key == "{pages}" else "counter(page)")
+        rest = rest[at + len(key) :]
+    page = " ".join(parts) or '""'
+    return Markup(
+        "@page { size: A4; margin: 15mm 15mm 26mm 20mm;\n"
+        "  @bottom-left { content: " + css_string(document.status) + "; "
+        "font: italic 7.5pt 'Times New Roman', 'Liberation Serif', serif; "
+        "vertical-align: top; text-align: left; border-top: 0.4pt solid #000; "
+        "padding-top: 2pt; margin-top: 4mm; width: 140mm; }\n"
+        "  @bottom-right { content: " + page + "; "
+        "font: 8.5pt 'Times New Roman', 'Liberation Serif', serif; "
+        "vertical-align: bottom; text-align: right; margin-bottom: 4mm; }\n"
+        "}"
+    )
+
+
+def render_html(document: Document) -> bytes:
+    """The document as a UTF-8 HTML page (the same document gives the same bytes)."""
+    html = _template().render(document=document, page_css=_page_css(document))
+    return html.encode("utf-8")

@@ -118,7 +118,9 @@ def main() -> int:
     print(f"\nresident memory over {args.docs} documents (MB), each in a fresh process")
     for name in ("ours", "docxtpl"):
         command = [sys.executable, __file__, "--memory", name, "--docs", str(args.docs)]
-        marks = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        marks = json.loads(
+            subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        )
         line = "  ".join(f"{k}: {v:6.1f}" for k, v in marks.items())
         print(f"  {name:8} {line}")
     return 0

@@ -98,9 +98,20 @@ def cold_render(repeat: int = 5) -> float:
         for _ in range(repeat):
             start = time.perf_counter()
             subprocess.run(
-                [str(exe), "render", str(sample), "--form", "readmission-request", "--lang", "en",
-                 "-o", str(Path(tmp) / "out.pdf")],
-                check=True, capture_output=True, cwd=tmp,
+                [
+                    str(exe),
+                    "render",
+                    str(sample),
+                    "--form",
+                    "readmission-request",
+                    "--lang",
+                    "en",
+                    "-o",
+                    str(Path(tmp) / "out.pdf"),
+                ],
+                check=True,
+                capture_output=True,
+                cwd=tmp,
             )
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -125,9 +136,12 @@ def main() -> None:
                 ours = median_ms(render_pdf, document, args.repeat)
                 base = median_ms(floor, document, args.repeat)
                 ratios.append(ours / base)
-                print(f"{path.stem + ' / ' + form + ' / ' + lang:<58} {ours:8.2f} {base:9.2f} {ours / base:6.2f}")
-    print(f"\nratio ours/floor: median {statistics.median(ratios):.2f}, max {max(ratios):.2f} "
-          f"over {len(ratios)} documents (target: median ≤ 1.5)")
+                label = f"{path.stem} / {form} / {lang}"
+                print(f"{label:<58} {ours:8.2f} {base:9.2f} {ours / base:6.2f}")
+    print(
+        f"\nratio ours/floor: median {statistics.median(ratios):.2f}, max {max(ratios):.2f} "
+        f"over {len(ratios)} documents (target: median ≤ 1.5)"
+    )
     print(f"cold `readmit-forms render` of one document: {cold_render():.3f} s (target < 0.5 s)")
 
 

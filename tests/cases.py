@@ -44,8 +44,14 @@ def at_own() -> Case:
         "letter": {"date": "2026-03-02"},
         "person": _person(),
         "documents": [
-            {"kind": "passport", "number": "N0001", "issuing_state": "KZ",
-             "issue_date": "2020-01-10", "expiry_date": "2030-01-09", "copy_only": True},
+            {
+                "kind": "passport",
+                "number": "N0001",
+                "issuing_state": "KZ",
+                "issue_date": "2020-01-10",
+                "expiry_date": "2030-01-09",
+                "copy_only": True,
+            },
         ],
         "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "overstay"},
     }
@@ -60,8 +66,7 @@ def at_third() -> Case:
         "letter": {"date": "2026-03-02"},
         "person": _person(nationality=["UZ"]),
         "evidence": [{"kind": "entry-exit-stamp", "date": "2026-02-01"}],
-        "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "no visa",
-                          "entered_from": "AT"},
+        "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "no visa", "entered_from": "AT"},
     }
     return case
 
@@ -74,12 +79,23 @@ def at_transit() -> Case:
         "requested_state": "KZ",
         "letter": {"date": "2026-04-01", "received_on": "2026-04-02"},
         "person": _person(nationality=["KG"]),
-        "documents": [{"kind": "passport", "number": "AC123", "issuing_state": "KG",
-                       "expiry_date": "2030-01-01"}],
+        "documents": [
+            {
+                "kind": "passport",
+                "number": "AC123",
+                "issuing_state": "KG",
+                "expiry_date": "2030-01-01",
+            }
+        ],
         "transit": {
-            "mode": "air", "destination": "KG", "border_crossing_point": "kz-ala-airport",
-            "date": "2026-04-20", "time": "10:30", "escorted": False,
-            "admission_assured": True, "refusal_grounds_known": False,
+            "mode": "air",
+            "destination": "KG",
+            "border_crossing_point": "kz-ala-airport",
+            "date": "2026-04-20",
+            "time": "10:30",
+            "escorted": False,
+            "admission_assured": True,
+            "refusal_grounds_known": False,
         },
     }
 
@@ -92,9 +108,16 @@ def by_own() -> Case:
         "requested_state": "BY",
         "letter": {"date": "2026-03-02"},
         "person": _person(nationality=["BY"], place_of_birth={"name": "Минск", "country": "BY"}),
-        "documents": [{"kind": "passport", "number": "MP1", "issuing_state": "BY",
-                       "issue_date": "2024-01-10", "expiry_date": "2034-01-09",
-                       "copy_only": True}],
+        "documents": [
+            {
+                "kind": "passport",
+                "number": "MP1",
+                "issuing_state": "BY",
+                "issue_date": "2024-01-10",
+                "expiry_date": "2034-01-09",
+                "copy_only": True,
+            }
+        ],
         "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "нарушение срока пребывания"},
     }
 
@@ -108,8 +131,11 @@ def by_third() -> Case:
         "letter": {"date": "2026-03-02"},
         "person": _person(nationality=["GE"]),
         "evidence": [{"kind": "entry-exit-stamp", "date": "2026-02-01"}],
-        "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "без визы",
-                          "entered_from": "BY"},
+        "unlawful_stay": {
+            "finding_date": "2026-02-20",
+            "grounds": "без визы",
+            "entered_from": "BY",
+        },
     }
 
 
@@ -121,8 +147,7 @@ def hu_third() -> Case:
         "requested_state": "KZ",
         "letter": {"date": "2026-03-02"},
         "person": {k: v for k, v in _person(nationality=["TJ"]).items() if k != "photo"},
-        "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "no visa",
-                          "entered_from": "KZ"},
+        "unlawful_stay": {"finding_date": "2026-02-20", "grounds": "no visa", "entered_from": "KZ"},
     }
 
 
@@ -133,16 +158,27 @@ def hu_transit() -> Case:
         letter={"date": "2026-03-10"},
         documents=[{"kind": "passport", "number": "TJ1", "issuing_state": "TJ"}],
         escorts=[{"surname": "Kovács", "given_names": "Péter"}],
-        transit={"mode": "air", "destination": "TJ", "date": "2026-03-26", "escorted": True,
-                 "admission_assured": True, "tickets_and_permits": True,
-                 "destination_admission_statement": True},
+        transit={
+            "mode": "air",
+            "destination": "TJ",
+            "date": "2026-03-26",
+            "escorted": True,
+            "admission_assured": True,
+            "tickets_and_permits": True,
+            "destination_admission_statement": True,
+        },
     )
     return case
 
 
 BUILDERS: dict[str, Callable[[], Case]] = {
-    "at_own": at_own, "at_third": at_third, "at_transit": at_transit,
-    "by_own": by_own, "by_third": by_third, "hu_third": hu_third, "hu_transit": hu_transit,
+    "at_own": at_own,
+    "at_third": at_third,
+    "at_transit": at_transit,
+    "by_own": by_own,
+    "by_third": by_third,
+    "hu_third": hu_third,
+    "hu_transit": hu_transit,
 }
 
 

@@ -1,4 +1,4 @@
-"""Agreement data integrity: every fact has a source, and the language rules are as the sources say."""
+"""Agreement data integrity: every fact has a source; the language rules are as the sources say."""
 
 from __future__ import annotations
 
@@ -83,9 +83,15 @@ def test_kz_by_transit_requests_go_to_the_border_committee() -> None:
 
 def test_divergences_of_the_index_are_recorded() -> None:
     at = {d.id for d in rf.get_agreement("kz-at").divergences}
-    assert {"at-annex2-attention", "at-annex7-spouse-letter", "at-annex7-resmi-typo",
-            "at-annex8-leitet", "at-handover-deadline", "at-citation-handover",
-            "at-citation-interview"} <= at
+    assert {
+        "at-annex2-attention",
+        "at-annex7-spouse-letter",
+        "at-annex7-resmi-typo",
+        "at-annex8-leitet",
+        "at-handover-deadline",
+        "at-citation-handover",
+        "at-citation-interview",
+    } <= at
     by = rf.get_agreement("kz-by").divergences
     assert sum("signature" in (d.template_key or "") for d in by) == 4
 

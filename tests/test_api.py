@@ -7,6 +7,7 @@ import readmit_forms
 
 def test_all_is_sorted_and_complete() -> None:
     names = readmit_forms.__all__
+
     def group(name: str) -> tuple[int, str]:
         return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
 

@@ -15,7 +15,13 @@ BAD = DATA / "bad"
 CORPUS: dict[str, tuple[int, tuple[str, ...]]] = {
     "malformed.json": (2, ("malformed.json", "not valid JSON", "line")),
     "malformed.yaml": (2, ("malformed.yaml", "not valid YAML", "line")),
-    "empty.yaml": (2, ("empty.yaml", "empty",)),
+    "empty.yaml": (
+        2,
+        (
+            "empty.yaml",
+            "empty",
+        ),
+    ),
     "blank.json": (2, ("blank.json", "empty")),
     "list.yaml": (2, ("list.yaml", "mapping")),
     "duplicate-key.yaml": (2, ("duplicate key", "requested_state")),
@@ -87,17 +93,31 @@ def test_yaml_norway_and_clock_times_stay_strings(cli: Callable[..., Result]) ->
 @pytest.mark.parametrize(
     "args, fragment",
     [
-        (("forms", "kz-xx"), "unknown agreement 'kz-xx'; supported are: kz-at, kz-by, kz-fr, kz-hu"),
+        (
+            ("forms", "kz-xx"),
+            "unknown agreement 'kz-xx'; supported are: kz-at, kz-by, kz-fr, kz-hu",
+        ),
         (("validate", "samples/kz-at-family.yaml", "--form", "nope"), "unknown form 'nope'"),
         (("validate", "samples/kz-at-family.yaml", "--lang", "de"), "unknown language 'de'"),
         (
-            ("render", "samples/kz-at-family.yaml", "--form", "readmission-request", "--lang", "en", "--format", "odt"),
+            (
+                "render",
+                "samples/kz-at-family.yaml",
+                "--form",
+                "readmission-request",
+                "--lang",
+                "en",
+                "--format",
+                "odt",
+            ),
             "unknown format 'odt'",
         ),
         (("render", "samples/kz-at-family.yaml", "--lang", "en"), "--form"),
     ],
 )
-def test_usage_errors_exit_2(cli: Callable[..., Result], args: tuple[str, ...], fragment: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2(
+    cli: Callable[..., Result], args: tuple[str, ...], fragment: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from conftest import ROOT
 
     monkeypatch.chdir(ROOT)

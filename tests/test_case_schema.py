@@ -38,13 +38,26 @@ def test_samples_have_no_schema_errors_and_validate(path: Path, cli) -> None:  #
 
 def test_unknown_fields_are_rejected_everywhere() -> None:
     with pytest.raises(rf.CaseSchemaError) as info:
-        rf.load_case({"agreement": "kz-at", "requesting_state": "AT", "requested_state": "KZ",
-                      "person": {"surnames": ["A"]}, "transit": {"destination": "UZ", "colour": 1}})
+        rf.load_case(
+            {
+                "agreement": "kz-at",
+                "requesting_state": "AT",
+                "requested_state": "KZ",
+                "person": {"surnames": ["A"]},
+                "transit": {"destination": "UZ", "colour": 1},
+            }
+        )
     assert [p.path for p in info.value.problems] == ["transit.colour"]
 
 
 def test_text_may_be_given_per_language() -> None:
-    case = rf.load_case({"agreement": "kz-at", "requesting_state": "AT", "requested_state": "KZ",
-                         "person": {"surnames": [{"kk": "Әбдірахманов", "en": "Abdrakhmanov"}]},
-                         "notes": {"ru": "Примечание", "en": "Remark"}})
+    case = rf.load_case(
+        {
+            "agreement": "kz-at",
+            "requesting_state": "AT",
+            "requested_state": "KZ",
+            "person": {"surnames": [{"kk": "Әбдірахманов", "en": "Abdrakhmanov"}]},
+            "notes": {"ru": "Примечание", "en": "Remark"},
+        }
+    )
     assert case.person.surnames[0] == {rf.Lang.KK: "Әбдірахманов", rf.Lang.EN: "Abdrakhmanov"}

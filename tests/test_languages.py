@@ -40,25 +40,54 @@ EXPECTED = {
 
 # Words each footer must contain (its own language), and the articles it must cite.
 FOOTER = {
-    ("kz-at", "kk"): ["қазақ тіліндегі мәтін", "күші бірдей",
-                      "ағылшын тіліндегі мәтін пайдаланылады", "ағылшын тілінде ресімделеді",
-                      "(18-бап, қорытынды ережелер)", "(14-бап)"],
-    ("kz-at", "ru"): ["Это перевод", "русский язык не является аутентичным языком Соглашения",
-                      "преимущественную силу имеет текст на английском языке",
-                      "составляются на английском языке", "(ст. 18, заключительные положения)",
-                      "(ст. 14)"],
-    ("kz-at", "en"): ["This English text is an authentic text", "prevails",
-                      "Requests and forms are made in this language", "(Art. 18, closing clause)",
-                      "(Art. 14)"],
-    ("kz-by", "kk"): ["қазақ тіліндегі мәтін", "орыс тіліндегі мәтін пайдаланылады",
-                      "орыс тілінде ресімделеді", "(Атқару хаттамасы, 10-бап)"],
-    ("kz-by", "ru"): ["текст на русском языке является аутентичным", "преимущественную силу",
-                      "на этом языке", "(ст. 10 Исполнительного протокола)"],
-    ("kz-by", "en"): ["This is a translation", "English is not an authentic language",
-                      "the Russian text prevails", "made in Russian", "(Protocol Art. 10)"],
+    ("kz-at", "kk"): [
+        "қазақ тіліндегі мәтін",
+        "күші бірдей",
+        "ағылшын тіліндегі мәтін пайдаланылады",
+        "ағылшын тілінде ресімделеді",
+        "(18-бап, қорытынды ережелер)",
+        "(14-бап)",
+    ],
+    ("kz-at", "ru"): [
+        "Это перевод",
+        "русский язык не является аутентичным языком Соглашения",
+        "преимущественную силу имеет текст на английском языке",
+        "составляются на английском языке",
+        "(ст. 18, заключительные положения)",
+        "(ст. 14)",
+    ],
+    ("kz-at", "en"): [
+        "This English text is an authentic text",
+        "prevails",
+        "Requests and forms are made in this language",
+        "(Art. 18, closing clause)",
+        "(Art. 14)",
+    ],
+    ("kz-by", "kk"): [
+        "қазақ тіліндегі мәтін",
+        "орыс тіліндегі мәтін пайдаланылады",
+        "орыс тілінде ресімделеді",
+        "(Атқару хаттамасы, 10-бап)",
+    ],
+    ("kz-by", "ru"): [
+        "текст на русском языке является аутентичным",
+        "преимущественную силу",
+        "на этом языке",
+        "(ст. 10 Исполнительного протокола)",
+    ],
+    ("kz-by", "en"): [
+        "This is a translation",
+        "English is not an authentic language",
+        "the Russian text prevails",
+        "made in Russian",
+        "(Protocol Art. 10)",
+    ],
     ("kz-hu", "kk"): ["ағылшын тіліндегі мәтін пайдаланылады", "дереккөздерде көрсетілмеген"],
-    ("kz-hu", "ru"): ["Это перевод", "на английском языке",
-                      "Язык запросов и форм в источниках не указан"],
+    ("kz-hu", "ru"): [
+        "Это перевод",
+        "на английском языке",
+        "Язык запросов и форм в источниках не указан",
+    ],
     ("kz-hu", "en"): ["prevails", "The sources do not state the language of requests and forms"],
     ("kz-fr", "kk"): ["ештеңе айтылмаған", "белгісіз"],
     ("kz-fr", "ru"): ["ничего не сообщают", "не известен"],
@@ -153,16 +182,44 @@ def test_cli_submission_refuses_and_names_the_article(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     sample = str(sample_paths()[0])
-    refused = cli("render", sample, "--form", "readmission-request", "--lang", "ru",
-                  "--purpose", "submission", "-o", str(tmp_path / "ru.pdf"))
+    refused = cli(
+        "render",
+        sample,
+        "--form",
+        "readmission-request",
+        "--lang",
+        "ru",
+        "--purpose",
+        "submission",
+        "-o",
+        str(tmp_path / "ru.pdf"),
+    )
     assert refused.code == 1
     assert "may not be used for submission" in refused.err and "Art. 14" in refused.err
     assert not (tmp_path / "ru.pdf").exists()
-    ok = cli("render", sample, "--form", "readmission-request", "--lang", "en",
-             "--purpose", "submission", "-o", str(tmp_path / "en.pdf"))
+    ok = cli(
+        "render",
+        sample,
+        "--form",
+        "readmission-request",
+        "--lang",
+        "en",
+        "--purpose",
+        "submission",
+        "-o",
+        str(tmp_path / "en.pdf"),
+    )
     assert ok.code == 0, ok.err
-    working_copy = cli("render", sample, "--form", "readmission-request", "--lang", "ru",
-                       "-o", str(tmp_path / "ru.pdf"))
+    working_copy = cli(
+        "render",
+        sample,
+        "--form",
+        "readmission-request",
+        "--lang",
+        "ru",
+        "-o",
+        str(tmp_path / "ru.pdf"),
+    )
     assert working_copy.code == 0 and (tmp_path / "ru.pdf").exists()
 
 
@@ -227,8 +284,15 @@ def _read_back(fmt: str, data: bytes) -> tuple[str, str]:
         for table in document.tables:
             parts += [cell.text for row in table.rows for cell in row.cells]
         props = document.core_properties
-        meta: list[Any] = [props.title, props.subject, props.keywords, props.comments,
-                           props.category, props.content_status, props.identifier]
+        meta: list[Any] = [
+            props.title,
+            props.subject,
+            props.keywords,
+            props.comments,
+            props.category,
+            props.content_status,
+            props.identifier,
+        ]
         return "\n".join(parts), " ".join(str(m) for m in meta if m)
     pytest.skip(f"no reader for format {fmt}")  # pragma: no cover
 
@@ -238,8 +302,11 @@ def _squash(text: str) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("path", "form", "lang", "fmt"), _sample_jobs(),
-                         ids=lambda v: v.stem if isinstance(v, Path) else str(v))
+@pytest.mark.parametrize(
+    ("path", "form", "lang", "fmt"),
+    _sample_jobs(),
+    ids=lambda v: v.stem if isinstance(v, Path) else str(v),
+)
 def test_every_document_carries_its_status(path: Path, form: str, lang: str, fmt: str) -> None:
     case = rf.load_case(path)
     agreement = rf.get_agreement(case.agreement)
@@ -265,10 +332,16 @@ CITATIONS = [
     ("Protocol Art. 10", "ст. 10 Исполнительного протокола", "Атқару хаттамасы, 10-бап"),
     ("Art. 4(1), (6)", "п. 1 ст. 4, п. 6 ст. 4", "4-баптың 1-тармағы, 4-баптың 6-тармағы"),
     ("Art. 3(1)–(2)", "п. 1–2 ст. 3", "3-баптың 1–2-тармағы"),
-    ("Protocol Arts. 10 and 12", "ст. 10 Исполнительного протокола и ст. 12 Исполнительного "
-     "протокола", "Атқару хаттамасы, 10-бап және Атқару хаттамасы, 12-бап"),
-    ("Annex 7, section E, item 4", "Приложение 7, раздел E, пункт 4",
-     "7-қосымша, E бөлімі, 4-тармақ"),
+    (
+        "Protocol Arts. 10 and 12",
+        "ст. 10 Исполнительного протокола и ст. 12 Исполнительного протокола",
+        "Атқару хаттамасы, 10-бап және Атқару хаттамасы, 12-бап",
+    ),
+    (
+        "Annex 7, section E, item 4",
+        "Приложение 7, раздел E, пункт 4",
+        "7-қосымша, E бөлімі, 4-тармақ",
+    ),
     ("Art. 1(4) ('30 дней', counted as calendar days)", "п. 4 ст. 1", "1-баптың 4-тармағы"),
     ("news item: the Agreement regulates transit and escort", "сообщение СМИ", "БАҚ хабарламасы"),
     ("Decree No. 1023, paras 1–2", "постановление № 1023, пп. 1–2", "№ 1023 қаулы, 1–2-тармақтар"),

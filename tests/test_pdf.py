@@ -45,8 +45,9 @@ def test_same_input_same_bytes() -> None:
 
 
 def test_font_is_embedded_and_never_helvetica() -> None:
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     data = rf.render(SAMPLES / "kz-at-family.yaml", form="readmission-request", lang="ru")
     reader = PdfReader(io.BytesIO(data))
@@ -60,23 +61,42 @@ def test_font_is_embedded_and_never_helvetica() -> None:
 def test_kazakh_text_reads_back_exactly() -> None:
     data = rf.render(SAMPLES / "kz-at-family.yaml", form="readmission-request", lang="kk")
     text = squash(pdf_text(data))
-    for expected in ("РЕАДМИССИЯЛАУТУРАЛЫСҰРАУСАЛУ", "Жұмабеков", "Әйгерім", "Қайратқызы",
-                     "Нұрсұлтан", "ҚазақстанРеспубликасыІшкіістерминистрлігі"):
+    for expected in (
+        "РЕАДМИССИЯЛАУТУРАЛЫСҰРАУСАЛУ",
+        "Жұмабеков",
+        "Әйгерім",
+        "Қайратқызы",
+        "Нұрсұлтан",
+        "ҚазақстанРеспубликасыІшкіістерминистрлігі",
+    ):
         assert expected in text
 
 
 def test_long_content_flows_onto_further_pages() -> None:
     children = [
-        {"surnames": ["Жұмабеков"], "given_names": [f"Бала{i:02d}"], "date_of_birth": f"20{10 + i % 10}-0{1 + i % 9}-1{i % 10}",
-         "sex": "male" if i % 2 else "female", "nationality": ["KZ"], "marital_status": "single"}
+        {
+            "surnames": ["Жұмабеков"],
+            "given_names": [f"Бала{i:02d}"],
+            "date_of_birth": f"20{10 + i % 10}-0{1 + i % 9}-1{i % 10}",
+            "sex": "male" if i % 2 else "female",
+            "nationality": ["KZ"],
+            "marital_status": "single",
+        }
         for i in range(14)
     ]
     health = " ".join(f"ауру-{i:04d}" for i in range(500))  # 5 000 characters
     documents = [
-        {"kind": "other", "title": f"анықтама {i}", "number": f"DOC-{i:03d}", "issue_date": "2020-01-01"}
+        {
+            "kind": "other",
+            "title": f"анықтама {i}",
+            "number": f"DOC-{i:03d}",
+            "issue_date": "2020-01-01",
+        }
         for i in range(12)
     ]
-    case = rf.load_case(_case(children=children, documents=documents, **{"circumstances.health": health}))
+    case = rf.load_case(
+        _case(children=children, documents=documents, **{"circumstances.health": health})
+    )
     data = rf.render(case, form="readmission-request", lang="kk")
     text = squash(pdf_text(data))
     for child in children:
@@ -85,13 +105,16 @@ def test_long_content_flows_onto_further_pages() -> None:
     assert -1 not in positions and positions == sorted(positions)  # all there, in order
     for document in documents:
         assert document["number"] in text
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = PdfReader(io.BytesIO(data)).pages
     assert len(pages) >= 5
-    assert f"5-беті" not in squash(pages[0].extract_text() or "")
-    assert squash(f"{len(pages)} беттің {len(pages)}-беті") in squash(pages[-1].extract_text() or "")
+    assert "5-беті" not in squash(pages[0].extract_text() or "")
+    assert squash(f"{len(pages)} беттің {len(pages)}-беті") in squash(
+        pages[-1].extract_text() or ""
+    )
 
 
 def test_draft_mark_and_refusal() -> None:
@@ -105,14 +128,21 @@ def test_draft_mark_and_refusal() -> None:
 
 # -- values are data --------------------------------------------------------------------
 
-HOSTILE = ["O'Brien & <b>Sons</b> {{7*7}}", "{% raw %}<script>alert(1)</script>", '"quoted" \\ back',
-           "Ақжол & Ұлытау <i>", "${x} %s {0} %(a)s"]
+HOSTILE = [
+    "O'Brien & <b>Sons</b> {{7*7}}",
+    "{% raw %}<script>alert(1)</script>",
+    '"quoted" \\ back',
+    "Ақжол & Ұлытау <i>",
+    "${x} %s {0} %(a)s",
+]
 ALPHABET = st.sampled_from(
-    list("abcXYZ019 .,-'\"&<>/\\{}%#$@()[]*!?;:") + list("ӘәҒғҚқҢңӨөҰұҮүҺһІіЁёЖжЩщЪъ") + ["{{", "}}", "{%", "%}"]
+    list("abcXYZ019 .,-'\"&<>/\\{}%#$@()[]*!?;:")
+    + list("ӘәҒғҚқҢңӨөҰұҮүҺһІіЁёЖжЩщЪъ")
+    + ["{{", "}}", "{%", "%}"]
 )
-VALUES = st.one_of(st.sampled_from(HOSTILE), st.lists(ALPHABET, min_size=1, max_size=40).map("".join)).filter(
-    lambda s: s.strip()
-)
+VALUES = st.one_of(
+    st.sampled_from(HOSTILE), st.lists(ALPHABET, min_size=1, max_size=40).map("".join)
+).filter(lambda s: s.strip())
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

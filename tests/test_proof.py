@@ -68,11 +68,7 @@ def test_proof_renders_for_every_sample_and_form(path: Path, form: str) -> None:
     listed = {plain(row.cells[0]).split("\n")[0] for row in recorded}
     structure = structure_for(agreement.id, form)
     expected = {d.id for d in agreement.divergences if d.form == form}
-    expected |= {
-        d.id
-        for key in _all_keys(structure, form)
-        for d in divergences_at(key)
-    }
+    expected |= {d.id for key in _all_keys(structure, form) for d in divergences_at(key)}
     assert expected <= listed, expected - listed
     for row in recorded:
         assert row.mark == "divergence"
@@ -226,10 +222,16 @@ def test_a_number_a_template_drops_is_flagged(copy: Path) -> None:
 
 
 def test_an_unrecorded_divergence_of_numbers_is_flagged(copy: Path) -> None:
-    _edit(copy, "ru", "kz-at", "annex-7", "basis",
-          value="В соответствии со статьей 5 Соглашения между Правительством Республики "
-          "Казахстан и Федеральным Правительством Австрийской Республики о реадмиссии и "
-          "транзите лиц с незаконным пребыванием")
+    _edit(
+        copy,
+        "ru",
+        "kz-at",
+        "annex-7",
+        "basis",
+        value="В соответствии со статьей 5 Соглашения между Правительством Республики "
+        "Казахстан и Федеральным Правительством Австрийской Республики о реадмиссии и "
+        "транзите лиц с незаконным пребыванием",
+    )
     basis = rows(rf.proof(SAMPLE, form="readmission-request", templates=copy))["basis"]
     assert basis.mark == "divergence"
     assert "possible divergence, not recorded" in basis.note and "ru 5" in basis.note
@@ -262,11 +264,30 @@ def test_cli_proof(cli: Callable[..., Result], tmp_path: Path) -> None:
     result = cli("proof", str(SAMPLE), "--form", "readmission-request", "-o", str(out))
     assert result.code == 0, result.err
     text = "".join(pdf_text(out.read_bytes()).split())
-    for title in ("РЕАДМИССИЯЛАУ ТУРАЛЫ СҰРАУ САЛУ", "ЗАПРОС О РЕАДМИССИИ",
-                  "READMISSION APPLICATION", "at-annex7-spouse-letter"):
+    for title in (
+        "РЕАДМИССИЯЛАУ ТУРАЛЫ СҰРАУ САЛУ",
+        "ЗАПРОС О РЕАДМИССИИ",
+        "READMISSION APPLICATION",
+        "at-annex7-spouse-letter",
+    ):
         assert "".join(title.split()) in text
-    assert cli("proof", str(SAMPLE), "--form", "readmission-request", "--format", "odt",
-               "-o", str(out)).code == 2
+    assert (
+        cli(
+            "proof", str(SAMPLE), "--form", "readmission-request", "--format", "odt", "-o", str(out)
+        ).code
+        == 2
+    )
     assert cli("proof", str(SAMPLE), "--form", "no-such-form", "-o", str(out)).code == 2
-    assert cli("proof", str(SAMPLE), "--form", "readmission-request",
-               "--templates", str(tmp_path / "nowhere"), "-o", str(out)).code == 2
+    assert (
+        cli(
+            "proof",
+            str(SAMPLE),
+            "--form",
+            "readmission-request",
+            "--templates",
+            str(tmp_path / "nowhere"),
+            "-o",
+            str(out),
+        ).code
+        == 2
+    )

@@ -14,44 +14,60 @@ from cases import BASELINE, Case, changed, codes
 
 E, W = "error", "warning"
 
-AT_HANDOVER = {"time": "09:00", "mode": "air", "border_crossing_point": "kz-ala-airport",
-               "health": "good", "escorted": False}
+AT_HANDOVER = {
+    "time": "09:00",
+    "mode": "air",
+    "border_crossing_point": "kz-ala-airport",
+    "health": "good",
+    "escorted": False,
+}
 
 
 def _handover(**values: Any) -> Callable[[Case], None]:
     return lambda case: case.update(handover={**AT_HANDOVER, **values})
 
 
-ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, str | None,
-                      set[tuple[str, str, str]]]] = {
+ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, str | None, set[tuple[str, str, str]]]] = {
     # notice 3 working days before a transfer on Thu 26 Mar 2026 (Nauryz): by Wed 18 Mar
     "at-notice-in-time": (
-        "at_own", _handover(date="2026-03-26", notice_date="2026-03-18"), "handover-notice",
+        "at_own",
+        _handover(date="2026-03-26", notice_date="2026-03-18"),
+        "handover-notice",
         set(),
     ),
     "at-notice-late": (
-        "at_own", _handover(date="2026-03-26", notice_date="2026-03-19"), "handover-notice",
+        "at_own",
+        _handover(date="2026-03-26", notice_date="2026-03-19"),
+        "handover-notice",
         {("deadline-missed", E, "handover.notice_date")},
     ),
     # the requested Party's late reply is a warning (and a consequence), not the clerk's error
     "at-reply-late": (
         "at_own",
-        lambda c: c.update(letter={"date": "2026-03-02", "received_on": "2026-03-03"},
-                           reply={"date": "2026-03-16"}),
-        None, {("deadline-missed", W, "reply.date")},
+        lambda c: c.update(
+            letter={"date": "2026-03-02", "received_on": "2026-03-03"}, reply={"date": "2026-03-16"}
+        ),
+        None,
+        {("deadline-missed", W, "reply.date")},
     ),
     # KZ–AT Art. 5(9) *may*: a request later than 2 days after apprehension only warns
     "at-request-after-apprehension": (
         "at_own",
-        lambda c: c["unlawful_stay"].update(apprehended_on="2026-02-20T10:00"), None,
+        lambda c: c["unlawful_stay"].update(apprehended_on="2026-02-20T10:00"),
+        None,
         {("deadline-missed", W, "letter.date")},
     ),
     # KZ–HU Art. 3(1): the request within 90 days of the finding
     "hu-request-in-time": (
-        "hu_third", lambda c: c["unlawful_stay"].update(finding_date="2025-12-02"), None, set(),
+        "hu_third",
+        lambda c: c["unlawful_stay"].update(finding_date="2025-12-02"),
+        None,
+        set(),
     ),
     "hu-request-late": (
-        "hu_third", lambda c: c["unlawful_stay"].update(finding_date="2025-12-01"), None,
+        "hu_third",
+        lambda c: c["unlawful_stay"].update(finding_date="2025-12-01"),
+        None,
         {("deadline-missed", E, "letter.date")},
     ),
     # KZ–BY Agreement Art. 5(1): transfer within 30 days of receiving the consent
@@ -59,29 +75,46 @@ ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, str | None,
         "by_own",
         lambda c: c.update(
             reply={"date": "2026-03-04", "received_on": "2026-03-05", "positive": True},
-            handover={"date": "2026-04-06", "time": "09:00", "border_crossing_point": "Минск-2",
-                      "notice_date": "2026-03-27"},
+            handover={
+                "date": "2026-04-06",
+                "time": "09:00",
+                "border_crossing_point": "Минск-2",
+                "notice_date": "2026-03-27",
+            },
         ),
-        "handover-notice", {("deadline-missed", E, "handover.date")},
+        "handover-notice",
+        {("deadline-missed", E, "handover.date")},
     ),
     # a transfer on a public holiday of either state
     "at-transfer-on-nauryz": (
-        "at_own", _handover(date="2026-03-23", notice_date="2026-03-10"), "handover-notice",
+        "at_own",
+        _handover(date="2026-03-23", notice_date="2026-03-10"),
+        "handover-notice",
         {("transfer-on-holiday", W, "handover.date")},
     ),
     "at-transfer-on-epiphany": (
-        "at_own", _handover(date="2027-01-06", notice_date="2026-12-20"), "handover-notice",
+        "at_own",
+        _handover(date="2027-01-06", notice_date="2026-12-20"),
+        "handover-notice",
         {("transfer-on-holiday", W, "handover.date")},
     ),
     "by-transfer-on-christmas": (
         "by_own",
-        lambda c: c.update(handover={"date": "2027-01-07", "time": "09:00",
-                                     "border_crossing_point": "Минск-2",
-                                     "notice_date": "2026-12-20"}),
-        "handover-notice", {("transfer-on-holiday", W, "handover.date")},
+        lambda c: c.update(
+            handover={
+                "date": "2027-01-07",
+                "time": "09:00",
+                "border_crossing_point": "Минск-2",
+                "notice_date": "2026-12-20",
+            }
+        ),
+        "handover-notice",
+        {("transfer-on-holiday", W, "handover.date")},
     ),
     "hu-transit-on-easter-monday": (
-        "hu_transit", lambda c: c["transit"].update(date="2026-04-06"), "transit-request",
+        "hu_transit",
+        lambda c: c["transit"].update(date="2026-04-06"),
+        "transit-request",
         {("transit-on-holiday", W, "transit.date")},
     ),
     "hu-transit-on-a-working-day": ("hu_transit", None, "transit-request", set()),

@@ -32,8 +32,12 @@ def test_same_keys_and_placeholders_in_every_language() -> None:
 
 def test_every_finding_code_has_a_message() -> None:
     codes = set(re.findall(r'finding\(\s*"([a-z-]+)"', SOURCE))
-    passed_by_name = {"evidence-unlisted", "evidence-unlisted-expired", "transfer-on-holiday",
-                      "transit-on-holiday"}  # chosen in code, then passed to finding()
+    passed_by_name = {
+        "evidence-unlisted",
+        "evidence-unlisted-expired",
+        "transfer-on-holiday",
+        "transit-on-holiday",
+    }  # chosen in code, then passed to finding()
     assert all(f'"{code}"' in SOURCE for code in passed_by_name)
     codes |= passed_by_name
     assert len(codes) > 40
@@ -58,8 +62,11 @@ def test_every_deadline_event_has_a_phrase_and_every_provision_a_rule(
         group = "since" if deadline.relation == "within" else "until"
         assert f"messages.deadlines.{group}.{deadline.event}" in texts(Lang.EN), deadline.id
     checked = set(re.findall(r'provision\(\s*"([a-z-]+)"', SOURCE))
-    checked |= {"no-request-own-nationals", "no-request-third-country",  # _scope.py
-                "personal-data-third-country"}
+    checked |= {
+        "no-request-own-nationals",
+        "no-request-third-country",  # _scope.py
+        "personal-data-third-country",
+    }
     for provision in agreement.provisions:
         assert provision.id in checked, provision.id
 

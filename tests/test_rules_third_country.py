@@ -29,33 +29,46 @@ ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, set[tuple[str, str, str
     # KZ–AT Art. 3(3): direct entry from the requested State, or its valid visa / permit
     "at-direct-entry": ("at_third", None, set()),
     # (and with a valid visa of the requested State no request is needed: Art. 4)
-    "at-valid-visa": ("at_third", lambda c: _stay(entered_from=None)(c) or _permits(AT_VISA)(c),
-                      {("request-not-needed", W, "permits")}),
+    "at-valid-visa": (
+        "at_third",
+        lambda c: _stay(entered_from=None)(c) or _permits(AT_VISA)(c),
+        {("request-not-needed", W, "permits")},
+    ),
     "at-no-grounds": (
-        "at_third", _stay(entered_from="TR"),
+        "at_third",
+        _stay(entered_from="TR"),
         {("tcn-no-grounds", E, "unlawful_stay.entered_from")},
     ),
     "at-expired-visa-only": (
         "at_third",
-        lambda c: _stay(entered_from=None)(c)
-        or _permits({**AT_VISA, "expiry_date": "2026-01-31"})(c),
+        lambda c: (
+            _stay(entered_from=None)(c) or _permits({**AT_VISA, "expiry_date": "2026-01-31"})(c)
+        ),
         {("tcn-no-grounds", E, "unlawful_stay.entered_from")},
     ),
     # Art. 3(5)(a): only the airport transit zone of the requested State
     "at-airport-transit": (
-        "at_third", _stay(airport_transit_only=True),
+        "at_third",
+        _stay(airport_transit_only=True),
         {("tcn-airport-transit", E, "unlawful_stay.airport_transit_only")},
     ),
     # Art. 3(5)(b): a visa of the requesting State (Kazakhstan) — unless fraud or a longer
     # visa of the requested State (Austria)
     "at-requesting-visa": (
-        "at_third", _permits({"kind": "visa", "issuing_state": "KZ", "expiry_date": "2026-05-01"}),
+        "at_third",
+        _permits({"kind": "visa", "issuing_state": "KZ", "expiry_date": "2026-05-01"}),
         {("tcn-requesting-state-permit", W, "permits[0]")},
     ),
     "at-requesting-visa-fraud": (
         "at_third",
-        _permits({"kind": "visa", "issuing_state": "KZ", "expiry_date": "2026-05-01",
-                  "obtained_by_fraud": True}),
+        _permits(
+            {
+                "kind": "visa",
+                "issuing_state": "KZ",
+                "expiry_date": "2026-05-01",
+                "obtained_by_fraud": True,
+            }
+        ),
         set(),
     ),
     "at-requesting-visa-shorter": (
@@ -66,30 +79,36 @@ ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, set[tuple[str, str, str
     # KZ–BY Art. 3(2): visa-free lawful entry, airport transit zone
     "by-direct-entry": ("by_third", None, set()),
     "by-visa-free": (
-        "by_third", _stay(entered_visa_free=True),
+        "by_third",
+        _stay(entered_visa_free=True),
         {("tcn-visa-free-entry", E, "unlawful_stay.entered_visa_free")},
     ),
     "by-airport-transit": (
-        "by_third", _stay(airport_transit_only=True),
+        "by_third",
+        _stay(airport_transit_only=True),
         {("tcn-airport-transit", E, "unlawful_stay.airport_transit_only")},
     ),
     # KZ–HU Art. 2(1)–(2) and 2(4)(1): a valid visa of the requesting State excludes
     "hu-direct-entry": ("hu_third", None, set()),
     "hu-no-grounds": (
-        "hu_third", _stay(entered_from="RU"),
+        "hu_third",
+        _stay(entered_from="RU"),
         {("tcn-no-grounds", E, "unlawful_stay.entered_from")},
     ),
     "hu-requesting-valid-visa": (
-        "hu_third", _permits({"kind": "visa", "issuing_state": "HU", "expiry_date": "2026-05-01"}),
+        "hu_third",
+        _permits({"kind": "visa", "issuing_state": "HU", "expiry_date": "2026-05-01"}),
         {("tcn-requesting-state-permit-valid", E, "permits[0]")},
     ),
     "hu-requesting-expired-visa": (
-        "hu_third", _permits({"kind": "visa", "issuing_state": "HU", "expiry_date": "2026-01-01"}),
+        "hu_third",
+        _permits({"kind": "visa", "issuing_state": "HU", "expiry_date": "2026-01-01"}),
         set(),
     ),
     # Art. 2(4)(3) as the Russian text reads it
     "hu-stateless": (
-        "hu_third", lambda c: c["person"].update(nationality=["stateless"]),
+        "hu_third",
+        lambda c: c["person"].update(nationality=["stateless"]),
         {("tcn-stateless", W, "person.nationality")},
     ),
 }

@@ -88,33 +88,78 @@ PLANTED = [
     ("missing", "kk", "kz-at", remover(*A, "1"), "kz-at.annex-7.A.1"),
     ("extra", "ru", "kz-at", setter(*A, "extra", value="Лишний пункт:"), "kz-at.annex-7.A.extra"),
     ("placeholders", "en", "common", setter("page", value="Page {page}"), "common.page"),
-    ("placeholders", "ru", "common", setter("page", value="Страница {page из {pages}"),
-     "common.page"),
-    ("mixed-script", "ru", "kz-at", setter(*A, "title", value="ПЕРСОНАЛЬНЫE ДАННЫЕ"),
-     "kz-at.annex-7.A.title"),  # Latin E
-    ("mixed-script", "kk", "kz-at", setter(*A, "6", value="Азаматтығы және тiлі:"),
-     "kz-at.annex-7.A.6"),  # Latin i for Kazakh і
-    ("foreign-fragment", "ru", "kz-at",
-     setter("annex-7", "D", "1", value="Состояние здоровья сопровождениемleitet*"),
-     "kz-at.annex-7.D.1"),  # the model case of source 003, where nothing records it
-    ("foreign-fragment", "kk", "kz-at",
-     setter("annex-7", "D", "1", value="Денсаулық жағдайы begleitet"), "kz-at.annex-7.D.1"),
-    ("cyrillic-in-english", "en", "kz-at", setter(*A, "title", value="PERSОNAL DETAILS"),
-     "kz-at.annex-7.A.title"),  # Cyrillic О
+    (
+        "placeholders",
+        "ru",
+        "common",
+        setter("page", value="Страница {page из {pages}"),
+        "common.page",
+    ),
+    (
+        "mixed-script",
+        "ru",
+        "kz-at",
+        setter(*A, "title", value="ПЕРСОНАЛЬНЫE ДАННЫЕ"),
+        "kz-at.annex-7.A.title",
+    ),  # Latin E
+    (
+        "mixed-script",
+        "kk",
+        "kz-at",
+        setter(*A, "6", value="Азаматтығы және тiлі:"),
+        "kz-at.annex-7.A.6",
+    ),  # Latin i for Kazakh і
+    (
+        "foreign-fragment",
+        "ru",
+        "kz-at",
+        setter("annex-7", "D", "1", value="Состояние здоровья сопровождениемleitet*"),
+        "kz-at.annex-7.D.1",
+    ),  # the model case of source 003, where nothing records it
+    (
+        "foreign-fragment",
+        "kk",
+        "kz-at",
+        setter("annex-7", "D", "1", value="Денсаулық жағдайы begleitet"),
+        "kz-at.annex-7.D.1",
+    ),
+    (
+        "cyrillic-in-english",
+        "en",
+        "kz-at",
+        setter(*A, "title", value="PERSОNAL DETAILS"),
+        "kz-at.annex-7.A.title",
+    ),  # Cyrillic О
     ("empty", "ru", "kz-at", setter("annex-7", "G", "title", value=""), "kz-at.annex-7.G.title"),
-    ("empty", "en", "kz-at", setter("annex-7", "B", "letter", value=" "),
-     "kz-at.annex-7.B.letter"),
-    ("identical", "ru", "kz-at", setter(*A, "title", value="PERSONAL DETAILS"),
-     "kz-at.annex-7.A.title"),
-    ("identical", "kk", "common", setter("values", "sex", "male", value="мужской"),
-     "common.values.sex.male"),
+    ("empty", "en", "kz-at", setter("annex-7", "B", "letter", value=" "), "kz-at.annex-7.B.letter"),
+    (
+        "identical",
+        "ru",
+        "kz-at",
+        setter(*A, "title", value="PERSONAL DETAILS"),
+        "kz-at.annex-7.A.title",
+    ),
+    (
+        "identical",
+        "kk",
+        "common",
+        setter("values", "sex", "male", value="мужской"),
+        "common.values.sex.male",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("kind", "lang", "name", "change", "key"), PLANTED,
-                         ids=[f"{p[0]}-{p[1]}-{p[4]}" for p in PLANTED])
+@pytest.mark.parametrize(
+    ("kind", "lang", "name", "change", "key"),
+    PLANTED,
+    ids=[f"{p[0]}-{p[1]}-{p[4]}" for p in PLANTED],
+)
 def test_planted_defect_is_caught(
-    copy: Path, kind: str, lang: str, name: str, change: Callable[[dict[str, Any]], None],
+    copy: Path,
+    kind: str,
+    lang: str,
+    name: str,
+    change: Callable[[dict[str, Any]], None],
     key: str,
 ) -> None:
     edit(copy, lang, name, change)
@@ -153,8 +198,11 @@ def _plant_annex_8(copy: Path, ru: str, kk: str) -> None:
 
 
 def test_the_official_leitet_artefact_is_known_not_a_failure(copy: Path) -> None:
-    _plant_annex_8(copy, "с сопровождением* сопровождениемleitet*",
-                   "бірге жүріп жүзеге асырылады* сопровождениемleitet*")
+    _plant_annex_8(
+        copy,
+        "с сопровождением* сопровождениемleitet*",
+        "бірге жүріп жүзеге асырылады* сопровождениемleitet*",
+    )
     report = rf.check_templates(copy)
     assert report.ok, "\n".join(p.line() for p in report.problems)
     known = {(p.key, p.lang, p.divergence) for p in report.known}
@@ -163,8 +211,11 @@ def test_the_official_leitet_artefact_is_known_not_a_failure(copy: Path) -> None
 
 
 def test_a_fragment_the_official_text_does_not_have_still_fails(copy: Path) -> None:
-    _plant_annex_8(copy, "с сопровождением* сопровождениемbegleitet*",
-                   "бірге жүріп жүзеге асырылады* сопровождениемleitet*")
+    _plant_annex_8(
+        copy,
+        "с сопровождением* сопровождениемbegleitet*",
+        "бірге жүріп жүзеге асырылады* сопровождениемleitet*",
+    )
     report = rf.check_templates(copy)
     assert found(report, "foreign-fragment", "kz-at.annex-8.C.7.escorted", "ru")
     assert not found(report, "foreign-fragment", "kz-at.annex-8.C.7.escorted", "kk")
@@ -194,8 +245,11 @@ def test_cli_lists_every_failure(copy: Path, cli: Callable[..., Result]) -> None
 
 
 def test_a_site_name_is_not_a_stray_fragment(copy: Path) -> None:
-    for lang, text in (("ru", "по сообщению Zakon.kz"), ("kk", "Zakon.kz хабарламасы бойынша"),
-                       ("en", "as reported by Zakon.kz")):
+    for lang, text in (
+        ("ru", "по сообщению Zakon.kz"),
+        ("kk", "Zakon.kz хабарламасы бойынша"),
+        ("en", "as reported by Zakon.kz"),
+    ):
         edit(copy, lang, "kz-at", setter("annex-7", "source_note", value=text))
     assert rf.check_templates(copy).ok
 

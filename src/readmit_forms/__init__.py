@@ -13,8 +13,8 @@ The whole public API is here; modules starting with ``_`` are private.
 from __future__ import annotations
 
 from ._agreements import Agreement, agreement_ids, agreements, get_agreement
-from ._case import Case
 from ._calendars import Holiday
+from ._case import Case
 from ._compose import compose
 from ._deadlines import DueDate, Extended, Schedule, deadlines
 from ._document import Document

@@ -32,7 +32,6 @@ from pydantic import (
 
 from ._agreements import agreement_ids, get_agreement
 from ._errors import UnknownAgreementError
-from ._lang import Lang
 from ._text import Line, LocalizedLine, LocalizedText
 from ._vocabulary import is_country, is_language
 
@@ -208,11 +207,11 @@ class PersonCore(_Model):
         min_length=1, description="surname(s); printed underlined where the form asks"
     )
     given_names: list[LocalizedLine] = Field(default_factory=list)
-    patronymic: LocalizedLine | None = Field(None, description="patronymic (отчество / әкесінің аты)")
-    second_name: LocalizedLine | None = Field(None, description="second name (второе имя)")
-    birth_surname: LocalizedLine | None = Field(
-        None, description="surname at birth / maiden name"
+    patronymic: LocalizedLine | None = Field(
+        None, description="patronymic (отчество / әкесінің аты)"
     )
+    second_name: LocalizedLine | None = Field(None, description="second name (второе имя)")
+    birth_surname: LocalizedLine | None = Field(None, description="surname at birth / maiden name")
     aliases: list[LocalizedLine] = Field(
         default_factory=list, description="former names, other names used, names known by"
     )
@@ -344,7 +343,9 @@ class Permit(_Model):
     issue_date: Date | None = None
     valid_from: Date | None = None
     expiry_date: Date | None = None
-    obtained_by_fraud: StrictBool = Field(False, description="obtained with false documents or statements")
+    obtained_by_fraud: StrictBool = Field(
+        False, description="obtained with false documents or statements"
+    )
 
 
 class EvidenceKind(StrEnum):
@@ -398,9 +399,12 @@ class UnlawfulStay(_Model):
     entry_mode: LocalizedText | None = Field(None, description="how the person entered")
     entry_purpose: LocalizedText | None = None
     entered_from: Country | None = Field(None, description="state the person came from directly")
-    entered_visa_free: StrictBool = Field(False, description="entered lawfully without a visa by treaty")
+    entered_visa_free: StrictBool = Field(
+        False, description="entered lawfully without a visa by treaty"
+    )
     airport_transit_only: StrictBool = Field(
-        False, description="only passed the international airport transit zone of the requested state"
+        False,
+        description="only passed the international airport transit zone of the requested state",
     )
     apprehended_on: DateTime | None = Field(
         None, description="date and time of apprehension after crossing the border unlawfully"
@@ -632,7 +636,9 @@ class Case(_Model):
                 f"{state!r} is not a party to {agreement} (parties: {', '.join(parties)})"
             )
         if info.field_name == "requested_state" and state == info.data.get("requesting_state"):
-            raise ValueError("the requested state must be the other party, not the requesting state")
+            raise ValueError(
+                "the requested state must be the other party, not the requesting state"
+            )
         return state
 
     @property
@@ -646,4 +652,3 @@ class Case(_Model):
         if self.transit is not None and self.transit.escorted is not None:
             return self.transit.escorted
         return bool(self.escorts) if self.transit is not None else None
-

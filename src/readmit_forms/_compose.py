@@ -194,4 +194,3 @@ def compose(
         draft_label=words["common.draft"] if draft else None,
         metadata=metadata,
     )
-

@@ -180,6 +180,7 @@ class Schedule:
 
 # -- events ------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Start:
     field: str
@@ -218,8 +219,9 @@ def _departure(case: Case, agreement: Agreement) -> _Start | None:
     if no_request_needed(case, agreement) is None:
         return None
     handover = case.handover
-    return _at("handover.date", handover.date if handover else None,
-               handover.time if handover else None)
+    return _at(
+        "handover.date", handover.date if handover else None, handover.time if handover else None
+    )
 
 
 EVENTS: dict[str, Event] = {
@@ -244,7 +246,8 @@ EVENTS: dict[str, Event] = {
         "handover.notice_received_on", c.handover.notice_received_on if c.handover else None
     ),
     "handover": lambda c, a: _at(
-        "handover.date", c.handover.date if c.handover else None,
+        "handover.date",
+        c.handover.date if c.handover else None,
         c.handover.time if c.handover else None,
     ),
     "departure": _departure,
@@ -343,9 +346,13 @@ def _compute(
         # KZ–HU Art. 3(3): "after the expiry of the time limits of paragraph 2" — the
         # reply limit that applies to the case, computed before.
         reply = next(
-            (resolved[d.id] for d in agreement.deadlines
-             if d.id in resolved and d.event == "request-received"
-             and "readmission-request" in d.applies_to),
+            (
+                resolved[d.id]
+                for d in agreement.deadlines
+                if d.id in resolved
+                and d.event == "request-received"
+                and "readmission-request" in d.applies_to
+            ),
             None,
         )
         if reply is None:
@@ -408,8 +415,16 @@ def _extended(
     day = None
     if base is not None:
         day = _count(base, None, extension.length, extension.unit, 1, calendar)[0]
-    return Extended(day, extension.length, extension.unit, extension.up_to, extension.total,
-                    extension.condition, extension.source, _article(agreement, extension.source))
+    return Extended(
+        day,
+        extension.length,
+        extension.unit,
+        extension.up_to,
+        extension.total,
+        extension.condition,
+        extension.source,
+        _article(agreement, extension.source),
+    )
 
 
 def _stricter(group: Sequence[DueDate]) -> DueDate:

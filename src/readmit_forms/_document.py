@@ -200,9 +200,7 @@ def walk_text(document: Document) -> Iterator[str]:
 
     def blocks(items: tuple[Block, ...]) -> Iterator[str]:
         for block in items:
-            if isinstance(block, Title):
-                yield block.text
-            elif isinstance(block, Text):
+            if isinstance(block, (Title, Text)):
                 yield block.text
             elif isinstance(block, Heading):
                 yield f"{block.letter}. {block.text}" if block.letter else block.text

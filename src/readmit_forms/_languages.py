@@ -159,8 +159,8 @@ def status_line(agreement: Agreement, lang: Lang, texts: Texts) -> str:
     if status.prevails:
         sentence = _with_refs(first, [first_source, prevailing_source], lang, texts)
     elif status.prevailing_language is None:
-        sentence = _with_refs(first, [first_source], lang, texts) + "; " + clause(
-            "prevailing_not_stated"
+        sentence = (
+            _with_refs(first, [first_source], lang, texts) + "; " + clause("prevailing_not_stated")
         )
     else:
         second = clause(
@@ -207,9 +207,7 @@ def language_metadata(agreement: Agreement, lang: Lang) -> dict[str, str]:
         "authentic_languages": ", ".join(status.authentic_languages or ()) or "not stated",
         "prevailing_language": status.prevailing_language or "not stated",
         "agreement_working_language": status.working_language or "not stated",
-        "authentic_source": source(
-            status.authentic_source if status.authentic_languages else None
-        ),
+        "authentic_source": source(status.authentic_source if status.authentic_languages else None),
         "prevailing_source": source(
             status.prevailing_source if status.prevailing_language else None
         ),

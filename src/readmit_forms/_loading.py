@@ -62,7 +62,7 @@ def _construct_mapping(loader: _CaseLoader, node: yaml.MappingNode) -> dict[Any,
 
 _CaseLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -88,11 +88,13 @@ def _parse(text: str, source: str, suffix: str) -> Any:
         except ValueError as exc:
             raise CaseFileError(source, f"not valid JSON: {exc}") from None
     try:
-        return yaml.load(text, Loader=_CaseLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_CaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise CaseFileError(source, f"not valid YAML: {exc.problem or exc.context}{where}") from None
+        raise CaseFileError(
+            source, f"not valid YAML: {exc.problem or exc.context}{where}"
+        ) from None
     except yaml.YAMLError as exc:
         raise CaseFileError(source, f"not valid YAML: {exc}") from None
 
@@ -105,9 +107,11 @@ def _path(loc: tuple[int | str, ...]) -> str:
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item}]")
-        elif item in ("function-after[_printable_line(), str]",) or "function-" in str(item):
-            continue
-        elif str(item).startswith(("str", "dict[", "constrained-str", "lax-or-strict")):
+        elif (
+            item in ("function-after[_printable_line(), str]",)
+            or "function-" in str(item)
+            or str(item).startswith(("str", "dict[", "constrained-str", "lax-or-strict"))
+        ):
             continue
         else:
             parts.append(("." if parts else "") + str(item))
@@ -151,7 +155,9 @@ def schema_problems(exc: ValidationError) -> list[SchemaProblem]:
 # -- entry points -----------------------------------------------------------------------
 
 
-def parse_case_text(text: str, *, source: str = "<case>", suffix: str = "", base_dir: Path | None = None) -> Case:
+def parse_case_text(
+    text: str, *, source: str = "<case>", suffix: str = "", base_dir: Path | None = None
+) -> Case:
     """Parse a case given as JSON or YAML text."""
     data = _parse(text, source, suffix)
     return _validate(data, source, base_dir)
@@ -185,7 +191,9 @@ def load_case(source: str | Path | Mapping[str, Any] | Case) -> Case:
     try:
         size = path.stat().st_size
         if size > _MAX_BYTES:
-            raise CaseFileError(name, f"the file is {size} bytes; a case file may have 5 MB at most")
+            raise CaseFileError(
+                name, f"the file is {size} bytes; a case file may have 5 MB at most"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CaseFileError(name, "no such file") from None

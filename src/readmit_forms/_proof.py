@@ -136,8 +136,9 @@ class _Lenient(Texts):
         return ""
 
 
-def _record(case: Case, agreement: Agreement, structure: Structure, form: str,
-            words: _Lenient) -> tuple[Ctx, list[_Entry]]:
+def _record(
+    case: Case, agreement: Agreement, structure: Structure, form: str, words: _Lenient
+) -> tuple[Ctx, list[_Entry]]:
     ctx = Ctx(case, agreement, form, words.lang, words, scope={})
     recorder = _Recorder(structure, ctx)
     for _ in recorder.blocks(structure.blocks):
@@ -192,9 +193,7 @@ def _show(block: Block) -> tuple[Rich, str]:
         ticked = " ".join(str(i) for i, o in enumerate(block.options) if o.checked)
         return _runs(_numbered(block.number, block.label), *options), ticked
     if isinstance(block, Slots):
-        slots = [
-            _runs(slot.caption, slot.value or _BLANK) for slot in block.slots
-        ]
+        slots = [_runs(slot.caption, slot.value or _BLANK) for slot in block.slots]
         values = "\n".join(plain(slot.value) for slot in block.slots if slot.value)
         return _runs(_numbered(block.number, block.label), *slots), values
     if isinstance(block, PhotoPanel):
@@ -278,8 +277,10 @@ def _check_texts(row: _Row, words: dict[Lang, _Lenient], say: _Words) -> None:
                 for lang in lack
             )
             row.flags.append(
-                ("divergence" if official else "missing",
-                 say("flag.missing_text", langs=_codes(lack), text_id=key, others=_codes(have)))
+                (
+                    "divergence" if official else "missing",
+                    say("flag.missing_text", langs=_codes(lack), text_id=key, others=_codes(have)),
+                )
             )
 
 
@@ -322,7 +323,8 @@ def _check_values(row: _Row, ctxs: dict[Lang, Ctx], agreement: Agreement, say: _
     for kind, raw in row.raw:
         if kind in (NAME, NUMBER):
             versions = {
-                lang: pick(raw, lang, ctxs[lang].fallback) if isinstance(raw, str | dict)
+                lang: pick(raw, lang, ctxs[lang].fallback)
+                if isinstance(raw, str | dict)
                 else str(raw)
                 for lang in LANGS
             }
@@ -345,7 +347,8 @@ def _check_values(row: _Row, ctxs: dict[Lang, Ctx], agreement: Agreement, say: _
                     if lang not in raw and raw:
                         used = next(f for f in ctxs[lang].fallback if f in raw)
                         note = say(
-                            "flag.no_version", lang=say.language(lang.value, "in"),
+                            "flag.no_version",
+                            lang=say.language(lang.value, "in"),
                             fallback=say.language(used.value, "text"),
                         )
                         row.flags.append(("untranslated", note))
@@ -389,8 +392,15 @@ def _not_shown(row: _Row, say: _Words, kind: str, value: str, shown: list[Lang])
     hidden = [lang for lang in LANGS if lang not in shown]
     if shown and hidden:
         row.flags.append(
-            ("missing", say("flag.not_shown", what=say(f"what.{kind}"), value=say.quote(value),
-                            langs=_codes(hidden)))
+            (
+                "missing",
+                say(
+                    "flag.not_shown",
+                    what=say(f"what.{kind}"),
+                    value=say.quote(value),
+                    langs=_codes(hidden),
+                ),
+            )
         )
 
 
@@ -432,7 +442,9 @@ def _prevails(divergence: Divergence, agreement: Agreement, say: _Words) -> str:
 
 def _divergence_note(divergence: Divergence, agreement: Agreement, say: _Words) -> str:
     return say(
-        "flag.divergence", id=divergence.id, description=divergence.description[say.lang],
+        "flag.divergence",
+        id=divergence.id,
+        description=divergence.description[say.lang],
         prevails=_prevails(divergence, agreement, say),
     )
 
@@ -464,8 +476,7 @@ def proof(
     folder = Path(templates) if isinstance(templates, str) else templates
     words = {language: _words_for(language, folder) for language in LANGS}
     recorded = {
-        language: _record(loaded, agreement, structure, form, words[language])
-        for language in LANGS
+        language: _record(loaded, agreement, structure, form, words[language]) for language in LANGS
     }
     ctxs = {language: recorded[language][0] for language in LANGS}
     entries = {language: recorded[language][1] for language in LANGS}
@@ -499,8 +510,10 @@ def proof(
         rows.append(row)
 
     table = Table(
-        header=(say("column.item"), *(say("column.lang", name=say.language(lg.value), code=lg.value)
-                                      for lg in LANGS)),
+        header=(
+            say("column.item"),
+            *(say("column.lang", name=say.language(lg.value), code=lg.value) for lg in LANGS),
+        ),
         rows=tuple(
             TableRow(
                 (_runs(row.item), *(row.cells[lg] for lg in LANGS)),
@@ -511,17 +524,17 @@ def proof(
         ),
         widths=(0.13, 0.29, 0.29, 0.29),
     )
-    divergences = [
-        d for d in agreement.divergences if d.form == form or d.id in shown_divergences
-    ]
+    divergences = [d for d in agreement.divergences if d.form == form or d.id in shown_divergences]
     divergence_table = Table(
         header=table.header,
         rows=tuple(
             TableRow(
                 (
                     _runs(d.id, d.template_key or ""),
-                    *(_runs(d.versions[lg.value]) if lg.value in d.versions else None
-                      for lg in LANGS),
+                    *(
+                        _runs(d.versions[lg.value]) if lg.value in d.versions else None
+                        for lg in LANGS
+                    ),
                 ),
                 mark="divergence",
                 note=f"{d.description[say.lang]}\n{_prevails(d, agreement, say)}",
@@ -535,8 +548,13 @@ def proof(
     form_title = agreement.form(form).title[say.lang]
     blocks: list[Block] = [
         Title(say("title", form=form_title)),
-        Text(say("intro", agreement=agreement.short[say.lang],
-                 reference=loaded.letter.number or say("no_reference"))),
+        Text(
+            say(
+                "intro",
+                agreement=agreement.short[say.lang],
+                reference=loaded.letter.number or say("no_reference"),
+            )
+        ),
         Text(say("legend"), small=True, italic=True),
         Text(say("summary", items=len(rows), flagged=flagged, **counts), bold=True),
         table,

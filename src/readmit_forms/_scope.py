@@ -20,7 +20,7 @@ Category = Literal["own-nationals", "third-country"]
 
 
 def category(case: Case) -> Category:
-    """"third-country" for a transit, a stateless person or a known other nationality.
+    """ "third-country" for a transit, a stateless person or a known other nationality.
 
     A person of unknown nationality is taken to be a presumed national of the
     requested state: that is what an interview petition is for.

@@ -146,10 +146,11 @@ class WithSpec(_Spec):
 
 
 def _tagged(value: Any) -> Any:
-    """``{field: {...}}`` → ``{kind: field, ...}``; ``{title: KEY}`` → ``{kind: title, key: KEY}``."""
+    """Tag a block: ``{field: {...}}`` → ``{kind: field, ...}``;
+    ``{title: KEY}`` → ``{kind: title, key: KEY}``."""
     if not isinstance(value, dict) or "kind" in value or len(value) != 1:
         return value
-    (kind, body), = value.items()
+    ((kind, body),) = value.items()
     if isinstance(body, str):
         short = {"title": "key", "text": "key", "heading": "section"}
         if kind not in short:
@@ -174,8 +175,15 @@ def _normalise(blocks: Any) -> Any:
 
 
 BlockSpec = Annotated[
-    TitleSpec | TextSpec | HeadingSpec | FieldSpec | ChoicesSpec | SlotsSpec | PhotoSpec
-    | EachSpec | WithSpec,
+    TitleSpec
+    | TextSpec
+    | HeadingSpec
+    | FieldSpec
+    | ChoicesSpec
+    | SlotsSpec
+    | PhotoSpec
+    | EachSpec
+    | WithSpec,
     Field(discriminator="kind"),
 ]
 
@@ -214,7 +222,7 @@ def structures() -> tuple[Structure, ...]:
             continue
         for entry in sorted(agreement_dir.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".yaml"):
-                data = yaml.load(entry.read_text("utf-8"), Loader=loader)  # noqa: S506
+                data = yaml.load(entry.read_text("utf-8"), Loader=loader)
                 data.setdefault("agreement", agreement_dir.name)
                 data["blocks"] = _normalise(data.get("blocks"))
                 found.append(_STRUCTURE.validate_python(data))

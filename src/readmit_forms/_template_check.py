@@ -231,8 +231,11 @@ def _script_problems(key: str, lang: Lang, text: str) -> Iterator[TemplateProble
         for word in words:
             if any(_script(char) == "cyrillic" for char in word):
                 yield TemplateProblem(
-                    "cyrillic-in-english", key, lang.value,
-                    f"Cyrillic letters in the English word {word!r}", word,
+                    "cyrillic-in-english",
+                    key,
+                    lang.value,
+                    f"Cyrillic letters in the English word {word!r}",
+                    word,
                 )
         return
     cyrillic_text = any(_script(char) == "cyrillic" for word in words for char in word)
@@ -247,20 +250,28 @@ def _script_problems(key: str, lang: Lang, text: str) -> Iterator[TemplateProble
             ]
             if glued:
                 yield TemplateProblem(
-                    "foreign-fragment", key, lang.value,
-                    f"Latin fragment {glued[0]!r} glued to a Cyrillic word: {word!r}", word,
+                    "foreign-fragment",
+                    key,
+                    lang.value,
+                    f"Latin fragment {glued[0]!r} glued to a Cyrillic word: {word!r}",
+                    word,
                 )
             else:
                 yield TemplateProblem(
-                    "mixed-script", key, lang.value,
+                    "mixed-script",
+                    key,
+                    lang.value,
                     f"Latin {', '.join(repr(r) for r in latin)} inside the Cyrillic word {word!r}"
                     " (a look-alike letter?)",
                     word,
                 )
         elif scripts == {"latin"} and cyrillic_text and word not in allowed.latin_words:
             yield TemplateProblem(
-                "foreign-fragment", key, lang.value,
-                f"Latin word {word!r} in a {lang.value} text", word,
+                "foreign-fragment",
+                key,
+                lang.value,
+                f"Latin word {word!r} in a {lang.value} text",
+                word,
             )
 
 
@@ -269,8 +280,10 @@ def _script_problems(key: str, lang: Lang, text: str) -> Iterator[TemplateProble
 
 def _related(template_key: str, key: str) -> bool:
     """The divergence's key and the template id name the same text, or one contains the other."""
-    return key == template_key or key.startswith(template_key + ".") or (
-        template_key.startswith(key + ".")
+    return (
+        key == template_key
+        or key.startswith(template_key + ".")
+        or (template_key.startswith(key + "."))
     )
 
 
@@ -358,7 +371,10 @@ def _empty_problems(key: str, values: dict[str, str]) -> Iterator[TemplateProble
     for code, text in values.items():
         if not text.strip():
             yield TemplateProblem(
-                "empty", key, code, f"the text is empty ({', '.join(worded)} have one)",
+                "empty",
+                key,
+                code,
+                f"the text is empty ({', '.join(worded)} have one)",
                 values[worded[0]].strip(),
             )
 
@@ -378,7 +394,9 @@ def _check(texts: dict[str, dict[str, str]]) -> Iterator[TemplateProblem]:
         else:
             for lang in lack:
                 yield TemplateProblem(
-                    "missing", key, lang.value,
+                    "missing",
+                    key,
+                    lang.value,
                     f"{lang.value} lacks this id ({', '.join(h.value for h in have)} have it)",
                 )
         values = {lang.value: texts[lang.value][key] for lang in have}
@@ -386,16 +404,14 @@ def _check(texts: dict[str, dict[str, str]]) -> Iterator[TemplateProblem]:
         seen = {code: _placeholders(text) for code, text in values.items()}
         for code, (_names, stray) in seen.items():
             if stray:
-                yield TemplateProblem(
-                    "placeholders", key, code, f"stray brace in {values[code]!r}"
-                )
+                yield TemplateProblem("placeholders", key, code, f"stray brace in {values[code]!r}")
         sets = Counter(frozenset(names) for names, _stray in seen.values())
         if len(sets) > 1:
             described = "; ".join(
                 f"{code}: {', '.join('{' + n + '}' for n in sorted(names)) or 'none'}"
                 for code, (names, _stray) in seen.items()
             )
-            (usual, count), = sets.most_common(1)
+            ((usual, count),) = sets.most_common(1)
             majority = usual if count > len(seen) / 2 else None
             for code, (names, _stray) in seen.items():
                 if frozenset(names) != majority:
@@ -414,7 +430,9 @@ def _check(texts: dict[str, dict[str, str]]) -> Iterator[TemplateProblem]:
                     continue
                 # pairs come as (kk, ru), (kk, en), (ru, en): the first was copied, likely
                 yield TemplateProblem(
-                    "identical", key, a,
+                    "identical",
+                    key,
+                    a,
                     f"the same as the {b} text {same!r}; translate it (or list it in "
                     "data/template_check.yaml if it is meant to be the same)",
                     same,

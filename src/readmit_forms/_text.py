@@ -29,7 +29,7 @@ def _checked(value: Any, *, multiline: bool) -> str:
     limit = _MAX_PARA if multiline else _MAX_LINE
     if len(value) > limit:
         raise ValueError(f"is {len(value)} characters long; at most {limit} are allowed")
-    return value
+    return str(value)
 
 
 def _line(value: Any) -> str:
@@ -48,9 +48,7 @@ def _localized(check: Callable[[Any], str]) -> Callable[[Any], str | dict[Lang, 
             result: dict[Lang, str] = {}
             for key, text in value.items():
                 if key not in LANGS:
-                    raise ValueError(
-                        f"{key!r} is not a language of the forms; use kk, ru or en"
-                    )
+                    raise ValueError(f"{key!r} is not a language of the forms; use kk, ru or en")
                 try:
                     result[Lang(key)] = check(text)
                 except ValueError as exc:

@@ -21,18 +21,39 @@ __all__ = ["DATE", "NAME", "NUMBER", "RAW", "TEXT", "raw_values"]
 
 NAME, NUMBER, DATE, TEXT = "name", "number", "date", "text"
 
-_PERSON_NAMES = ((NAME, "surnames[]"), (NAME, "given_names[]"), (NAME, "patronymic"),
-                 (NAME, "second_name"))
-_DESCRIPTION = ((NUMBER, "description.height_cm"), (TEXT, "description.eye_colour"),
-                (TEXT, "description.hair_colour"), (TEXT, "description.marks"))
-_DOCUMENT = ((TEXT, "title"), (NUMBER, "number"), (DATE, "issue_date"), (TEXT, "issue_place"),
-             (TEXT, "issuing_authority"), (DATE, "expiry_date"))
-_ESCORTS = ((NAME, "escorts[].surname"), (NAME, "escorts[].given_names"),
-            (TEXT, "escorts[].position"), (NUMBER, "escorts[].passport.number"),
-            (DATE, "escorts[].passport.issue_date"), (DATE, "escorts[].passport.expiry_date"),
-            (NUMBER, "escorts[].flight"), (DATE, "escorts[].arrival"),
-            (DATE, "escorts[].departure"), (DATE, "escorts[].stay_from"),
-            (DATE, "escorts[].stay_until"))
+_PERSON_NAMES = (
+    (NAME, "surnames[]"),
+    (NAME, "given_names[]"),
+    (NAME, "patronymic"),
+    (NAME, "second_name"),
+)
+_DESCRIPTION = (
+    (NUMBER, "description.height_cm"),
+    (TEXT, "description.eye_colour"),
+    (TEXT, "description.hair_colour"),
+    (TEXT, "description.marks"),
+)
+_DOCUMENT = (
+    (TEXT, "title"),
+    (NUMBER, "number"),
+    (DATE, "issue_date"),
+    (TEXT, "issue_place"),
+    (TEXT, "issuing_authority"),
+    (DATE, "expiry_date"),
+)
+_ESCORTS = (
+    (NAME, "escorts[].surname"),
+    (NAME, "escorts[].given_names"),
+    (TEXT, "escorts[].position"),
+    (NUMBER, "escorts[].passport.number"),
+    (DATE, "escorts[].passport.issue_date"),
+    (DATE, "escorts[].passport.expiry_date"),
+    (NUMBER, "escorts[].flight"),
+    (DATE, "escorts[].arrival"),
+    (DATE, "escorts[].departure"),
+    (DATE, "escorts[].stay_from"),
+    (DATE, "escorts[].stay_until"),
+)
 
 
 def _under(prefix: str, paths: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -60,16 +81,22 @@ RAW: dict[str, _Raw] = {
     "person.routes": ((TEXT, "routes"),),
     "case.spouse_name": _under("spouse", _PERSON_NAMES),
     "case.spouse_name_whereabouts": (
-        *_under("spouse", _PERSON_NAMES), (TEXT, "spouse.whereabouts"),
+        *_under("spouse", _PERSON_NAMES),
+        (TEXT, "spouse.whereabouts"),
     ),
     "case.children_names_ages": _under("children[]", _PERSON_NAMES),
     "case.children_names_ages_whereabouts": (
-        *_under("children[]", _PERSON_NAMES), (TEXT, "children[].whereabouts"),
+        *_under("children[]", _PERSON_NAMES),
+        (TEXT, "children[].whereabouts"),
     ),
-    "case.requesting_authority": ((TEXT, "requesting_authority.name"),
-                                  (TEXT, "requesting_authority.address")),
-    "case.requested_authority": ((TEXT, "requested_authority.name"),
-                                 (TEXT, "requested_authority.address")),
+    "case.requesting_authority": (
+        (TEXT, "requesting_authority.name"),
+        (TEXT, "requesting_authority.address"),
+    ),
+    "case.requested_authority": (
+        (TEXT, "requested_authority.name"),
+        (TEXT, "requested_authority.address"),
+    ),
     "case.notes": ((TEXT, "notes"),),
     "letter.number": ((NUMBER, "number"),),
     "letter.place": ((TEXT, "place"),),
@@ -89,10 +116,16 @@ RAW: dict[str, _Raw] = {
         for value in _leaves(travel_document(case), path)
     ],
     "case.identity_document": _under("documents[]", _DOCUMENT),
-    "case.permits": ((NUMBER, "permits[].number"), (DATE, "permits[].issue_date"),
-                     (DATE, "permits[].expiry_date")),
-    "case.presumption": (*_under("documents[]", _DOCUMENT), (TEXT, "evidence[].description"),
-                         (DATE, "evidence[].date")),
+    "case.permits": (
+        (NUMBER, "permits[].number"),
+        (DATE, "permits[].issue_date"),
+        (DATE, "permits[].expiry_date"),
+    ),
+    "case.presumption": (
+        *_under("documents[]", _DOCUMENT),
+        (TEXT, "evidence[].description"),
+        (DATE, "evidence[].date"),
+    ),
     "unlawful_stay.grounds": ((TEXT, "grounds"), (DATE, "finding_date")),
     "unlawful_stay.entry_date": ((DATE, "entry_date"),),
     "unlawful_stay.entry_mode": ((TEXT, "entry_mode"),),
@@ -107,8 +140,11 @@ RAW: dict[str, _Raw] = {
     "interview.place": ((TEXT, "place"),),
     "transit.route": ((TEXT, "route"),),
     "transit.crossing_date_time": ((TEXT, "border_crossing_point"), (DATE, "date")),
-    "case.transit_crossing_escorts": ((TEXT, "transit.border_crossing_point"),
-                                      (DATE, "transit.date"), *_ESCORTS),
+    "case.transit_crossing_escorts": (
+        (TEXT, "transit.border_crossing_point"),
+        (DATE, "transit.date"),
+        *_ESCORTS,
+    ),
     "transit.refusal_grounds": ((TEXT, "refusal_grounds"),),
     "handover.date": ((DATE, "date"),),
     "handover.date_time": ((DATE, "date"),),
@@ -129,13 +165,20 @@ RAW: dict[str, _Raw] = {
     # KZ–BY, the model forms): harmless until they land
     "case.evidence": ((TEXT, "evidence[].description"), (DATE, "evidence[].date")),
     "case.family_members": (
-        *_under("spouse", _PERSON_NAMES), (DATE, "spouse.date_of_birth"),
-        *_under("children[]", _PERSON_NAMES), (DATE, "children[].date_of_birth"),
+        *_under("spouse", _PERSON_NAMES),
+        (DATE, "spouse.date_of_birth"),
+        *_under("children[]", _PERSON_NAMES),
+        (DATE, "children[].date_of_birth"),
     ),
-    "case.family_names_ages": (*_under("spouse", _PERSON_NAMES),
-                               *_under("children[]", _PERSON_NAMES)),
-    "case.transit_crossing_escort_names": ((TEXT, "transit.border_crossing_point"),
-                                           (DATE, "transit.date"), *_ESCORTS[:2]),
+    "case.family_names_ages": (
+        *_under("spouse", _PERSON_NAMES),
+        *_under("children[]", _PERSON_NAMES),
+    ),
+    "case.transit_crossing_escort_names": (
+        (TEXT, "transit.border_crossing_point"),
+        (DATE, "transit.date"),
+        *_ESCORTS[:2],
+    ),
     "handover.time": ((DATE, "time"),),
     "escort.given_names_surname": ((NAME, "given_names"), (NAME, "surname")),
     "escort.position": ((TEXT, "position"),),

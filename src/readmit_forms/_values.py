@@ -44,7 +44,7 @@ from ._lang import LANGS, Lang
 from ._templates import Texts
 from ._text import pick
 
-__all__ = ["CHOICES", "VALUES", "Ctx", "ROOT_KINDS", "resolve"]
+__all__ = ["CHOICES", "ROOT_KINDS", "VALUES", "Ctx", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def _aliases(ctx: Ctx, person: PersonCore) -> Value:
 
 
 def nationality_names(ctx: Ctx, codes: Iterable[str]) -> str | None:
-    names = []
+    names: list[str | None] = []
     for code in codes:
         if code in ("stateless", "unknown"):
             names.append(ctx.t(f"nationality.{code}"))
@@ -499,16 +499,19 @@ def document_summary(ctx: Ctx, document: IdentityDocument) -> str:
     number = ctx.t("number", number=document.number) if document.number else None
     issued = join([ctx.date(document.issue_date), ctx.pick(document.issue_place)])
     authority = ctx.pick(document.issuing_authority) or ctx.country(document.issuing_state)
-    return join(
-        [
-            join([document_kind(ctx, document), number], " "),
-            ctx.t("issued", details=join([issued, authority])) if issued or authority else None,
-            ctx.t("valid_until", date=ctx.date(document.expiry_date))
-            if document.expiry_date
-            else None,
-        ],
-        "; ",
-    ) or ""
+    return (
+        join(
+            [
+                join([document_kind(ctx, document), number], " "),
+                ctx.t("issued", details=join([issued, authority])) if issued or authority else None,
+                ctx.t("valid_until", date=ctx.date(document.expiry_date))
+                if document.expiry_date
+                else None,
+            ],
+            "; ",
+        )
+        or ""
+    )
 
 
 _TRAVEL_KINDS = (
@@ -691,7 +694,12 @@ def _transit_route(ctx: Ctx, transit: Any) -> Value:
 @value("transit.crossing_date_time")
 def _transit_crossing(ctx: Ctx, transit: Any) -> Value:
     return text(
-        join([crossing_point(ctx, transit.border_crossing_point), _when(ctx, transit.date, transit.time)])
+        join(
+            [
+                crossing_point(ctx, transit.border_crossing_point),
+                _when(ctx, transit.date, transit.time),
+            ]
+        )
     )
 
 
@@ -699,7 +707,12 @@ def _transit_crossing(ctx: Ctx, transit: Any) -> Value:
 def _transit_crossing_escorts(ctx: Ctx, case: Case) -> Value:
     transit = case.transit
     crossing = (
-        join([crossing_point(ctx, transit.border_crossing_point), _when(ctx, transit.date, transit.time)])
+        join(
+            [
+                crossing_point(ctx, transit.border_crossing_point),
+                _when(ctx, transit.date, transit.time),
+            ]
+        )
         if transit
         else None
     )
@@ -801,7 +814,9 @@ def escort_line(ctx: Ctx, escort: Escort) -> str:
                     ],
                     " ",
                 ),
-                ctx.t("issued", details=ctx.date(passport.issue_date)) if passport.issue_date else None,
+                ctx.t("issued", details=ctx.date(passport.issue_date))
+                if passport.issue_date
+                else None,
                 ctx.t("valid_until", date=ctx.date(passport.expiry_date))
                 if passport.expiry_date
                 else None,
@@ -813,19 +828,24 @@ def escort_line(ctx: Ctx, escort: Escort) -> str:
         stay = ctx.t(
             "stay", start=ctx.date(escort.stay_from) or "…", end=ctx.date(escort.stay_until) or "…"
         )
-    return join(
-        [
-            join([name, ctx.pick(escort.position)], ", "),
-            passport_text,
-            ctx.t("flight", flight=escort.flight) if escort.flight else None,
-            ctx.t("arrival", when=format_datetime(escort.arrival, ctx.lang)) if escort.arrival else None,
-            ctx.t("departure", when=format_datetime(escort.departure, ctx.lang))
-            if escort.departure
-            else None,
-            stay,
-        ],
-        "; ",
-    ) or ""
+    return (
+        join(
+            [
+                join([name, ctx.pick(escort.position)], ", "),
+                passport_text,
+                ctx.t("flight", flight=escort.flight) if escort.flight else None,
+                ctx.t("arrival", when=format_datetime(escort.arrival, ctx.lang))
+                if escort.arrival
+                else None,
+                ctx.t("departure", when=format_datetime(escort.departure, ctx.lang))
+                if escort.departure
+                else None,
+                stay,
+            ],
+            "; ",
+        )
+        or ""
+    )
 
 
 def escort_lines(ctx: Ctx, escorts: Sequence[Escort]) -> str | None:
@@ -907,11 +927,7 @@ def _other_documents(ctx: Ctx) -> list[IdentityDocument]:
 
 
 def _classified(ctx: Ctx, strength: str) -> list[Any]:
-    return [
-        c.item
-        for c in classify(ctx.case, ctx.agreement)
-        if c.strength == strength
-    ]
+    return [c.item for c in classify(ctx.case, ctx.agreement) if c.strength == strength]
 
 
 def _proof_documents(ctx: Ctx) -> list[Any]:
@@ -927,8 +943,15 @@ def _presumption(ctx: Ctx, case: Case) -> Value:
             entries.append(document_summary(ctx, item))
         elif isinstance(item, Evidence):
             entries.append(
-                join([ctx.t(f"evidence.{item.kind.value}"), ctx.pick(item.description),
-                      ctx.date(item.date)], ": ") or ""
+                join(
+                    [
+                        ctx.t(f"evidence.{item.kind.value}"),
+                        ctx.pick(item.description),
+                        ctx.date(item.date),
+                    ],
+                    ": ",
+                )
+                or ""
             )
     return lines(entries)
 
@@ -1013,9 +1036,9 @@ def _escort_stay(ctx: Ctx, escort: Escort) -> Value:
         return None
     if start == end:
         return text(ctx.date(start))
-    return text(
-        ctx.t("kz-by.period", start=ctx.date(start) or "…", end=ctx.date(end) or "…")
-    )
+    return text(ctx.t("kz-by.period", start=ctx.date(start) or "…", end=ctx.date(end) or "…"))
+
+
 # -- KZ–AT Annexes 2 and 8; model forms for KZ–HU and KZ–FR ----------------------------
 
 

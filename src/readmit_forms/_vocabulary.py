@@ -25,12 +25,14 @@ def _locale(lang: Lang) -> Locale:
 @cache
 def _countries() -> frozenset[str]:
     names = Locale.parse("en").territories
-    return frozenset(c for c in names if _ALPHA2.fullmatch(c) and c not in _NOT_COUNTRIES)
+    codes = (str(c) for c in names)
+    return frozenset(c for c in codes if _ALPHA2.fullmatch(c) and c not in _NOT_COUNTRIES)
 
 
 @cache
 def _languages() -> frozenset[str]:
-    return frozenset(c for c in Locale.parse("en").languages if _LANGUAGE.fullmatch(c))
+    codes = (str(c) for c in Locale.parse("en").languages)
+    return frozenset(c for c in codes if _LANGUAGE.fullmatch(c))
 
 
 def is_country(code: str) -> bool:

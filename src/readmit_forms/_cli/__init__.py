@@ -90,10 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return OK
-    except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
+    except Exception as exc:
         if os.environ.get("READMIT_FORMS_DEBUG"):
             raise
-        report(f"internal error: {type(exc).__name__}: {exc} (set READMIT_FORMS_DEBUG=1 for details)")
+        report(
+            f"internal error: {type(exc).__name__}: {exc} (set READMIT_FORMS_DEBUG=1 for details)"
+        )
         return 3
 
 

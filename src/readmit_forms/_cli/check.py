@@ -60,10 +60,16 @@ def run_validate(args: argparse.Namespace) -> int:
         words = texts(lang)
         scope = words.format("messages.verdict.scope", form=args.form) if args.form else ""
         verdict = "messages.verdict.invalid" if errors else "messages.verdict.valid"
-        sys.stdout.write(words.format(
-            verdict, case=args.case, scope=scope, errors=len(errors),
-            warnings=len(findings) - len(errors),
-        ) + "\n")
+        sys.stdout.write(
+            words.format(
+                verdict,
+                case=args.case,
+                scope=scope,
+                errors=len(errors),
+                warnings=len(findings) - len(errors),
+            )
+            + "\n"
+        )
     return 1 if errors else OK
 
 

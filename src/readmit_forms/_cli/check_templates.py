@@ -21,7 +21,9 @@ def add(sub: Any) -> None:
         "divergences in the agreement data) are reported as known and do not fail the check.",
     )
     p.add_argument(
-        "folder", metavar="DIR", nargs="?",
+        "folder",
+        metavar="DIR",
+        nargs="?",
         help="templates folder to check (default: the bundled templates)",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")

@@ -99,7 +99,9 @@ def _when(day: dt.date | None, time: dt.time | None) -> str:
 
 def _holiday(t: Texts, holiday: Holiday, lang: Lang) -> str:
     return t.format(
-        "messages.deadlines.holiday", date=holiday.date.isoformat(), name=holiday.name(lang),
+        "messages.deadlines.holiday",
+        date=holiday.date.isoformat(),
+        name=holiday.name(lang),
         state=country_name(holiday.state, lang),
     )
 
@@ -123,11 +125,14 @@ def _item(t: Texts, due: DueDate, lang: Lang) -> list[str]:
             "    " + t.format(f"messages.deadlines.{key}", date=start, field=due.start_field)
         )
     for other in due.superseded:
-        lines.append("    " + t.format(
-            "messages.deadlines.stricter",
-            other=f"{_rule(t, other, lang)} → {_when(other.due, other.due_time)} "
-            f"[{other.article[lang]}]",
-        ))
+        lines.append(
+            "    "
+            + t.format(
+                "messages.deadlines.stricter",
+                other=f"{_rule(t, other, lang)} → {_when(other.due, other.due_time)} "
+                f"[{other.article[lang]}]",
+            )
+        )
     if due.holidays:
         listed = "; ".join(_holiday(t, h, lang) for h in due.holidays)
         lines.append("    " + t.format("messages.deadlines.holidays", holidays=listed))
@@ -135,22 +140,29 @@ def _item(t: Texts, due: DueDate, lang: Lang) -> list[str]:
         ext = due.extension
         key = "extension_to" if ext.total else "extension_by"
         relation = "within" if ext.total else "before"  # "up to N in all" / "by up to N"
-        lines.append("    " + t.format(
-            f"messages.deadlines.{key}",
-            length=_length(t, relation, ext.unit, ext.length, lang),
-            condition=ext.condition[lang],
-            due=ext.due.isoformat() if ext.due else t["messages.deadlines.extension_unknown"],
-            article=ext.article[lang],
-        ))
+        lines.append(
+            "    "
+            + t.format(
+                f"messages.deadlines.{key}",
+                length=_length(t, relation, ext.unit, ext.length, lang),
+                condition=ext.condition[lang],
+                due=ext.due.isoformat() if ext.due else t["messages.deadlines.extension_unknown"],
+                article=ext.article[lang],
+            )
+        )
     if due.consequence is not None:
-        lines.append("    " + t.format("messages.deadlines.consequence",
-                                       text=due.consequence[lang]))
+        lines.append(
+            "    " + t.format("messages.deadlines.consequence", text=due.consequence[lang])
+        )
     if due.optional:
         lines.append("    " + t["messages.deadlines.optional"])
     if due.done_on is not None:
-        lines.append("    " + t.format(
-            "messages.deadlines.done", date=due.done_on.isoformat(), field=due.done_field
-        ))
+        lines.append(
+            "    "
+            + t.format(
+                "messages.deadlines.done", date=due.done_on.isoformat(), field=due.done_field
+            )
+        )
     return lines
 
 
@@ -164,14 +176,21 @@ def describe(result: Schedule, lang: Lang) -> list[str]:
     if any(item.unit == "working-days" for item in result.items):
         if result.both_states:
             first, *rest = (country_name(code, lang) for code in result.calendar)
-            lines.append(t.format("messages.deadlines.calendar_both", first=first,
-                                  second=", ".join(rest)))
+            lines.append(
+                t.format("messages.deadlines.calendar_both", first=first, second=", ".join(rest))
+            )
         else:
-            lines.append(t.format("messages.deadlines.calendar_one",
-                                  states=_states(result.calendar, lang)))
+            lines.append(
+                t.format("messages.deadlines.calendar_one", states=_states(result.calendar, lang))
+            )
     if not result.items:
-        lines.append(t["messages.deadlines.not_stated" if not agreement.deadlines
-                       else "messages.deadlines.none"])
+        lines.append(
+            t[
+                "messages.deadlines.not_stated"
+                if not agreement.deadlines
+                else "messages.deadlines.none"
+            ]
+        )
     for item in result.items:
         lines.append("")
         lines += _item(t, item, lang)

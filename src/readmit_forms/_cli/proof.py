@@ -22,15 +22,14 @@ def add(sub: Any) -> None:
     )
     p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
     p.add_argument("--form", required=True, help="form id, e.g. readmission-request")
-    p.add_argument(
-        "--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})"
-    )
+    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
     p.add_argument("-o", "--output", help="output file, or - for standard output")
     p.add_argument(
         "--lang", default="en", help="language of the proof's own headings and notes (default: en)"
     )
     p.add_argument(
-        "--templates", metavar="DIR",
+        "--templates",
+        metavar="DIR",
         help="proof a copy of the templates folder (kk/, ru/, en/) instead of the bundled one",
     )
     p.set_defaults(run=run_proof)

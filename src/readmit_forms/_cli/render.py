@@ -1,4 +1,6 @@
-"""``render``: forms of one or more cases, in one or more languages; one bad job never stops the rest."""
+"""``render``: forms of one or more cases, in one or more languages.
+
+One bad job never stops the rest."""
 
 from __future__ import annotations
 
@@ -32,13 +34,19 @@ def add(sub: Any) -> None:
         "languages, -o names a folder; one failing job does not stop the others.",
     )
     p.add_argument("cases", metavar="CASE", nargs="+", help="case file(s), JSON or YAML")
-    p.add_argument("--form", required=True, help="form id, or 'all' for every form of the agreement")
     p.add_argument(
-        "--lang", required=True, action="append",
+        "--form", required=True, help="form id, or 'all' for every form of the agreement"
+    )
+    p.add_argument(
+        "--lang",
+        required=True,
+        action="append",
         help="kk, ru or en (repeat, or 'all' for the three)",
     )
     p.add_argument(
-        "--purpose", choices=PURPOSES, default="default",
+        "--purpose",
+        choices=PURPOSES,
+        default="default",
         help="submission: refuse a language that is not the agreement's working language "
         "(naming the article); default: any language, its status stated in the footer",
     )
@@ -46,7 +54,8 @@ def add(sub: Any) -> None:
     p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
     p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     p.add_argument(
-        "--docx-template", metavar="TEMPLATE.docx",
+        "--docx-template",
+        metavar="TEMPLATE.docx",
         help="with --format docx: your restyled copy of the bundled template "
         "(letterhead, fonts, margins) instead of the bundled one",
     )
@@ -128,8 +137,13 @@ def run_render(args: argparse.Namespace) -> int:
         try:
             _note_unstated_working_language(args.purpose, case, lang, label)
             data = render(
-                case, form=form, lang=lang, format=args.format, draft=args.draft,
-                purpose=args.purpose, **options,
+                case,
+                form=form,
+                lang=lang,
+                format=args.format,
+                draft=args.draft,
+                purpose=args.purpose,
+                **options,
             )
         except CaseRefusedError as exc:
             for finding in exc.findings:

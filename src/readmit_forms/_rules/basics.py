@@ -14,4 +14,3 @@ def photo_readable(check: Check) -> Iterator[Finding]:
     photo = check.case.person.photo
     if photo is not None and read_photo(photo) is None:
         yield check.finding("photo-unreadable", "person.photo", file=str(photo))
-

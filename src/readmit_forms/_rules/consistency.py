@@ -43,8 +43,10 @@ def birth_dates(check: Check) -> Iterator[Finding]:
     for index, child in enumerate(check.case.children):
         if parent and child.date_of_birth and child.date_of_birth <= parent:
             yield check.finding(
-                "child-born-before-parent", f"children[{index}].date_of_birth",
-                born=str(child.date_of_birth), parent=str(parent),
+                "child-born-before-parent",
+                f"children[{index}].date_of_birth",
+                born=str(child.date_of_birth),
+                parent=str(parent),
             )
 
 
@@ -58,8 +60,10 @@ def document_dates(check: Check) -> Iterator[Finding]:
         issued, expires = document.issue_date, document.expiry_date
         if issued and expires and expires < issued:
             yield check.finding(
-                "expiry-before-issue", f"{path}.expiry_date",
-                issued=str(issued), expires=str(expires),
+                "expiry-before-issue",
+                f"{path}.expiry_date",
+                issued=str(issued),
+                expires=str(expires),
             )
         if born and issued and issued < born:
             yield check.finding(
@@ -73,13 +77,16 @@ def document_dates(check: Check) -> Iterator[Finding]:
         start = permit.valid_from or permit.issue_date
         if start and permit.expiry_date and permit.expiry_date < start:
             yield check.finding(
-                "expiry-before-issue", f"permits[{index}].expiry_date",
-                issued=str(start), expires=str(permit.expiry_date),
+                "expiry-before-issue",
+                f"permits[{index}].expiry_date",
+                issued=str(start),
+                expires=str(permit.expiry_date),
             )
 
 
-def _before(check: Check, path: str, later: dt.date | None, earlier: dt.date | None,
-            code: str) -> Iterator[Finding]:
+def _before(
+    check: Check, path: str, later: dt.date | None, earlier: dt.date | None, code: str
+) -> Iterator[Finding]:
     if later is not None and earlier is not None and later < earlier:
         yield check.finding(code, path, date=str(later), before=str(earlier))
 
@@ -88,27 +95,55 @@ def _before(check: Check, path: str, later: dt.date | None, earlier: dt.date | N
 def event_dates(check: Check) -> Iterator[Finding]:
     """Received after sent; the reply after the request; the notice before the transfer."""
     case = check.case
-    yield from _before(check, "letter.received_on", case.letter.received_on, case.letter.date,
-                       "received-before-sent")
+    yield from _before(
+        check,
+        "letter.received_on",
+        case.letter.received_on,
+        case.letter.date,
+        "received-before-sent",
+    )
     if case.reply is not None:
-        yield from _before(check, "reply.date", case.reply.date, case.letter.received_on
-                           or case.letter.date, "reply-before-request")
-        yield from _before(check, "reply.received_on", case.reply.received_on, case.reply.date,
-                           "received-before-sent")
+        yield from _before(
+            check,
+            "reply.date",
+            case.reply.date,
+            case.letter.received_on or case.letter.date,
+            "reply-before-request",
+        )
+        yield from _before(
+            check,
+            "reply.received_on",
+            case.reply.received_on,
+            case.reply.date,
+            "received-before-sent",
+        )
     if case.handover is not None:
         handover = case.handover
-        yield from _before(check, "handover.notice_received_on", handover.notice_received_on,
-                           handover.notice_date, "received-before-sent")
-        yield from _before(check, "handover.date", handover.date, handover.notice_date,
-                           "transfer-before-notice")
+        yield from _before(
+            check,
+            "handover.notice_received_on",
+            handover.notice_received_on,
+            handover.notice_date,
+            "received-before-sent",
+        )
+        yield from _before(
+            check, "handover.date", handover.date, handover.notice_date, "transfer-before-notice"
+        )
     for index, escort in enumerate(case.escorts):
         if escort.arrival and escort.departure and escort.departure < escort.arrival:
             yield check.finding(
-                "departure-before-arrival", f"escorts[{index}].departure",
-                date=str(escort.departure), before=str(escort.arrival),
+                "departure-before-arrival",
+                f"escorts[{index}].departure",
+                date=str(escort.departure),
+                before=str(escort.arrival),
             )
-        yield from _before(check, f"escorts[{index}].stay_until", escort.stay_until,
-                           escort.stay_from, "stay-ends-before-start")
+        yield from _before(
+            check,
+            f"escorts[{index}].stay_until",
+            escort.stay_until,
+            escort.stay_from,
+            "stay-ends-before-start",
+        )
 
 
 @rule
@@ -122,8 +157,12 @@ def children(check: Check) -> Iterator[Finding]:
     for index, child in enumerate(check.case.children):
         if on and child.date_of_birth and age_in_years(child.date_of_birth, on) >= adult:
             yield check.finding(
-                "child-not-minor", f"children[{index}].date_of_birth", provision.source,
-                age=age_in_years(child.date_of_birth, on), adult=adult, on=str(on),
+                "child-not-minor",
+                f"children[{index}].date_of_birth",
+                provision.source,
+                age=age_in_years(child.date_of_birth, on),
+                adult=adult,
+                on=str(on),
             )
         if child.marital_status is MaritalStatus.MARRIED:
             yield check.finding(
@@ -138,7 +177,10 @@ def spouse_and_status(check: Check) -> Iterator[Finding]:
     if check.case.spouse is not None and status is not None and status in _NOT_MARRIED:
         key = f"messages.status.{status.value}"
         yield check.finding(
-            "spouse-not-married", "spouse", None, Severity.WARNING,
+            "spouse-not-married",
+            "spouse",
+            None,
+            Severity.WARNING,
             status=lambda lang: texts(lang)[key],
         )
 
@@ -151,18 +193,31 @@ def escort_passports(check: Check) -> Iterator[Finding]:
     case = check.case
     if provision is None or not case.escorts:
         return
-    days = [d for d in (
-        case.handover.date if case.handover else None,
-        case.transit.date if case.transit else None,
-    ) if d is not None]
+    days = [
+        d
+        for d in (
+            case.handover.date if case.handover else None,
+            case.transit.date if case.transit else None,
+        )
+        if d is not None
+    ]
     for index, escort in enumerate(case.escorts):
         passport = escort.passport
         if passport is None or passport.expiry_date is None:
             continue
-        last = max([*days, *(d for d in (escort.stay_until,) if d is not None),
-                    *(d.date() for d in (escort.departure,) if d is not None)], default=None)
+        last = max(
+            [
+                *days,
+                *(d for d in (escort.stay_until,) if d is not None),
+                *(d.date() for d in (escort.departure,) if d is not None),
+            ],
+            default=None,
+        )
         if last is not None and passport.expiry_date < last:
             yield check.finding(
-                "escort-passport-expired", f"escorts[{index}].passport.expiry_date",
-                provision.source, expires=str(passport.expiry_date), until=str(last),
+                "escort-passport-expired",
+                f"escorts[{index}].passport.expiry_date",
+                provision.source,
+                expires=str(passport.expiry_date),
+                until=str(last),
             )

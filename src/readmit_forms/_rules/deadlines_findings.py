@@ -24,14 +24,18 @@ def late_actions(check: Check) -> Iterator[Finding]:
         # The requesting Party's own acts must be in time; the other Party's lateness
         # (and a limit within which an act *may* be taken) is for the clerk to know.
         severity = (
-            Severity.ERROR
-            if due.actor == "requesting" and not due.optional
-            else Severity.WARNING
+            Severity.ERROR if due.actor == "requesting" and not due.optional else Severity.WARNING
         )
         also = [other.source for other in due.superseded]
         yield check.finding(
-            "deadline-missed", due.done_field or "", due.source, severity, also=also,
-            action=due.action, due=str(due.due), done=str(due.done_on),
+            "deadline-missed",
+            due.done_field or "",
+            due.source,
+            severity,
+            also=also,
+            action=due.action,
+            due=str(due.due),
+            done=str(due.done_on),
         )
 
 
@@ -48,8 +52,11 @@ def holidays(check: Check) -> Iterator[Finding]:
     for path, day, code in planned:
         for holiday in calendar.holidays_on(day):
             yield check.finding(
-                code, path, None, Severity.WARNING, date=str(day),
+                code,
+                path,
+                None,
+                Severity.WARNING,
+                date=str(day),
                 state=states([holiday.state]),
                 holiday=holiday.names,
             )
-

@@ -15,8 +15,14 @@ from .._validate import Check, rule
 from ._common import in_play, item_label
 
 _READMISSION = ("readmission-request", "interview-request")
-_EXPIRED = frozenset({"expired", "expired-over-6-months", "expired-within-180-days",
-                      "expired-visa-issued-in-requested-state"})
+_EXPIRED = frozenset(
+    {
+        "expired",
+        "expired-over-6-months",
+        "expired-within-180-days",
+        "expired-visa-issued-in-requested-state",
+    }
+)
 
 
 def _readmission_of(check: Check, group: str) -> bool:
@@ -61,22 +67,29 @@ def interview(check: Check) -> Iterator[Finding]:
         reason = case.interview.reason
         if reason is InterviewReason.NO_DOCUMENTS and documents:
             yield check.finding(
-                "interview-not-needed", "interview.reason", required.source, Severity.WARNING,
+                "interview-not-needed",
+                "interview.reason",
+                required.source,
+                Severity.WARNING,
                 documents=", ".join(c.path for c in documents),
             )
         if reason is InterviewReason.DOUBTFUL_DOCUMENTS and not any(
             d.doubtful for d in case.documents
         ):
             yield check.finding(
-                "interview-nothing-doubtful", "interview.reason", doubtful.source,
+                "interview-nothing-doubtful",
+                "interview.reason",
+                doubtful.source,
                 Severity.WARNING,
             )
     if case.interview is None and agreement.provision("interview-when-doubtful"):
         for index, document in enumerate(case.documents):
             if document.doubtful:
                 yield check.finding(
-                    "interview-may-be-requested", f"documents[{index}].doubtful",
-                    doubtful.source, Severity.WARNING,
+                    "interview-may-be-requested",
+                    f"documents[{index}].doubtful",
+                    doubtful.source,
+                    Severity.WARNING,
                 )
 
 
@@ -110,11 +123,16 @@ def evidence_items(check: Check) -> Iterator[Finding]:
         elif isinstance(item, IdentityDocument) and item.forged:
             if forged is not None:
                 yield check.finding(
-                    "forged-document", f"{classified.path}.forged", forged.source,
-                    Severity.WARNING, document=item_label(item),
+                    "forged-document",
+                    f"{classified.path}.forged",
+                    forged.source,
+                    Severity.WARNING,
+                    document=item_label(item),
                 )
-        elif isinstance(item, IdentityDocument) and item.kind.value == "ussr-passport" and (
-            ussr := _ussr_list(check)
+        elif (
+            isinstance(item, IdentityDocument)
+            and item.kind.value == "ussr-passport"
+            and (ussr := _ussr_list(check))
         ):
             yield check.finding(
                 "ussr-passport-registration", classified.path, ussr, Severity.WARNING
@@ -123,8 +141,11 @@ def evidence_items(check: Check) -> Iterator[Finding]:
             expired = expired_on(item, on)
             yield check.finding(
                 "evidence-unlisted-expired" if expired else "evidence-unlisted",
-                classified.path, sources[0] if sources else None, Severity.WARNING,
-                also=sources[1:], item=item_label(item),
+                classified.path,
+                sources[0] if sources else None,
+                Severity.WARNING,
+                also=sources[1:],
+                item=item_label(item),
                 expired=str(getattr(item, "expiry_date", "")),
             )
 
@@ -135,8 +156,11 @@ def _downgraded(check: Check, classified: Classified) -> Iterator[Finding]:
     if entry is None or evidence_list is None or entry.condition not in _EXPIRED:
         return
     yield check.finding(
-        "evidence-expired", f"{classified.path}.expiry_date", evidence_list.source,
-        Severity.WARNING, item=item_label(classified.item),
+        "evidence-expired",
+        f"{classified.path}.expiry_date",
+        evidence_list.source,
+        Severity.WARNING,
+        item=item_label(classified.item),
         expired=str(getattr(classified.item, "expiry_date", "")),
     )
 
@@ -155,7 +179,10 @@ def third_country_evidence(check: Check) -> Iterator[Finding]:
     provision = check.agreement.provision("tcn-evidence")
     if provision is None or not _readmission_of(check, "third-country"):
         return
-    found = [c for c in classify(check.case, check.agreement, concerns="third-country", holder="person")
-             if c.strength]
+    found = [
+        c
+        for c in classify(check.case, check.agreement, concerns="third-country", holder="person")
+        if c.strength
+    ]
     if not found:
         yield check.finding("tcn-evidence-missing", "evidence", provision.source)

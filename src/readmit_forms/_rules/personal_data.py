@@ -22,8 +22,17 @@ _TRAILING_INDEX = re.compile(r"\[\d+\]$")
 # The parts of a case that are data about the persons to be readmitted (the escorts,
 # officials and authorities are not: the agreements' lists do not speak of them).
 SUBJECT_DATA = (
-    "person", "spouse", "children", "documents", "permits", "evidence", "unlawful_stay",
-    "circumstances", "statement", "handover.health", "handover.security_measures",
+    "person",
+    "spouse",
+    "children",
+    "documents",
+    "permits",
+    "evidence",
+    "unlawful_stay",
+    "circumstances",
+    "statement",
+    "handover.health",
+    "handover.security_measures",
 )
 
 
@@ -62,7 +71,9 @@ def personal_data(check: Check) -> Iterator[Finding]:
         if field not in flagged:
             flagged.add(field)
             yield check.finding(
-                "personal-data-not-allowed", field, provision.source,
+                "personal-data-not-allowed",
+                field,
+                provision.source,
                 Severity(provision.severity or "warning"),
             )
 
@@ -80,4 +91,3 @@ def _field_of(leaf: str) -> str:
     if _INDEX.sub("", parts[0]) not in _BY_FIELD:
         return parts[0]
     return _TRAILING_INDEX.sub("", ".".join(parts[:2]))
-

@@ -40,7 +40,9 @@ def sections(check: Check) -> Iterator[Finding]:
     if getattr(check.case, section) is None:
         info = check.agreement.form(check.form)
         yield check.finding(
-            "section-missing", section, info.basis[0] if info.basis else None,
+            "section-missing",
+            section,
+            info.basis[0] if info.basis else None,
             section=field_label(section),
         )
 

@@ -49,7 +49,10 @@ def grounds(check: Check) -> Iterator[Finding]:
         return
     sources = [p.source for p in (by_permit, by_entry) if p is not None]
     yield check.finding(
-        "tcn-no-grounds", "unlawful_stay.entered_from", sources[0], also=sources[1:],
+        "tcn-no-grounds",
+        "unlawful_stay.entered_from",
+        sources[0],
+        also=sources[1:],
         state=states([case.requested_state]),
     )
 
@@ -64,19 +67,26 @@ def exclusions(check: Check) -> Iterator[Finding]:
     airport = agreement.provision("tcn-excl-airport-transit")
     if airport is not None and stay is not None and stay.airport_transit_only:
         yield check.finding(
-            "tcn-airport-transit", "unlawful_stay.airport_transit_only", airport.source,
-            severity(airport.severity, Severity.ERROR), state=states([case.requested_state]),
+            "tcn-airport-transit",
+            "unlawful_stay.airport_transit_only",
+            airport.source,
+            severity(airport.severity, Severity.ERROR),
+            state=states([case.requested_state]),
         )
     visa_free = agreement.provision("tcn-excl-visa-free-entry")
     if visa_free is not None and stay is not None and stay.entered_visa_free:
         yield check.finding(
-            "tcn-visa-free-entry", "unlawful_stay.entered_visa_free", visa_free.source,
+            "tcn-visa-free-entry",
+            "unlawful_stay.entered_visa_free",
+            visa_free.source,
             severity(visa_free.severity, Severity.ERROR),
         )
     stateless = agreement.provision("tcn-excl-stateless")
     if stateless is not None and "stateless" in case.person.nationality:
         yield check.finding(
-            "tcn-stateless", "person.nationality", stateless.source,
+            "tcn-stateless",
+            "person.nationality",
+            stateless.source,
             severity(stateless.severity, Severity.WARNING),
         )
     yield from _requesting_state_permits(check)
@@ -89,8 +99,13 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
     # was obtained by fraud.
     lenient = agreement.provision("tcn-excl-requesting-permit")
     if lenient is not None:
-        theirs = [p.expiry_date for p in case.permits if p.issuing_state == case.requested_state
-                  and f"permit:{p.kind.value}" in lenient.kinds and p.expiry_date]
+        theirs = [
+            p.expiry_date
+            for p in case.permits
+            if p.issuing_state == case.requested_state
+            and f"permit:{p.kind.value}" in lenient.kinds
+            and p.expiry_date
+        ]
         for index, permit in enumerate(case.permits):
             if (
                 permit.issuing_state == case.requesting_state
@@ -99,9 +114,12 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
                 and not (permit.expiry_date and any(d > permit.expiry_date for d in theirs))
             ):
                 yield check.finding(
-                    "tcn-requesting-state-permit", f"permits[{index}]", lenient.source,
+                    "tcn-requesting-state-permit",
+                    f"permits[{index}]",
+                    lenient.source,
                     severity(lenient.severity, Severity.WARNING),
-                    permit=item_label(permit), state=states([case.requesting_state]),
+                    permit=item_label(permit),
+                    state=states([case.requesting_state]),
                 )
     # KZ–HU Art. 2(4)(1): a valid visa or residence permit of the requesting State.
     strict = agreement.provision("tcn-excl-requesting-valid-permit")
@@ -109,9 +127,12 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
         for index, permit in _valid_permits(check, case.requesting_state):
             if f"permit:{permit.kind.value}" in strict.kinds:
                 yield check.finding(
-                    "tcn-requesting-state-permit-valid", f"permits[{index}]", strict.source,
+                    "tcn-requesting-state-permit-valid",
+                    f"permits[{index}]",
+                    strict.source,
                     severity(strict.severity, Severity.ERROR),
-                    permit=item_label(permit), state=states([case.requesting_state]),
+                    permit=item_label(permit),
+                    state=states([case.requesting_state]),
                 )
 
 
@@ -122,7 +143,10 @@ def transitional(check: Check) -> Iterator[Finding]:
     if provision is None or not _applies(check):
         return
     yield check.finding(
-        "tcn-transitional", "person.nationality", provision.source,
+        "tcn-transitional",
+        "person.nationality",
+        provision.source,
         severity(provision.severity, Severity.WARNING),
-        years=provision.value or "", nationality=nationalities(check.case.person.nationality),
+        years=provision.value or "",
+        nationality=nationalities(check.case.person.nationality),
     )

@@ -36,14 +36,18 @@ def transit_conditions(check: Check) -> Iterator[Finding]:
     assured = agreement.provision("transit-admission-assured")
     if assured is not None and transit.admission_assured is False:
         yield check.finding(
-            "transit-admission-not-assured", "transit.admission_assured", assured.source,
+            "transit-admission-not-assured",
+            "transit.admission_assured",
+            assured.source,
             states=states([*transit.transit_states, transit.destination]),
         )
 
     refusal = agreement.provision("transit-refusal-grounds")
     if refusal is not None and transit.refusal_grounds_known:
         yield check.finding(
-            "transit-refusal-grounds-known", "transit.refusal_grounds_known", refusal.source,
+            "transit-refusal-grounds-known",
+            "transit.refusal_grounds_known",
+            refusal.source,
             severity(refusal.severity, Severity.WARNING),
         )
 
@@ -57,12 +61,15 @@ def transit_conditions(check: Check) -> Iterator[Finding]:
 
     tickets = agreement.provision("transit-tickets")
     if tickets is not None and transit.tickets_and_permits is not True:
-        yield check.finding("transit-tickets-missing", "transit.tickets_and_permits",
-                            tickets.source)
+        yield check.finding(
+            "transit-tickets-missing", "transit.tickets_and_permits", tickets.source
+        )
 
     statement = agreement.provision("transit-admission-statement")
     if statement is not None and transit.destination_admission_statement is not True:
         yield check.finding(
-            "transit-admission-statement-missing", "transit.destination_admission_statement",
-            statement.source, state=states([transit.destination]),
+            "transit-admission-statement-missing",
+            "transit.destination_admission_statement",
+            statement.source,
+            state=states([transit.destination]),
         )

@@ -34,7 +34,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import jinja2
-from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree

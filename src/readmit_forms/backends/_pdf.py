@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -256,7 +257,9 @@ def text_rows(
             used = last[0] + (width_of(last[1], last[2]) if last[1] else BOX)
             shift = (width - used) / (2 if align == "center" else 1)
 
-        def draw(canvas: Canvas, top: float, line: list[Placed] = line, shift: float = shift) -> None:
+        def draw(
+            canvas: Canvas, top: float, line: list[Placed] = line, shift: float = shift
+        ) -> None:
             draw_line(canvas, line, x0 + shift, top - size)
 
         rows.append(Row(lead, draw, keep))
@@ -291,12 +294,19 @@ class Layout:
         if isinstance(block, Title):
             style = Style(BOLD, TITLE)
             lines = flow([(block.text, style, False)], self.width)
-            return [spacer(4), *text_rows(lines, self.x0, TITLE_LEAD, TITLE, True, "center", self.width), spacer(2)]
+            return [
+                spacer(4),
+                *text_rows(lines, self.x0, TITLE_LEAD, TITLE, True, "center", self.width),
+                spacer(2),
+            ]
         if isinstance(block, Text):
             font = BOLD if block.bold else ITALIC if block.italic else REGULAR
             size, lead = (SMALL, SMALL_LEAD) if block.small else (BODY, LEAD)
             lines = flow([(block.text, Style(font, size), False)], self.width)
-            return [*text_rows(lines, self.x0, lead, size, False, block.align, self.width), spacer(3)]
+            return [
+                *text_rows(lines, self.x0, lead, size, False, block.align, self.width),
+                spacer(3),
+            ]
         if isinstance(block, Heading):
             text = f"{block.letter}. {block.text}" if block.letter else block.text
             lines = flow([(text, STRONG, False)], self.width)
@@ -329,7 +339,9 @@ class Layout:
                 rows[-1].keep_with_next = False  # the label stays on the page of its value
                 return rows
             lines = flow(pieces, self.width, INDENT)
-            used = lines[-1][-1][0] + width_of(lines[-1][-1][1] or "", PLAIN) + 4 if lines[-1] else 0
+            used = (
+                lines[-1][-1][0] + width_of(lines[-1][-1][1] or "", PLAIN) + 4 if lines[-1] else 0
+            )
             rows = text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)
             last = rows[-1]
             x1, x2 = self.x0 + used, self.x0 + self.width
@@ -342,11 +354,25 @@ class Layout:
             if block.lines > 1:  # the further printed lines of the item
                 rows += blank_rows(block.lines - 1, self.x0 + INDENT, self.x0 + self.width)
             return rows
-        rows: list[Row] = []
+        rows = []
         if label:
-            rows += text_rows(flow([(label, PLAIN, False)], self.width, INDENT), self.x0, LEAD, BODY, True, width=self.width)
+            rows += text_rows(
+                flow([(label, PLAIN, False)], self.width, INDENT),
+                self.x0,
+                LEAD,
+                BODY,
+                True,
+                width=self.width,
+            )
         if block.hint:
-            rows += text_rows(flow([(block.hint, PLAIN, False)], self.width), self.x0, LEAD, BODY, True, width=self.width)
+            rows += text_rows(
+                flow([(block.hint, PLAIN, False)], self.width),
+                self.x0,
+                LEAD,
+                BODY,
+                True,
+                width=self.width,
+            )
         if block.value:
             lines = flow(rich_pieces(block.value, VALUE), self.width - INDENT)
             rows += text_rows(lines, self.x0 + INDENT, LEAD, BODY, width=self.width - INDENT)
@@ -359,7 +385,14 @@ class Layout:
         if block.vertical:
             rows: list[Row] = []
             if label:
-                rows += text_rows(flow([(label, PLAIN, False)], self.width), self.x0, LEAD, BODY, True, width=self.width)
+                rows += text_rows(
+                    flow([(label, PLAIN, False)], self.width),
+                    self.x0,
+                    LEAD,
+                    BODY,
+                    True,
+                    width=self.width,
+                )
             for option in block.options:
                 pieces: list[Piece] = [(None, PLAIN, option.checked), (option.label, PLAIN, False)]
                 lines = flow(pieces, self.width, BOX + 4)
@@ -373,7 +406,14 @@ class Layout:
     def slots(self, block: Slots) -> list[Row]:
         rows: list[Row] = []
         if block.label:
-            rows += text_rows(flow([(block.label, PLAIN, False)], self.width), self.x0, LEAD, BODY, True, width=self.width)
+            rows += text_rows(
+                flow([(block.label, PLAIN, False)], self.width),
+                self.x0,
+                LEAD,
+                BODY,
+                True,
+                width=self.width,
+            )
         prefix = INDENT + 4 if block.number else 0.0
         columns = max(1, block.columns)
         col_w = (self.width - prefix - GAP * (columns - 1)) / columns
@@ -389,7 +429,9 @@ class Layout:
             height = max(sum(r.height for r in cell[2]) for cell in grid_row)
             number = block.number if row_index == 0 else ""
 
-            def draw(canvas: Canvas, top: float, grid_row=grid_row, number=number) -> None:
+            def draw(
+                canvas: Canvas, top: float, grid_row: list[Any] = grid_row, number: str = number
+            ) -> None:
                 if number:
                     canvas.setFont(REGULAR, BODY)
                     canvas.drawString(self.x0, top - BODY, f"{number}.")
@@ -404,7 +446,9 @@ class Layout:
 
     def _slot(self, slot: Slot, x: float, width: float) -> list[Row]:
         if slot.value:
-            rows = text_rows(flow(rich_pieces(slot.value, VALUE), width), x, LEAD, BODY, width=width)
+            rows = text_rows(
+                flow(rich_pieces(slot.value, VALUE), width), x, LEAD, BODY, width=width
+            )
         else:
             rows = blank_rows(slot.lines, x, x + width)
         if slot.caption:
@@ -438,7 +482,9 @@ class Layout:
         if above + panel[-1].height < PAGE_H / 2:
             last = panel[-1]
 
-            def draw_last(canvas: Canvas, top: float, last: Row = last, above: float = above) -> None:
+            def draw_last(
+                canvas: Canvas, top: float, last: Row = last, above: float = above
+            ) -> None:
                 last.draw(canvas, top)
                 draw_box(canvas, top + above)
 
@@ -468,7 +514,9 @@ class Layout:
         def band(cells: list[list[list[Placed]]], header: bool, mark: str | None) -> Row:
             height = max(len(lines) for lines in cells) * SMALL_LEAD + 2 * pad
 
-            def draw(canvas: Canvas, top: float, cells=cells, height=height) -> None:
+            def draw(
+                canvas: Canvas, top: float, cells: list[Any] = cells, height: float = height
+            ) -> None:
                 if header or mark:
                     canvas.saveState()
                     canvas.setFillGray(0.88 if header else 0.95)
@@ -489,7 +537,10 @@ class Layout:
         head_style = Style(BOLD, SMALL)
         rows = [
             band(
-                [flow([(text, head_style, False)], widths[i] - 2 * pad) for i, text in enumerate(block.header)],
+                [
+                    flow([(text, head_style, False)], widths[i] - 2 * pad)
+                    for i, text in enumerate(block.header)
+                ],
                 True,
                 None,
             )
@@ -547,7 +598,7 @@ def paginate(rows: list[Row], height: float) -> list[list[Row]]:
 # -- document info ------------------------------------------------------------------------
 
 
-class _Info(PDFInfo):
+class _Info(PDFInfo):  # type: ignore[misc]
     """Document info with the form's metadata as custom keys (e.g. /LanguageStatus)."""
 
     custom: dict[str, str]

@@ -814,7 +814,7 @@ def escort_line(ctx: Ctx, escort: Escort) -> str:
                     ],
                     " ",
                 ),
-                ctx.t("issued", details=ctx.date(passport.issue_date))
+                ctx.t("issued_on", date=ctx.date(passport.issue_date))
                 if passport.issue_date
                 else None,
                 ctx.t("valid_until", date=ctx.date(passport.expiry_date))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import yaml
@@ -354,36 +355,40 @@ def load_agreement_text(text: str, name: str = "<agreement>") -> Agreement:
 
 
 @cache
-def _registry() -> dict[str, Agreement]:
-    folder = resources.files("readmit_forms") / "agreements"
-    found: dict[str, Agreement] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            agreement = load_agreement_text(entry.read_text("utf-8"), entry.name)
-            found[agreement.id] = agreement
-    return found
+def _folder() -> Traversable:
+    return resources.files("readmit_forms") / "agreements"
 
 
+@cache
 def agreement_ids() -> tuple[str, ...]:
-    """The ids of every bundled agreement, sorted."""
-    return tuple(sorted(_registry()))
+    """The ids of every bundled agreement, sorted (one file ``<id>.yaml`` each)."""
+    names = (entry.name for entry in _folder().iterdir())
+    return tuple(sorted(name.removesuffix(".yaml") for name in names if name.endswith(".yaml")))
+
+
+@cache
+def _load(agreement_id: str) -> Agreement:
+    """One agreement file, read and checked when first asked for."""
+    entry = _folder() / f"{agreement_id}.yaml"
+    agreement = load_agreement_text(entry.read_text("utf-8"), entry.name)
+    if agreement.id != agreement_id:
+        raise ValueError(f"{entry.name} holds agreement {agreement.id!r}; name the file after it")
+    return agreement
 
 
 def agreements() -> Iterator[Agreement]:
     """Every bundled agreement, sorted by id."""
-    registry = _registry()
-    return (registry[key] for key in sorted(registry))
+    return (_load(key) for key in agreement_ids())
 
 
 def get_agreement(agreement_id: str | Agreement) -> Agreement:
     """The agreement ``agreement_id`` (e.g. "kz-at"), or raise `UnknownAgreementError`."""
     if isinstance(agreement_id, Agreement):
         return agreement_id
-    registry = _registry()
     key = str(agreement_id).strip().lower()
-    if key not in registry:
-        raise UnknownAgreementError(agreement_id, sorted(registry))
-    return registry[key]
+    if key not in agreement_ids():
+        raise UnknownAgreementError(agreement_id, agreement_ids())
+    return _load(key)
 
 
 AgreementId = Annotated[str, Field(description="agreement id, e.g. 'kz-at'")]

@@ -17,10 +17,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from ._lang import Lang
+
+if TYPE_CHECKING:
+    import holidays
 
 __all__ = ["Calendar", "Holiday"]
 
@@ -48,6 +50,8 @@ class Holiday:
 
 @cache
 def _holidays(state: str, year: int, language: str | None) -> holidays.HolidayBase:
+    import holidays  # only when a day must be looked up: the package loads every country
+
     cls = type(holidays.country_holidays(state))
     if language not in cls.supported_languages:
         language = "en_US"
@@ -70,8 +74,7 @@ class Calendar:
     def __post_init__(self) -> None:
         if not self.states:
             raise ValueError("a calendar needs at least one state")
-        for state in self.states:
-            holidays.country_holidays(state)  # NotImplementedError for an unknown state
+        # An unknown state fails when its first day is looked up (NotImplementedError).
 
     @classmethod
     def of(cls, states: Sequence[str]) -> Calendar:

@@ -592,11 +592,16 @@ def _agreement_id(value: Any) -> Any:
         raise ValueError(str(exc)) from None
 
 
+def _agreement_enum(schema: dict[str, Any]) -> None:
+    """The bundled agreement ids, listed in the JSON Schema (read when the schema is made)."""
+    schema["enum"] = list(agreement_ids())
+
+
 class Case(_Model):
     """One readmission case under one agreement."""
 
     agreement: Annotated[str, BeforeValidator(_agreement_id)] = Field(
-        description="agreement id", json_schema_extra={"enum": list(agreement_ids())}
+        description="agreement id", json_schema_extra=_agreement_enum
     )
     requesting_state: Country
     requested_state: Country

@@ -38,7 +38,7 @@ stricter — the earlier due date — applies, and both are cited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -307,7 +307,7 @@ def _count(
     return start + dt.timedelta(days=sign * days), None, ()
 
 
-def _article(agreement: Agreement, source: Source) -> dict[Lang, str]:
+def _article(agreement: Agreement, source: Source) -> Mapping[Lang, str]:
     return articles(agreement, [source])
 
 
@@ -440,13 +440,20 @@ def schedule(
     *,
     today: dt.date | None = None,
     calendar: Sequence[str] | None = None,
+    forms: Collection[str] | None = None,
 ) -> Schedule:
-    """The time limits of ``case`` (already loaded); see `deadlines` for the public entry."""
+    """The time limits of ``case`` (already loaded); see `deadlines` for the public entry.
+
+    ``forms`` keeps only the limits that concern those forms (and those that name no form).
+    """
     agreement = agreement or get_agreement(case.agreement)
     states = tuple(calendar) if calendar else (case.requesting_state, case.requested_state)
     cal = Calendar.of(states)
     resolved: dict[str, DueDate] = {}
     for deadline in agreement.deadlines:
+        named = [f for f in deadline.applies_to if f in agreement.form_ids]
+        if forms is not None and named and not set(named) & set(forms):
+            continue
         if applies(deadline, case, agreement):
             computed = _compute(deadline, case, agreement, cal, today, resolved)
             if computed is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -20,15 +20,43 @@ __all__ = ["Finding", "Severity", "articles"]
 _REMARK = re.compile(r"\s+\(.*\)$")
 
 
-def articles(agreement: Agreement, sources: Sequence[Source]) -> dict[Lang, str]:
+class PerLanguage(Mapping[Lang, str]):
+    """Texts in kk, ru and en, each made when first read (reading templates costs time)."""
+
+    def __init__(self, make: Callable[[Lang], str]) -> None:
+        self._make = make
+        self._made: dict[Lang, str] = {}
+
+    def __getitem__(self, lang: Lang) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        if lang not in self._made:
+            self._made[lang] = self._make(lang)
+        return self._made[lang]
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self) == dict(other)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def articles(agreement: Agreement, sources: Sequence[Source]) -> Mapping[Lang, str]:
     """The provisions ``sources`` cite, in each language: "<agreement>, Art. 5(8); …"."""
     if not sources:
         return {}
-    return {
-        lang: f"{agreement.short[lang]}, "
-        + "; ".join(cite(_REMARK.sub("", s.ref), lang, texts(lang)) for s in sources)
-        for lang in LANGS
-    }
+    refs = [_REMARK.sub("", s.ref) for s in sources]
+    return PerLanguage(
+        lambda lang: (
+            f"{agreement.short[lang]}, " + "; ".join(cite(ref, lang, texts(lang)) for ref in refs)
+        )
+    )
 
 
 class Severity(StrEnum):

@@ -125,15 +125,26 @@ class _Recorder(_Composer):
 class _Lenient(Texts):
     """Texts that give "" for a missing id and note it: the proof shows what is missing."""
 
-    def __init__(self, base: Texts) -> None:
-        super().__init__(base.lang, dict(base), base.origin)
+    def __init__(self, base: Texts) -> None:  # wraps ``base`` instead of reading a folder
+        self.lang = base.lang
+        self.origin = base.origin
+        self._base = base
         self.missing: set[str] = set()
 
     def __getitem__(self, key: str) -> str:
-        if key in self:
-            return super().__getitem__(key)
+        if key in self._base:
+            return self._base[key]
         self.missing.add(key)
         return ""
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
 
 
 def _record(

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 from typing import Annotated, Any, Literal
 
 import yaml
@@ -212,39 +213,42 @@ _STRUCTURE = TypeAdapter(Structure)
 
 
 @cache
-def structures() -> tuple[Structure, ...]:
-    """Every bundled structure file, checked."""
-    folder = resources.files("readmit_forms") / "structure"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    found: list[Structure] = []
-    for agreement_dir in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not agreement_dir.is_dir():
-            continue
-        for entry in sorted(agreement_dir.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".yaml"):
-                data = yaml.load(entry.read_text("utf-8"), Loader=loader)
-                data.setdefault("agreement", agreement_dir.name)
-                data["blocks"] = _normalise(data.get("blocks"))
-                found.append(_STRUCTURE.validate_python(data))
-    return tuple(found)
+def _folder() -> Traversable:
+    return resources.files("readmit_forms") / "structure"
 
 
 @cache
-def _index() -> dict[tuple[str, str], Structure]:
-    index: dict[tuple[str, str], Structure] = {}
-    for structure in structures():
-        for form in structure.forms:
-            if form not in FORM_IDS:
-                raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
-            index[(structure.agreement, form)] = structure
-    return index
+def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
+    """The structure files of one agreement (``structure/<agreement>/``), read when first needed."""
+    folder = _folder() / agreement_id
+    if not folder.is_dir():
+        return ()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: list[Structure] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            data = yaml.load(entry.read_text("utf-8"), Loader=loader)
+            data.setdefault("agreement", agreement_id)
+            data["blocks"] = _normalise(data.get("blocks"))
+            structure = _STRUCTURE.validate_python(data)
+            for form in structure.forms:
+                if form not in FORM_IDS:
+                    raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
+            found.append(structure)
+    return tuple(found)
+
+
+def structures() -> tuple[Structure, ...]:
+    """Every bundled structure file, checked."""
+    folders = sorted(entry.name for entry in _folder().iterdir() if entry.is_dir())
+    return tuple(s for name in folders for s in _structures_of(name))
 
 
 def structure_for(agreement_id: str, form_id: str) -> Structure:
     """The structure of ``form_id`` under ``agreement_id``, or raise `UnknownFormError`."""
     agreement = get_agreement(agreement_id)
     agreement.form(form_id)  # raises UnknownFormError with the agreement's forms
-    try:
-        return _index()[(agreement.id, form_id)]
-    except KeyError:
-        raise UnknownFormError(form_id, [f for (a, f) in _index() if a == agreement.id]) from None
+    index = {form: s for s in _structures_of(agreement.id) for form in s.forms}
+    if form_id not in index:
+        raise UnknownFormError(form_id, list(index))
+    return index[form_id]

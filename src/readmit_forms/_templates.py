@@ -28,14 +28,46 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 class Texts(Mapping[str, str]):
-    """The texts of one language, by key."""
+    """The texts of one language, by key.
 
-    def __init__(self, lang: Lang, entries: dict[str, str], origin: str) -> None:
+    A file is read when a key of it is first asked for (the file name is the key's
+    first part), so a KZ–AT form never reads the KZ–BY texts. Iterating reads all.
+    """
+
+    def __init__(self, lang: Lang, folder: Traversable, origin: str) -> None:
         self.lang = lang
-        self._entries = entries
         self.origin = origin
+        sub = folder / lang.value
+        if not sub.is_dir():
+            raise TemplateError(str(folder), f"no folder for language {lang.value}")
+        self._files = {
+            entry.name.removesuffix(".yaml"): entry
+            for entry in sorted(sub.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".yaml")
+        }
+        self._where = f"{folder}/{lang.value}"
+        self._entries: dict[str, str] = {}
+        self._read: set[str] = set()
+
+    def _file(self, stem: str) -> None:
+        if stem in self._read or stem not in self._files:
+            return
+        self._read.add(stem)
+        where = f"{self._where}/{stem}.yaml"
+        try:
+            data = yaml.load(self._files[stem].read_text("utf-8"), Loader=_LOADER)
+        except yaml.YAMLError as exc:
+            raise TemplateError(where, f"not valid YAML: {exc}") from None
+        if data is not None:
+            _flatten(stem, data, self._entries, where)
+
+    def _all(self) -> dict[str, str]:
+        for stem in self._files:
+            self._file(stem)
+        return self._entries
 
     def __getitem__(self, key: str) -> str:
+        self._file(key.partition(".")[0])
         try:
             return self._entries[key]
         except KeyError:
@@ -44,13 +76,16 @@ class Texts(Mapping[str, str]):
             ) from None
 
     def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self._file(key.partition(".")[0])
         return key in self._entries  # not via __getitem__, which raises TemplateError
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._entries)
+        return iter(self._all())
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._all())
 
     def format(self, key: str, **params: object) -> str:
         """The text ``key`` with its ``{placeholders}`` replaced, in a single pass."""
@@ -79,24 +114,7 @@ def _flatten(prefix: str, data: Any, into: dict[str, str], where: str) -> None:
         raise TemplateError(where, f"{prefix}: expected text, got {type(data).__name__}")
 
 
-def _read_folder(folder: Traversable, lang: Lang) -> dict[str, str]:
-    entries: dict[str, str] = {}
-    sub = folder / lang.value
-    if not sub.is_dir():
-        raise TemplateError(str(folder), f"no folder for language {lang.value}")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for entry in sorted(sub.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        where = f"{folder}/{lang.value}/{entry.name}"
-        try:
-            data = yaml.load(entry.read_text("utf-8"), Loader=loader)
-        except yaml.YAMLError as exc:
-            raise TemplateError(where, f"not valid YAML: {exc}") from None
-        if data is None:
-            continue
-        _flatten(entry.name.removesuffix(".yaml"), data, entries, where)
-    return entries
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def bundled_templates() -> Traversable:
@@ -107,9 +125,9 @@ def bundled_templates() -> Traversable:
 @cache
 def texts(lang: Lang) -> Texts:
     """The bundled texts of ``lang`` (read once per process)."""
-    return Texts(lang, _read_folder(bundled_templates(), lang), "templates")
+    return Texts(lang, bundled_templates(), "templates")
 
 
 def load_texts(folder: Path | Traversable, lang: Lang) -> Texts:
     """The texts of ``lang`` from another templates folder (a translator's copy)."""
-    return Texts(lang, _read_folder(folder, lang), str(folder))
+    return Texts(lang, folder, str(folder))

@@ -15,8 +15,8 @@ from typing import Any
 from ._agreements import Agreement, Source, get_agreement
 from ._case import Case
 from ._citations import cite
-from ._findings import Finding, Severity, articles
-from ._lang import LANGS, Lang
+from ._findings import Finding, PerLanguage, Severity, articles
+from ._lang import Lang
 from ._loading import load_case
 from ._templates import texts
 
@@ -49,11 +49,12 @@ class Check:
         a parameter may be a function of the language, or a mapping by language.
         """
         sources = tuple(s for s in (source, *also) if s is not None)
-        messages = {}
-        for lang in LANGS:
-            words = texts(lang)
+
+        def message(lang: Lang) -> str:
             values = {k: _localized(v, lang) for k, v in params.items()}
-            messages[lang] = words.format(f"messages.{code}", **values)
+            return texts(lang).format(f"messages.{code}", **values)
+
+        messages = PerLanguage(message)
         cited = articles(self.agreement, sources)
         return Finding(
             code=code,

@@ -100,4 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
+    # The command line needs no third-party pydantic plugins; not scanning the installed
+    # packages for them saves part of the start-up (an embedding program keeps its own).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     sys.exit(main())

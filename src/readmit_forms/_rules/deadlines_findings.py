@@ -16,7 +16,8 @@ from ._common import in_play, states
 def late_actions(check: Check) -> Iterator[Finding]:
     """Each limit the case dates the action of, met or missed (no clock: no overdue here)."""
     wanted = {d.id: d for d in check.agreement.deadlines}
-    for due in schedule(check.case, check.agreement).items:
+    forms = None if check.form is None else [check.form]
+    for due in schedule(check.case, check.agreement, forms=forms).items:
         deadline = wanted[due.id]
         forms = [f for f in deadline.applies_to if f in check.agreement.form_ids]
         if due.status != "missed" or (forms and not in_play(check, *forms)):

@@ -98,7 +98,8 @@ class Finding:
         article = self.articles.get(lang) or self.article
         where = f" [{article}]" if article else ""
         path = f"{self.path}: " if self.path else ""
-        return f"{self.severity.value}: {path}{self.message(lang)}{where}"
+        severity = texts(lang).format(f"common.severity.{self.severity.value}")
+        return f"{severity}: {path}{self.message(lang)}{where}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

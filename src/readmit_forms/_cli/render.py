@@ -18,7 +18,7 @@ from .._errors import (
     TemplateError,
     UsageError,
 )
-from .._lang import LANGS, parse_lang
+from .._lang import LANGS, Lang, parse_lang
 from .._languages import PURPOSES, language_status, purpose_decision
 from .._loading import load_case
 from .._render import render
@@ -147,7 +147,7 @@ def run_render(args: argparse.Namespace) -> int:
             )
         except CaseRefusedError as exc:
             for finding in exc.findings:
-                report(f"{label}: {finding.line()}")
+                report(f"{label}: {finding.line(Lang(lang))}")
             report(f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway")
             worst = max(worst, 1)
             continue

@@ -121,3 +121,34 @@ def test_every_form_has_a_structure_and_texts_in_three_languages(agreement: rf.A
             assert f"{structure.texts}.title" in texts(lang) or any(
                 key.startswith(structure.texts) for key in texts(lang)
             )
+
+
+@pytest.mark.parametrize(
+    ("agreement", "source"),
+    [("kz-at", "003_28cab8fd1c094838.txt"), ("kz-by", "004_450247c9c5df390a.txt")],
+)
+def test_official_form_texts_are_quoted_to_the_letter(agreement: str, source: str) -> None:
+    """Every Russian and Kazakh text of an annexed form stands in its source as written."""
+    import re
+
+    from readmit_forms._templates import texts
+
+    if not SOURCES.is_dir():
+        pytest.skip("../shared/sources is not next to the checkout")
+    raw = (SOURCES / source).read_text("utf-8").replace("\xa0", " ")
+    flat = re.sub(r"\s+", " ", raw)
+    # KZ–BY: a caption of the right-hand column, "(инициалы, фамилия)", stands inside the
+    # lines of the signature caption on the left; read the left column without it too.
+    for right in ("(инициалы, фамилия)", "(аты-жөні, тегі)"):
+        raw = raw.replace(right, " ")
+    flat += " " + re.sub(r"\s+", " ", raw)
+    missing = []
+    for lang in (rf.Lang.RU, rf.Lang.KK):
+        words = texts(lang)
+        for key in words:
+            if not key.startswith(f"{agreement}.annex-"):
+                continue
+            text = re.sub(r"\s+", " ", words[key]).strip()
+            if text and text not in flat:
+                missing.append((lang.value, key, text))
+    assert not missing, missing

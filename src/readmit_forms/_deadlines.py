@@ -46,6 +46,7 @@ from ._agreements import Agreement, Deadline, Extension, Source, get_agreement
 from ._calendars import Calendar, Holiday
 from ._case import Case
 from ._findings import articles
+from ._format import add_months
 from ._lang import Lang
 from ._loading import load_case
 from ._scope import category, forms_in_play, no_request_needed
@@ -274,17 +275,6 @@ def applies(deadline: Deadline, case: Case, agreement: Agreement) -> bool:
 # -- counting ----------------------------------------------------------------------
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def _count(
     start: dt.date,
     start_time: dt.time | None,
@@ -302,7 +292,7 @@ def _count(
         moment += dt.timedelta(hours=sign * length)
         return moment.date(), start_time and moment.time(), ()
     if unit == "months":
-        return _add_months(start, sign * length), None, ()
+        return add_months(start, sign * length), None, ()
     days = length * (7 if unit == "weeks" else 1)
     return start + dt.timedelta(days=sign * days), None, ()
 

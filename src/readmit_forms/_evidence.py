@@ -26,6 +26,7 @@ from typing import Literal
 
 from ._agreements import Agreement, EvidenceItem, EvidenceList
 from ._case import Case, Evidence, IdentityDocument, Permit
+from ._format import add_months
 
 __all__ = ["Classified", "Concern", "Strength", "classify", "expired_on", "reference_date"]
 
@@ -64,20 +65,6 @@ def reference_date(case: Case) -> dt.date | None:
     if case.unlawful_stay is not None:
         return case.unlawful_stay.finding_date
     return None
-
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    month = day.month - months
-    year = day.year
-    while month <= 0:
-        month += 12
-        year -= 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _relevant_lists(
@@ -157,7 +144,7 @@ def _condition_holds(
     if condition == "expired":
         return expired
     if condition == "expired-over-6-months":
-        return expired and on is not None and expiry is not None and expiry < _months_before(on, 6)
+        return expired and on is not None and expiry is not None and expiry < add_months(on, -6)
     if condition == "expired-within-180-days":
         return expired and days is not None and days <= 180
     if condition == "birth-entry-in-parent-passport":

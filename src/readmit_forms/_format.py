@@ -17,6 +17,7 @@ from ._lang import Lang
 from ._vocabulary import country_name, language_name
 
 __all__ = [
+    "add_months",
     "age_in_years",
     "country_name",
     "format_date",
@@ -51,6 +52,18 @@ def format_datetime(value: dt.datetime, lang: Lang) -> str:
 def plural_category(count: int, lang: Lang) -> str:
     """The CLDR plural category of ``count`` ("one", "few", "many", "other")."""
     return str(_locale(lang).plural_form(count))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (earlier if negative), or the month's last day."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def age_in_years(born: dt.date, on: dt.date) -> int:

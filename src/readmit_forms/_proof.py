@@ -491,18 +491,35 @@ def proof(
     }
     ctxs = {language: recorded[language][0] for language in LANGS}
     entries = {language: recorded[language][1] for language in LANGS}
-    base = entries[LANGS[0]]
-    if any(len(entries[language]) != len(base) for language in LANGS):  # pragma: no cover
-        raise AssertionError("the same structure and case gave different items per language")
+    # Items are aligned by what they are (their text id, and which occurrence of it), not by
+    # position: an official text may place an item elsewhere (KZ–AT Annex 2: the title above
+    # the basis line in Russian, below it in Kazakh — structure blocks limited by `langs:`).
+    aligned: dict[Lang, dict[tuple[str, int], _Entry]] = {}
+    order: list[tuple[str, int]] = []
+    for language in LANGS:
+        counted: Counter[str] = Counter()
+        aligned[language] = {}
+        for entry in entries[language]:
+            name = _spec_keys(entry.spec, structure, entry.block)[0]
+            counted[name] += 1
+            at = (name, counted[name])
+            aligned[language][at] = entry
+            if at not in order:
+                order.append(at)
 
     rows: list[_Row] = []
-    seen: Counter[str] = Counter()
     shown_divergences: dict[str, Divergence] = {}
-    for index, entry in enumerate(base):
-        name, keys = _spec_keys(entry.spec, structure, entry.block)
-        seen[name] += 1
-        item = f"{name} ({seen[name]})" if seen[name] > 1 else name
-        shown = {language: _show(entries[language][index].block) for language in LANGS}
+    for name, occurrence in order:
+        present = {
+            lg: aligned[lg][(name, occurrence)] for lg in LANGS if (name, occurrence) in aligned[lg]
+        }
+        entry = next(iter(present.values()))
+        keys = _spec_keys(entry.spec, structure, entry.block)[1]
+        item = f"{name} ({occurrence})" if occurrence > 1 else name
+        shown = {
+            language: _show(present[language].block) if language in present else (_runs(_BLANK), "")
+            for language in LANGS
+        }
         raw = [
             leaf
             for value_id in _value_ids(entry.spec)
@@ -511,6 +528,14 @@ def proof(
         row = _Row(
             item, keys, {lg: shown[lg][0] for lg in LANGS}, {lg: shown[lg][1] for lg in LANGS}, raw
         )
+        absent = [lg for lg in LANGS if lg not in present]
+        if absent:
+            row.flags.append(
+                (
+                    "missing",
+                    say("flag.missing_value", langs=_codes(absent), others=_codes(list(present))),
+                )
+            )
         _check_texts(row, words, say)
         _check_wording(row, words, say)
         _check_values(row, ctxs, agreement, say)

@@ -32,7 +32,7 @@ from pydantic import (
 
 from ._agreements import agreement_ids, get_agreement
 from ._errors import UnknownAgreementError
-from ._text import Line, LocalizedLine, LocalizedText
+from ._text import Line, LocalizedLine, LocalizedText, fragment, kind_of
 from ._vocabulary import is_country, is_language
 
 __all__ = [
@@ -69,6 +69,11 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
 
 
+def _got(value: Any) -> str:
+    """What a wrong value is, without echoing it (dates of birth are personal data)."""
+    return "text in another form" if isinstance(value, str) else kind_of(value)
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("give a date (YYYY-MM-DD), not a date and time")
@@ -78,8 +83,8 @@ def _iso_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date ({exc})") from None
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+            raise ValueError(f"is not a real date ({exc})") from None
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {_got(value)}")
 
 
 def _iso_time(value: Any) -> Any:
@@ -89,8 +94,8 @@ def _iso_time(value: Any) -> Any:
         try:
             return dt.time.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real time of day ({exc})") from None
-    raise ValueError(f"expected a time of day as HH:MM, got {value!r}")
+            raise ValueError(f"is not a real time of day ({exc})") from None
+    raise ValueError(f"expected a time of day as HH:MM, got {_got(value)}")
 
 
 def _iso_datetime(value: Any) -> Any:
@@ -101,12 +106,12 @@ def _iso_datetime(value: Any) -> Any:
             parsed = dt.datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(
-                f"expected a date and time as YYYY-MM-DDTHH:MM, got {value!r}"
+                "expected a date and time as YYYY-MM-DDTHH:MM, got text that is not one"
             ) from None
         if parsed.tzinfo is not None:
             parsed = parsed.replace(tzinfo=None)
         return parsed
-    raise ValueError(f"expected a date and time as YYYY-MM-DDTHH:MM, got {value!r}")
+    raise ValueError(f"expected a date and time as YYYY-MM-DDTHH:MM, got {_got(value)}")
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
@@ -116,10 +121,10 @@ DateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime)]
 
 def _country(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected a country code such as 'KZ', got {value!r}")
+        raise ValueError(f"expected a country code such as 'KZ', got {kind_of(value)}")
     code = value.strip().upper()
     if not is_country(code):
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+        raise ValueError(f"{fragment(value)} is not an ISO 3166-1 alpha-2 country code")
     return code
 
 
@@ -148,7 +153,8 @@ Nationality = Annotated[
 
 def _language(value: Any) -> Any:
     if not isinstance(value, str) or not is_language(value.strip().lower()):
-        raise ValueError(f"{value!r} is not an ISO 639 language code such as 'kk' or 'uz'")
+        shown = fragment(value) if isinstance(value, str) else kind_of(value)
+        raise ValueError(f"{shown} is not an ISO 639 language code such as 'kk' or 'uz'")
     return value.strip().lower()
 
 
@@ -585,11 +591,13 @@ class Statement(_Model):
 
 def _agreement_id(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an agreement id such as 'kz-at', got {value!r}")
+        raise ValueError(f"expected an agreement id such as 'kz-at', got {kind_of(value)}")
     try:
         return get_agreement(value).id
     except UnknownAgreementError as exc:
-        raise ValueError(str(exc)) from None
+        raise ValueError(
+            f"unknown agreement {fragment(value)}; supported are: {', '.join(exc.allowed)}"
+        ) from None
 
 
 def _agreement_enum(schema: dict[str, Any]) -> None:

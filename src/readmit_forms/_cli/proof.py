@@ -8,7 +8,7 @@ from typing import Any
 
 from .._proof import render_proof
 from ..backends import FORMATS, backend
-from ._common import OK, report, write_atomic, write_stdout
+from ._common import OK, output_path, report, write_atomic, write_stdout
 
 
 def add(sub: Any) -> None:
@@ -43,16 +43,12 @@ def run_proof(args: argparse.Namespace) -> int:
     data = render_proof(
         args.case, form=args.form, format=args.format, lang=args.lang, templates=args.templates
     )
-    if args.output == "-":
+    target = output_path(
+        args.output, f"{Path(args.case).stem}.{args.form}.proof.{args.format}", many=False
+    )
+    if target is None:
         write_stdout(data)
         return OK
-    target = (
-        Path(args.output)
-        if args.output
-        else Path(f"{Path(args.case).stem}.{args.form}.proof.{args.format}")
-    )
-    if target.is_dir():
-        target = target / f"{Path(args.case).stem}.{args.form}.proof.{args.format}"
     write_atomic(target, data)
     report(f"wrote {target}")
     return OK

@@ -5,6 +5,7 @@ One bad job never stops the rest."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,15 @@ from .._languages import PURPOSES, language_status, purpose_decision
 from .._loading import load_case
 from .._render import render
 from ..backends import FORMATS, backend
-from ._common import OK, report, write_atomic, write_stdout
+from ._common import (
+    OK,
+    OutputError,
+    internal_error,
+    output_path,
+    report,
+    write_atomic,
+    write_stdout,
+)
 
 
 def add(sub: Any) -> None:
@@ -94,18 +103,6 @@ def _note_unstated_working_language(purpose: str, case: Case, lang: str, label: 
         report(f"{label}: note: {purpose_decision(agreement, language, purpose).reason}")
 
 
-def _target(args: argparse.Namespace, case: Path, form: str, lang: str, many: bool) -> Path | None:
-    name = f"{case.stem}.{form}.{lang}.{args.format}"
-    if args.output == "-":
-        return None
-    if args.output is None:
-        return Path(name)
-    out = Path(args.output)
-    if many or out.is_dir() or args.output.endswith(("/", "\\")):
-        return out / name
-    return out
-
-
 def run_render(args: argparse.Namespace) -> int:
     backend(args.format)  # unknown format: usage error before any work
     langs = _langs(args.lang)
@@ -122,6 +119,11 @@ def run_render(args: argparse.Namespace) -> int:
         except CaseFileError as exc:
             report(str(exc))
             worst = max(worst, 2)
+        except Exception as exc:  # a bug: report it with the file, go on with the others
+            if os.environ.get("READMIT_FORMS_DEBUG"):
+                raise
+            report(f"{raw}: {internal_error(exc)}")
+            worst = max(worst, 3)
     jobs = []
     for path, case in cases:
         assert case is not None
@@ -159,10 +161,21 @@ def run_render(args: argparse.Namespace) -> int:
             report(f"{label}: {exc}")
             worst = max(worst, 1)
             continue
-        target = _target(args, path, form, lang, many)
+        except Exception as exc:  # a bug: report it with the job, go on with the others
+            if os.environ.get("READMIT_FORMS_DEBUG"):
+                raise
+            report(f"{label}: {internal_error(exc)}")
+            worst = max(worst, 3)
+            continue
+        target = output_path(args.output, f"{path.stem}.{form}.{lang}.{args.format}", many)
         if target is None:
             write_stdout(data)
-        else:
+            continue
+        try:
             write_atomic(target, data)
-            report(f"wrote {target}")
+        except OutputError as exc:
+            report(f"{label}: {exc}")
+            worst = max(worst, 2)
+            continue
+        report(f"wrote {target}")
     return worst

@@ -114,9 +114,78 @@ def _iso_datetime(value: Any) -> Any:
     raise ValueError(f"expected a date and time as YYYY-MM-DDTHH:MM, got {_got(value)}")
 
 
-Date = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+# Each kind of date has a range a real case stays in, so that any accepted date can be
+# counted with (no deadline arithmetic reaches year 1 or 9999) and a typo such as
+# 2062 for 2026 is caught. The range is in the JSON Schema too (formatMinimum and
+# formatMaximum, and a pattern on the year), so case systems see it.
+_YEARS = {
+    (1900, 2100): "19[0-9]{2}|20[0-9]{2}|2100",
+    (1900, 2150): "19[0-9]{2}|20[0-9]{2}|21[0-4][0-9]|2150",
+    (1990, 2100): "199[0-9]|20[0-9]{2}|2100",
+}
+
+
+def _date_range(first: dt.date, last: dt.date, what: str) -> AfterValidator:
+    def check(value: dt.date) -> dt.date:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not first <= day <= last:
+            raise ValueError(f"{what} must lie between {first.isoformat()} and {last.isoformat()}")
+        return value
+
+    return AfterValidator(check)
+
+
+_LAST = dt.date(2100, 12, 31)
+
+
+def _date_schema(first: dt.date, last: dt.date) -> Any:
+    return Field(
+        json_schema_extra={
+            "format": "date",
+            "pattern": f"^({_YEARS[first.year, last.year]})-[0-9]{{2}}-[0-9]{{2}}$",
+            "formatMinimum": first.isoformat(),
+            "formatMaximum": last.isoformat(),
+        }
+    )
+
+
+_1900, _1990 = dt.date(1900, 1, 1), dt.date(1990, 1, 1)
+_LAST_EXPIRY = dt.date(2150, 12, 31)  # a document issued in 2100 may run for decades
+
+BirthDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    _date_range(_1900, _LAST, "a date of birth"),
+    _date_schema(_1900, _LAST),
+]
+"""A date of birth: 1900-01-01 to 2100-12-31."""
+DocumentDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    _date_range(_1900, _LAST_EXPIRY, "a date of a document, of evidence or of an entry"),
+    _date_schema(_1900, _LAST_EXPIRY),
+]
+"""A document's, permit's or piece of evidence's date, or an entry: 1900-01-01 to 2150-12-31."""
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    _date_range(_1990, _LAST, "a date of the case's events"),
+    _date_schema(_1990, _LAST),
+]
+"""A date of the case's events (letter, finding, reply, transfer…): 1990-01-01 to 2100-12-31."""
 Time = Annotated[dt.time, BeforeValidator(_iso_time)]
-DateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime)]
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_datetime),
+    _date_range(_1990, _LAST, "a date of the case's events"),
+    Field(
+        json_schema_extra={
+            "pattern": f"^({_YEARS[1990, 2100]})-[0-9]{{2}}-[0-9]{{2}}[T ]",
+            "formatMinimum": "1990-01-01T00:00:00",
+            "formatMaximum": "2100-12-31T23:59:59",
+        }
+    ),
+]
 
 
 def _country(value: Any) -> Any:
@@ -221,7 +290,7 @@ class PersonCore(_Model):
     aliases: list[LocalizedLine] = Field(
         default_factory=list, description="former names, other names used, names known by"
     )
-    date_of_birth: Date | None = None
+    date_of_birth: BirthDate | None = None
     place_of_birth: Place | None = None
     sex: Sex | None = None
     description: Description | None = None
@@ -311,10 +380,10 @@ class IdentityDocument(_Model):
     title: LocalizedLine | None = Field(None, description="the document's own name, if 'other'")
     number: Line | None = None
     issuing_state: Country | None = None
-    issue_date: Date | None = None
+    issue_date: DocumentDate | None = None
     issue_place: LocalizedLine | None = None
     issuing_authority: LocalizedLine | None = None
-    expiry_date: Date | None = None
+    expiry_date: DocumentDate | None = None
     copy_only: StrictBool = Field(False, description="only a copy is available")
     doubtful: StrictBool = Field(False, description="there are doubts about its authenticity")
     forged: StrictBool = Field(False, description="forged or falsified")
@@ -327,7 +396,7 @@ class IdentityDocument(_Model):
     registration_state: Country | None = Field(
         None, description="for a USSR passport: state of the residence registration stamp"
     )
-    registration_date: Date | None = Field(
+    registration_date: DocumentDate | None = Field(
         None, description="for a USSR passport: date of the residence registration stamp"
     )
 
@@ -346,9 +415,9 @@ class Permit(_Model):
     issuing_state: Country
     issued_in: Country | None = Field(None, description="state where it was issued, if abroad")
     number: Line | None = None
-    issue_date: Date | None = None
-    valid_from: Date | None = None
-    expiry_date: Date | None = None
+    issue_date: DocumentDate | None = None
+    valid_from: DocumentDate | None = None
+    expiry_date: DocumentDate | None = None
     obtained_by_fraud: StrictBool = Field(
         False, description="obtained with false documents or statements"
     )
@@ -386,7 +455,7 @@ class Evidence(_Model):
 
     kind: EvidenceKind
     description: LocalizedText | None = None
-    date: Date | None = None
+    date: DocumentDate | None = None
     copy_only: StrictBool = False
 
 
@@ -401,7 +470,7 @@ class UnlawfulStay(_Model):
     )
     finding_date: Date | None = Field(None, description="date the unlawful entry or stay was found")
     identity_established_date: Date | None = None
-    entry_date: Date | None = None
+    entry_date: DocumentDate | None = None
     entry_mode: LocalizedText | None = Field(None, description="how the person entered")
     entry_purpose: LocalizedText | None = None
     entered_from: Country | None = Field(None, description="state the person came from directly")
@@ -532,8 +601,8 @@ class Reply(_Model):
 class EscortPassport(_Model):
     kind: LocalizedLine | None = None
     number: Line | None = None
-    issue_date: Date | None = None
-    expiry_date: Date | None = None
+    issue_date: DocumentDate | None = None
+    expiry_date: DocumentDate | None = None
 
 
 class Escort(_Model):

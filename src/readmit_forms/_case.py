@@ -32,6 +32,7 @@ from pydantic import (
 
 from ._agreements import agreement_ids, get_agreement
 from ._errors import UnknownAgreementError
+from ._photo import photo_inside
 from ._text import Line, LocalizedLine, LocalizedText, fragment, kind_of
 from ._vocabulary import is_country, is_language
 
@@ -321,9 +322,16 @@ class Person(PersonCore):
     def _resolve_photo(cls, value: Path | None, info: ValidationInfo) -> Path | None:
         if value is None:
             return None
-        base = (info.context or {}).get("base_dir")
+        context = info.context or {}
+        base = context.get("base_dir")
         if base is not None and not value.is_absolute():
             value = Path(base) / value
+        folder = context.get("photo_folder")
+        if folder is not None and not photo_inside(value, Path(folder)):
+            raise ValueError(
+                "the photo must be in the case file's folder or below it (a case file may "
+                "not pull in other files of this machine); allow it with --allow-photo-outside"
+            )
         return value
 
 

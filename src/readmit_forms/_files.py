@@ -45,6 +45,8 @@ def read_regular_file(path: str | Path, limit: int) -> bytes:
         raise FileProblem("permission denied") from None
     except OSError as exc:
         raise FileProblem(f"cannot be opened ({exc.strerror})") from None
+    except ValueError:  # a NUL character in the name
+        raise FileProblem("is not a possible file name") from None
     try:
         mode = os.fstat(fd).st_mode
         for test, reason in _KINDS:

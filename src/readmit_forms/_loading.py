@@ -300,22 +300,33 @@ def parse_case_text(
     return _validate(data, source, base_dir)
 
 
-def _validate(data: Any, source: str, base_dir: Path | None) -> Case:
+def _validate(
+    data: Any, source: str, base_dir: Path | None, photo_folder: Path | None = None
+) -> Case:
     if not isinstance(data, Mapping):
         kind = "a list" if isinstance(data, list) else type(data).__name__
         raise CaseFileError(source, f"a case must be a mapping of fields, not {kind}")
+    context = {"base_dir": base_dir, "photo_folder": photo_folder}
     try:
-        return Case.model_validate(dict(data), context={"base_dir": base_dir})
+        return Case.model_validate(dict(data), context=context)
     except ValidationError as exc:
         raise CaseSchemaError(source, schema_problems(exc)) from None
 
 
-def load_case(source: str | Path | Mapping[str, Any] | Case) -> Case:
+def load_case(
+    source: str | Path | Mapping[str, Any] | Case, *, allow_photo_outside: bool = False
+) -> Case:
     """Load a case from a JSON/YAML file path, a mapping, or return a `Case` as is.
 
     Raises `CaseFileError` when the file cannot be read or parsed, and
     `CaseSchemaError` (with every problem) when it does not match the schema.
-    A photo path in the case is resolved relative to the case file.
+
+    A photo path in a case file is resolved relative to the case file, and must
+    lie in the case file's folder or below it (symlinks followed) unless
+    ``allow_photo_outside`` is true. In a mapping, which is the calling
+    program's own data, a relative photo path is resolved against the current
+    folder and not restricted: a program that passes data it received from
+    others should not pass photo paths from it.
     """
     if isinstance(source, Case):
         return source
@@ -332,4 +343,5 @@ def load_case(source: str | Path | Mapping[str, Any] | Case) -> Case:
     except UnicodeDecodeError as exc:
         raise CaseFileError(name, f"not UTF-8 text (byte {exc.start})") from None
     data = _parse(text, name, path.suffix.lower())
-    return _validate(data, name, path.parent.resolve())
+    folder = path.parent.resolve()
+    return _validate(data, name, folder, None if allow_photo_outside else folder)

@@ -149,6 +149,15 @@ def output_path(output: str | None, name: str, many: bool) -> Path | None:
     return out
 
 
+def add_photo_option(parser: Any) -> None:
+    parser.add_argument(
+        "--allow-photo-outside",
+        action="store_true",
+        help="accept a photo outside the case file's folder (by default refused, so that a "
+        "case file received from others cannot pull other images of this machine into a form)",
+    )
+
+
 def write_stdout(data: bytes) -> None:
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

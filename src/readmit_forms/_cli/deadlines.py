@@ -15,7 +15,7 @@ from .._format import country_name, plural_category
 from .._lang import Lang
 from .._loading import load_case
 from .._templates import Texts, texts
-from ._common import OK, print_json
+from ._common import OK, add_photo_option, print_json
 from .check import message_lang
 
 
@@ -34,6 +34,7 @@ def add(sub: Any) -> None:
         "--calendar",
         help="state(s) whose working days count, e.g. KZ or KZ,AT (default: both Parties)",
     )
+    add_photo_option(p)
     p.set_defaults(run=run_deadlines)
 
 
@@ -55,7 +56,7 @@ def _today(value: str | None) -> dt.date:
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
-    case = load_case(args.case)
+    case = load_case(args.case, allow_photo_outside=args.allow_photo_outside)
     lang = message_lang(case.agreement, args.lang)
     agreement = get_agreement(case.agreement)
     calendar = None

@@ -27,6 +27,7 @@ from ..backends import FORMATS, backend
 from ._common import (
     OK,
     OutputError,
+    add_photo_option,
     internal_error,
     output_path,
     report,
@@ -68,6 +69,7 @@ def add(sub: Any) -> None:
         help="with --format docx: your restyled copy of the bundled template "
         "(letterhead, fonts, margins) instead of the bundled one",
     )
+    add_photo_option(p)
     p.set_defaults(run=run_render, options=_options)
 
 
@@ -108,10 +110,11 @@ def run_render(args: argparse.Namespace) -> int:
     langs = _langs(args.lang)
     options = args.options(args)
     cases: list[tuple[Path, Case | None]] = []
+    allow = args.allow_photo_outside
     worst = OK
     for raw in args.cases:
         try:
-            cases.append((Path(raw), load_case(raw)))
+            cases.append((Path(raw), load_case(raw, allow_photo_outside=allow)))
         except CaseSchemaError as exc:
             for problem in exc.problems:
                 report(f"{exc.source}: {problem}")

@@ -27,6 +27,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -62,6 +63,28 @@ __all__ = [
     "Transit",
     "UnlawfulStay",
 ]
+
+
+# -- limits ------------------------------------------------------------------------
+
+MAX_ITEMS: dict[str, int] = {
+    "names": 10,  # surnames or given names of one person
+    "aliases": 30,
+    "nationalities": 5,
+    "languages": 15,
+    "children": 30,
+    "documents": 60,
+    "permits": 40,
+    "evidence": 60,
+    "acts": 30,  # acts recording the breach; legal obstacles
+    "transit_states": 10,
+    "escorts": 12,
+}
+"""The longest each list of a case may be: what a real case has, generously.
+
+A limit bounds the time and memory a render takes (``benchmarks/bench_worst_case.py``
+measures the worst case the schema accepts); it is in the JSON Schema as maxItems.
+"""
 
 
 # -- scalar types ------------------------------------------------------------------
@@ -201,7 +224,13 @@ def _country(value: Any) -> Any:
 Country = Annotated[
     str,
     BeforeValidator(_country),
-    Field(description="ISO 3166-1 alpha-2 country code, e.g. 'KZ'", pattern=r"^[A-Z]{2}$"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 country code, e.g. 'KZ'",
+        }
+    ),
 ]
 
 
@@ -214,9 +243,12 @@ def _nationality(value: Any) -> Any:
 Nationality = Annotated[
     str,
     BeforeValidator(_nationality),
-    Field(
-        description="ISO 3166-1 alpha-2 code, or 'stateless', or 'unknown'",
-        pattern=r"^([A-Z]{2}|stateless|unknown)$",
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^([A-Z]{2}|stateless|unknown)$",
+            "description": "ISO 3166-1 alpha-2 code, or 'stateless', or 'unknown'",
+        }
     ),
 ]
 
@@ -229,7 +261,15 @@ def _language(value: Any) -> Any:
 
 
 LanguageCode = Annotated[
-    str, BeforeValidator(_language), Field(description="ISO 639 language code, e.g. 'ru'")
+    str,
+    BeforeValidator(_language),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[a-z]{2,3}$",
+            "description": "ISO 639 language code, e.g. 'ru'",
+        }
+    ),
 ]
 
 
@@ -280,31 +320,41 @@ class PersonCore(_Model):
     """Core data of any person on a form."""
 
     surnames: list[LocalizedLine] = Field(
-        min_length=1, description="surname(s); printed underlined where the form asks"
+        min_length=1,
+        max_length=MAX_ITEMS["names"],
+        description="surname(s); printed underlined where the form asks",
     )
-    given_names: list[LocalizedLine] = Field(default_factory=list)
+    given_names: list[LocalizedLine] = Field(default_factory=list, max_length=MAX_ITEMS["names"])
     patronymic: LocalizedLine | None = Field(
         None, description="patronymic (отчество / әкесінің аты)"
     )
     second_name: LocalizedLine | None = Field(None, description="second name (второе имя)")
     birth_surname: LocalizedLine | None = Field(None, description="surname at birth / maiden name")
     aliases: list[LocalizedLine] = Field(
-        default_factory=list, description="former names, other names used, names known by"
+        default_factory=list,
+        max_length=MAX_ITEMS["aliases"],
+        description="former names, other names used, names known by",
     )
     date_of_birth: BirthDate | None = None
     place_of_birth: Place | None = None
     sex: Sex | None = None
     description: Description | None = None
     nationality: list[Nationality] = Field(
-        default_factory=list, description="current nationality or nationalities"
+        default_factory=list,
+        max_length=MAX_ITEMS["nationalities"],
+        description="current nationality or nationalities",
     )
-    languages: list[LanguageCode] = Field(default_factory=list, description="languages spoken")
+    languages: list[LanguageCode] = Field(
+        default_factory=list, max_length=MAX_ITEMS["languages"], description="languages spoken"
+    )
 
 
 class Person(PersonCore):
     """The person to be readmitted or transited."""
 
-    previous_nationality: list[Nationality] = Field(default_factory=list)
+    previous_nationality: list[Nationality] = Field(
+        default_factory=list, max_length=MAX_ITEMS["nationalities"]
+    )
     marital_status: MaritalStatus | None = None
     last_address_requesting: LocalizedText | None = Field(
         None, description="last address / whereabouts in the requesting state"
@@ -493,10 +543,14 @@ class UnlawfulStay(_Model):
         None, description="date and time of apprehension after crossing the border unlawfully"
     )
     acts: list[LocalizedText] = Field(
-        default_factory=list, description="acts recording the breach of entry and residence rules"
+        default_factory=list,
+        max_length=MAX_ITEMS["acts"],
+        description="acts recording the breach of entry and residence rules",
     )
     legal_obstacles: list[LocalizedText] = Field(
-        default_factory=list, description="acts that are legal obstacles to readmission or transit"
+        default_factory=list,
+        max_length=MAX_ITEMS["acts"],
+        description="acts that are legal obstacles to readmission or transit",
     )
     asylum_applications: LocalizedText | None = Field(
         None, description="past or current applications for asylum, refugee or stateless status"
@@ -548,7 +602,9 @@ class Transit(_Model):
     mode: TransitMode = TransitMode.AIR
     destination: Country
     transit_states: list[Country] = Field(
-        default_factory=list, description="other states of transit, in order"
+        default_factory=list,
+        max_length=MAX_ITEMS["transit_states"],
+        description="other states of transit, in order",
     )
     route: LocalizedText | None = None
     border_crossing_point: LocalizedLine | None = Field(
@@ -701,16 +757,18 @@ class Case(_Model):
     signatory: Signatory | None = None
     person: Person
     spouse: Relative | None = None
-    children: list[Child] = Field(default_factory=list)
-    documents: list[IdentityDocument] = Field(default_factory=list)
-    permits: list[Permit] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    children: list[Child] = Field(default_factory=list, max_length=MAX_ITEMS["children"])
+    documents: list[IdentityDocument] = Field(
+        default_factory=list, max_length=MAX_ITEMS["documents"]
+    )
+    permits: list[Permit] = Field(default_factory=list, max_length=MAX_ITEMS["permits"])
+    evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_ITEMS["evidence"])
     unlawful_stay: UnlawfulStay | None = None
     circumstances: SpecialCircumstances | None = None
     interview: Interview | None = None
     transit: Transit | None = None
     handover: Handover | None = None
-    escorts: list[Escort] = Field(default_factory=list)
+    escorts: list[Escort] = Field(default_factory=list, max_length=MAX_ITEMS["escorts"])
     statement: Statement | None = None
     notes: LocalizedText | None = None
 

@@ -15,6 +15,7 @@ against the bundled font and these rules.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 
@@ -192,8 +193,20 @@ def _why(char: str) -> str:
     )
 
 
+def _class(extra: str) -> re.Pattern[str]:
+    ranges = "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in PRINTABLE_RANGES)
+    return re.compile(f"[{extra}{ranges}]*")
+
+
+# The whole value checked at once (C speed); the loop below only finds and names the culprit.
+_ONE_LINE = _class("")
+_FREE_TEXT = _class("\\t\\n")
+
+
 def char_problem(value: str, *, multiline: bool) -> str | None:
     """Return why ``value`` cannot be printed literally, or None if it can."""
+    if (_FREE_TEXT if multiline else _ONE_LINE).fullmatch(value):
+        return None
     for char in value:
         if char in "\n\t":
             if multiline:

@@ -278,3 +278,11 @@ def test_cli_docx_and_html_and_template_errors(cli: Callable[..., Result], tmp_p
         str(out),
     )
     assert result.code == 0 and out.read_bytes() == _render("en")
+
+
+def test_the_package_says_what_made_it() -> None:
+    data = rf.render(sample_dict(), form=FORM, lang="en", format="docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        app = package.read("docProps/app.xml").decode()
+    assert "<Application>readmit_forms</Application>" in app
+    assert "Microsoft" not in app and "<Pages>" not in app

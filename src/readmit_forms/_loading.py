@@ -262,7 +262,9 @@ def _message(error: ErrorDetails) -> str:
         expected = (error.get("ctx") or {}).get("expected", "")
         return f"{_shown(error['input'])} is not allowed; expected {expected}"
     if kind == "invalid_key":
-        return "a key must be a field name (text)"
+        key = error["loc"][-1] if error["loc"] else ""
+        shown = fragment(key) if isinstance(key, str) else str(key)
+        return f"the key {shown} is not a field name; a key must be text"
     if kind.endswith("_type"):
         return f"{message.lower()}, got {kind_of(error['input'])}"
     return str(message)
@@ -279,7 +281,10 @@ def schema_problems(exc: ValidationError) -> list[SchemaProblem]:
     # A value that may be a string or a per-language mapping fails twice: keep the
     # more specific message (the one with the longest path) per field.
     for error in sorted(exc.errors(), key=lambda e: -len(e["loc"])):
-        path = _path(error["loc"])
+        loc = error["loc"]
+        if error["type"] == "invalid_key" and loc:  # the key itself ends loc: not a list index
+            loc = loc[:-1]
+        path = _path(loc)
         base = re.sub(r"\.(kk|ru|en)$", "", path)
         if base in seen or path in seen:
             continue

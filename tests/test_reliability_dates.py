@@ -4,11 +4,14 @@ kind's range is refused at load time with the field named; the ranges are in the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import readmit_forms as rf
+from conftest import SAMPLES, Result
 from office_cases import sample_dict
 
 EVENT_FIELDS = [
@@ -73,3 +76,18 @@ def test_the_ranges_are_in_the_json_schema() -> None:
     assert (event["formatMinimum"], event["formatMaximum"]) == ("1990-01-01", "2100-12-31")
     expiry = defs["IdentityDocument"]["properties"]["expiry_date"]["anyOf"][0]
     assert expiry["formatMaximum"] == "2150-12-31"
+
+
+@pytest.mark.parametrize("command", ["validate", "deadlines", "render"])
+def test_the_audit_reproducer_from_the_command_line(
+    cli: Callable[..., Result], tmp_path: Path, command: str
+) -> None:
+    text = (SAMPLES / "kz-at-family.yaml").read_text("utf-8")
+    path = tmp_path / "f.yaml"
+    path.write_text(text.replace('\n  date: "2026-12-03"', '\n  date: "9999-12-31"'), "utf-8")
+    extra = ["--form", "all", "--lang", "en", "-o", str(tmp_path / "out")]
+    result = cli(command, str(path), *(extra if command == "render" else []))
+    assert result.code == 1, result.err
+    assert result.err.strip().endswith("handover.date: a date of the case's events must lie "
+                                       "between 1990-01-01 and 2100-12-31")  # fmt: skip
+    assert "internal error" not in result.err

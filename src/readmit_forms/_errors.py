@@ -43,9 +43,9 @@ if TYPE_CHECKING:
 __all__ = [
     "BundleError",
     "CaseFileError",
-    "CertificateError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "CertificateError",
     "ExternalSignatureError",
     "KeyAccessError",
     "LanguageNotAllowedError",

@@ -1,6 +1,5 @@
 """Electronic signatures: sign (PAdES B-B/B-T, PKCS#12 or PKCS#11), sign by an outside
-tool (prepare / embed a detached CMS), verify; and the rule that no command replaces
-or changes a signed file.
+tool (prepare / embed a detached CMS), verify.
 
     SigningKey.from_pkcs12 / from_pkcs11 ─▶ sign(pdf, key, field=…, timestamp_url=…) ─▶ bytes
     prepare_external(pdf, cert) ─▶ ExternalRequest ─(outside tool: CMS)─▶ embed_external ─▶ bytes
@@ -8,7 +7,6 @@ or changes a signed file.
 """
 
 from ._appearance import FIELDS, Placement, place
-from ._guard import refuse_to_break_signatures
 from ._keys import SigningKey
 from ._pdf import is_pdf, signature_count
 from ._sign import (
@@ -36,7 +34,6 @@ __all__ = [
     "load_certificates",
     "place",
     "prepare_external",
-    "refuse_to_break_signatures",
     "sign",
     "signature_count",
     "verify",

@@ -61,6 +61,13 @@ def case_json(source: Case | str | Path | Mapping[str, Any], case: Case) -> byte
     if isinstance(source, str | Path) and Path(source).suffix.lower() == ".json":
         return Path(source).read_bytes()
     data = case.model_dump(mode="json", exclude_none=True)
+    photo = case.person.photo
+    if isinstance(source, str | Path) and photo is not None:
+        # As the case file names it, relative to its folder: the bundle carries no path
+        # of the machine it was made on.
+        folder = Path(source).resolve().parent
+        if photo.is_relative_to(folder):
+            data["person"]["photo"] = photo.relative_to(folder).as_posix()
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

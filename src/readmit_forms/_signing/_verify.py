@@ -231,12 +231,16 @@ def verify(
 ) -> Verification:
     """Check every signature of ``pdf`` against the ``trust`` roots (certificates).
 
-    A file that is not a PDF raises `PdfFileError`; a damaged PDF, or one without
-    signatures, gives a `Verification` that is not ok and says why.
+    A file that is not a PDF at all raises `PdfFileError`; a damaged PDF (even one
+    whose header was changed), or one without signatures, gives a `Verification` that
+    is not ok and says why.
     """
     roots = list(trust)
     if not is_pdf(pdf):
-        raise PdfFileError(source, "not a PDF file (no %PDF- header)")
+        if b"startxref" not in pdf[-4096:]:
+            raise PdfFileError(source, "not a PDF file (no %PDF- header)")
+        # a PDF whose header was changed: damaged, so nothing in it is intact
+        return Verification((), ("the file is damaged: its %PDF- header was changed",))
     try:
         embedded = read_pdf(pdf, source).embedded_signatures
     except PdfFileError as exc:

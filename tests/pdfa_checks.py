@@ -14,8 +14,7 @@ def _fonts(resources: pikepdf.Object, seen: set[tuple[int, int]]) -> Iterator[pi
         return
     for font in (resources.get("/Font") or {}).values():
         yield font
-        for descendant in font.get("/DescendantFonts", []):
-            yield descendant
+        yield from font.get("/DescendantFonts", [])
     for xobject in (resources.get("/XObject") or {}).values():
         key = xobject.objgen
         if key in seen or xobject.get("/Subtype") != "/Form":

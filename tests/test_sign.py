@@ -15,17 +15,7 @@ import pytest
 import readmit_forms as rf
 from pki import PASSPHRASE, Pki
 from requires import require_program
-from signing_env import (  # noqa: F401 - fixtures
-    Clerk,
-    bundle_pdf,
-    clerk,
-    form_pdf,
-    pki,
-    signing_key,
-    token,
-    trust,
-    tsa_url,
-)
+from signing_env import Clerk, signing_key, trust
 from softhsm import Token
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from asn1crypto import cms as asn1_cms
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -90,7 +91,25 @@ def _signer_setup(
         where = place(pdf, name)
         spec = fields.SigFieldSpec(name, on_page=where.page, box=where.box)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    _metadata_in_step(writer)
     return name, language, writer, spec, state == "empty"
+
+
+def _metadata_in_step(writer: IncrementalPdfFileWriter) -> None:
+    """Keep a PDF/A file's document information equal to its XMP (ISO 19005-3 6.6.2.3.1).
+
+    pyHanko writes its own name as XMP pdf:Producer but appends it to an existing Info
+    /Producer; without one it writes the same name to both. So the signing update
+    carries the Info entries without /Producer.
+    """
+    info_ref = writer.prev.trailer_view.get("/Info")
+    if "/Metadata" not in writer.root or info_ref is None:
+        return
+    info = info_ref.get_object()
+    if "/Producer" in info:
+        writer.set_info(
+            generic.DictionaryObject({k: v for k, v in info.items() if k != "/Producer"})
+        )
 
 
 def sign(

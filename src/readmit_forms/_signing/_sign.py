@@ -107,9 +107,8 @@ def _metadata_in_step(writer: IncrementalPdfFileWriter) -> None:
         return
     info = info_ref.get_object()
     if "/Producer" in info:
-        writer.set_info(
-            generic.DictionaryObject({k: v for k, v in info.items() if k != "/Producer"})
-        )
+        kept = {k: v for k, v in info.items() if k != "/Producer"}
+        writer.set_info(generic.DictionaryObject(kept))  # type: ignore[no-untyped-call]
 
 
 def sign(

@@ -21,6 +21,7 @@ FIELDS = ("signature", "seal")
 def add(sub: Any) -> None:
     p = sub.add_parser(
         "sign",
+        allow_abbrev=False,  # "--pin SECRET" must not pass as --pin-env: no secret in argv
         help="sign a PDF (PAdES B-B, or B-T with --tsa)",
         description="Sign IN.pdf into its signature or seal field and write OUT.pdf. The "
         "signature is added incrementally: signatures already there stay valid. The key "

@@ -166,13 +166,17 @@ class TemplateError(ReadmitFormsError):
         super().__init__(f"{template}: {reason}")
 
 
-class PdfFileError(ReadmitFormsError):
-    """The file is not a PDF, or a PDF that cannot be read (damaged, encrypted)."""
+class _SourceError(ReadmitFormsError):
+    """An error about one file, key or service (``source``) and why (``reason``)."""
 
     def __init__(self, source: str, reason: str) -> None:
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}")
+
+
+class PdfFileError(_SourceError):
+    """The file is not a PDF, or a PDF that cannot be read (damaged, encrypted)."""
 
 
 class SignedFileError(ReadmitFormsError):
@@ -188,13 +192,8 @@ class SignedFileError(ReadmitFormsError):
         )
 
 
-class SigningError(ReadmitFormsError):
-    """The document cannot be signed with this key, certificate or service."""
-
-    def __init__(self, subject: str, reason: str) -> None:
-        self.subject = subject
-        self.reason = reason
-        super().__init__(f"{subject}: {reason}")
+class SigningError(_SourceError):
+    """The document cannot be signed with this key, certificate or service (``source``)."""
 
 
 class KeyAccessError(SigningError):
@@ -213,12 +212,7 @@ class ExternalSignatureError(SigningError):
     """A CMS from an outside signer does not fit the prepared file (other bytes, too big)."""
 
 
-class BundleError(ReadmitFormsError):
+class BundleError(_SourceError):
     """A case bundle fails its own check: an attachment missing or corrupt, a hash that differs."""
 
     exit_code = 1
-
-    def __init__(self, source: str, reason: str) -> None:
-        self.source = source
-        self.reason = reason
-        super().__init__(f"{source}: {reason}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import secrets
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ReadmitFormsError
+from .._guard import refuse_to_break_signatures
 
 OK = 0
 
@@ -103,8 +105,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     The file gets the permissions of the user's umask; file and folder are synced
     around the rename, so a power loss leaves the old file or the new one. A problem
-    with the path raises `OutputError`.
+    with the path raises `OutputError`. A signed PDF is never replaced
+    (`SignedFileError`), except by an incremental update of itself.
     """
+    refuse_to_break_signatures(path, data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -156,6 +160,14 @@ def add_photo_option(parser: Any) -> None:
         help="accept a photo outside the case file's folder (by default refused, so that a "
         "case file received from others cannot pull other images of this machine into a form)",
     )
+
+
+def quiet_libraries() -> None:
+    """pyHanko and its certificate validator log what they find (with tracebacks); the
+    commands report every finding themselves, in one line each."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
 
 
 def write_stdout(data: bytes) -> None:

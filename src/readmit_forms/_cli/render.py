@@ -16,6 +16,7 @@ from .._errors import (
     CaseRefusedError,
     CaseSchemaError,
     ReadmitFormsError,
+    SignedFileError,
     TemplateError,
     UsageError,
 )
@@ -176,6 +177,9 @@ def run_render(args: argparse.Namespace) -> int:
             continue
         try:
             write_atomic(target, data)
+        except SignedFileError as exc:  # a signed file is never replaced; the batch goes on
+            report(f"{label}: {exc}")
+            worst = max(worst, exc.exit_code)
         except OutputError as exc:
             report(f"{label}: {exc}")
             worst = max(worst, 2)

@@ -40,7 +40,9 @@ def _longest(tag: str) -> str:
 def _text(data: bytes, fmt: str) -> str:
     if fmt == "pdf":
         pdftotext = require_program("pdftotext", package="poppler-utils")
-        done = subprocess.run([pdftotext, "-", "-"], input=data, capture_output=True, check=True)
+        done = subprocess.run(
+            [pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True
+        )
         return done.stdout.decode("utf-8")
     return docx_text(data) if fmt == "docx" else html_text(data)
 

@@ -235,3 +235,15 @@ def test_an_impossible_date_of_birth_is_not_echoed(
     path = _sample_with(tmp_path, 'date_of_birth: "1988-04-12"', "date_of_birth: 1988-02-30")
     line = _one_line(cli("validate", str(path)), 1, "person.date_of_birth", "not a real date")
     assert not re.search(r"1988", line)
+
+
+def test_findings_about_a_birth_date_do_not_print_it() -> None:
+    from cases import changed
+
+    case = changed("at_own", lambda c: c["person"].update(date_of_birth="2026-12-24"))
+    case["documents"][0]["issue_date"] = "2020-01-10"
+    findings = rf.validate(case)
+    assert {"born-after-reference", "issued-before-birth"} <= {f.code for f in findings}
+    for finding in findings:
+        for lang in ("kk", "ru", "en"):
+            assert "2026-12-24" not in finding.line(rf.Lang(lang))

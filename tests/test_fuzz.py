@@ -21,7 +21,6 @@ and prints the figures (cases, loaded, rendered, crashes, silent losses).
 from __future__ import annotations
 
 import json
-import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
@@ -36,11 +35,10 @@ from hypothesis import strategies as st
 
 import readmit_forms as rf
 from conftest import sample_paths
-from readback import docx_text, html_text
+from readback import docx_text, html_text, poppler_text
 from readmit_forms._document import Document, walk_text
 from readmit_forms._lang import LANGS
 from readmit_forms.backends import render_document
-from requires import require_program
 from schema_cases import case_strategy, sample_strategy
 
 pytestmark = pytest.mark.fuzz
@@ -72,11 +70,7 @@ def _read(data: bytes, fmt: str, document: Document) -> str:
     -raw: in drawing order, and without joining a line that ends in a hyphen to the next.)"""
     if fmt != "pdf":
         return _flat(docx_text(data) if fmt == "docx" else html_text(data))
-    pdftotext = require_program("pdftotext", package="poppler-utils")
-    done = subprocess.run(
-        [pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True
-    )
-    pages = [_flat(page) for page in done.stdout.decode("utf-8").split("\f") if page.strip()]
+    pages = [_flat(page) for page in poppler_text(data).split("\f") if page.strip()]
     draft, status = _flat(document.draft_label or ""), _flat(document.status)
     body = []
     for number, page in enumerate(pages, start=1):

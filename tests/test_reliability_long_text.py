@@ -5,16 +5,14 @@ which, like a reader, sees only what is on the page)."""
 
 from __future__ import annotations
 
-import subprocess
 from typing import Any
 
 import pytest
 
 import readmit_forms as rf
 from office_cases import sample_dict
-from readback import docx_text, html_text
+from readback import docx_text, html_text, poppler_text
 from readmit_forms._proof import render_proof
-from requires import require_program
 
 MAX_PARA = 20_000
 FIELDS = [
@@ -39,11 +37,7 @@ def _longest(tag: str) -> str:
 
 def _text(data: bytes, fmt: str) -> str:
     if fmt == "pdf":
-        pdftotext = require_program("pdftotext", package="poppler-utils")
-        done = subprocess.run(
-            [pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True
-        )
-        return done.stdout.decode("utf-8")
+        return poppler_text(data)
     return docx_text(data) if fmt == "docx" else html_text(data)
 
 

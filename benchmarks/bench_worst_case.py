@@ -8,10 +8,11 @@ text at its maximum length (500 characters a line, 20,000 a free text) — about
 Each measurement runs in a fresh child process, so its peak resident memory
 (``ru_maxrss``) is its own.
 
-    python benchmarks/bench_worst_case.py [--lang en] [--agreement kz-at]
+    python benchmarks/bench_worst_case.py [--lang en] [--agreement kz-at|…|all]
 
-Prints, per form and format: seconds, the ratio to the same job on the sample
-``samples/kz-at-family.yaml``, the peak memory in MB and the output size.
+Prints, per agreement, form and format: seconds, the ratio to the same job on the
+agreement's sample case, the peak memory in MB and the output size; then the slowest
+job and the highest peak.
 """
 
 from __future__ import annotations
@@ -67,31 +68,31 @@ def measure(job: dict[str, object]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreement", default="kz-at", choices=sorted(STATES))
+    parser.add_argument("--agreement", default="all", choices=[*sorted(STATES), "all"])
     parser.add_argument("--lang", default="en")
     args = parser.parse_args()
 
     import readmit_forms as rf
 
-    sample = str(ROOT / "samples" / SAMPLE[args.agreement])
-    forms = rf.get_agreement(args.agreement).form_ids
-    print(f"worst accepted case vs {Path(sample).name} ({args.agreement}, {args.lang})")
-    print(f"{'form':<22}{'format':<7}{'worst s':>8}{'sample s':>9}{'ratio':>7}"
+    print(f"{'agreement':<10}{'form':<22}{'format':<7}{'worst s':>8}{'sample s':>9}{'ratio':>7}"
           f"{'peak MB':>9}{'sample MB':>10}{'out MB':>8}")  # fmt: skip
     worst_total = worst_peak = 0.0
-    for form in forms:
-        for fmt in ("pdf", "docx", "html"):
-            job = {"agreement": args.agreement, "states": STATES[args.agreement],
-                   "form": form, "lang": args.lang, "format": fmt, "sample": sample}  # fmt: skip
-            worst = measure({**job, "worst": True})
-            base = measure({**job, "worst": False})
-            worst_total = max(worst_total, worst["total"])
-            worst_peak = max(worst_peak, worst["rss_mb"])
-            print(
-                f"{form:<22}{fmt:<7}{worst['total']:>8.2f}{base['total']:>9.2f}"
-                f"{worst['total'] / base['total']:>7.1f}{worst['rss_mb']:>9.0f}"
-                f"{base['rss_mb']:>10.0f}{worst['bytes'] / 1e6:>8.2f}"
-            )
+    chosen = sorted(STATES) if args.agreement == "all" else [args.agreement]
+    for agreement in chosen:
+        sample = str(ROOT / "samples" / SAMPLE[agreement])
+        for form in rf.get_agreement(agreement).form_ids:
+            for fmt in ("pdf", "docx", "html"):
+                job = {"agreement": agreement, "states": STATES[agreement], "form": form,
+                       "lang": args.lang, "format": fmt, "sample": sample}  # fmt: skip
+                worst = measure({**job, "worst": True})
+                base = measure({**job, "worst": False})
+                worst_total = max(worst_total, worst["total"])
+                worst_peak = max(worst_peak, worst["rss_mb"])
+                print(
+                    f"{agreement:<10}{form:<22}{fmt:<7}{worst['total']:>8.2f}"
+                    f"{base['total']:>9.2f}{worst['total'] / base['total']:>7.1f}"
+                    f"{worst['rss_mb']:>9.0f}{base['rss_mb']:>10.0f}{worst['bytes'] / 1e6:>8.2f}"
+                )
     print(f"slowest job: {worst_total:.2f} s; highest peak memory: {worst_peak:.0f} MB")
 
 

@@ -615,16 +615,22 @@ def paginate(rows: list[Row], height: float) -> list[list[Row]]:
     left is split where it can be (`Row.split`), so nothing is drawn below the body.
     """
     rows = list(rows)
+    # Where the run of rows kept together from each row ends, and the heights summed up
+    # to each row: each step below is O(1), so a long run costs no more than a short one.
+    ends = list(range(len(rows)))
+    for i in range(len(rows) - 2, -1, -1):
+        if rows[i].keep_with_next:
+            ends[i] = ends[i + 1]
+    below = [0.0]
+    for row in rows:
+        below.append(below[-1] + row.height)
     pages: list[list[Row]] = [[]]
     used = 0.0
     index = 0
     while index < len(rows):
-        # the run of rows that must stay together, starting here
-        end = index
-        while end < len(rows) - 1 and rows[end].keep_with_next:
-            end += 1
-        group = rows[index : end + 1]
-        group_height = sum(r.height for r in group)
+        end = ends[index]
+        # rows[index] may be the rest of a split row: its own height, not the original's
+        group_height = below[end + 1] - below[index + 1] + rows[index].height
         if used + group_height <= height or group_height > height:
             if group_height > height:  # too tall for any page: it breaks row by row, here
                 row = rows[index]
@@ -640,9 +646,8 @@ def paginate(rows: list[Row], height: float) -> list[list[Row]]:
                         pages.append([])
                         used = 0.0
                         continue
-                group, end = [row], index
-                group_height = row.height
-            pages[-1].extend(group)
+                end, group_height = index, row.height
+            pages[-1].extend(rows[index : end + 1])
             used += group_height
             index = end + 1
         else:

@@ -6,6 +6,8 @@
     [...]
     >>> pdf = rf.render(case, form="readmission-request", lang="en")
     >>> for due in rf.deadlines(case).items: ...
+    >>> register = rf.Register()          # the case register (SQLite in the data folder)
+    >>> entry = register.add(case, by="A. Clerk")
 
 The whole public API is here; modules starting with ``_`` are private.
 """
@@ -24,19 +26,38 @@ from ._errors import (
     CaseSchemaError,
     LanguageNotAllowedError,
     ReadmitFormsError,
+    RecordIncompleteError,
+    RegisterError,
+    RegisterRefusedError,
+    RegisterSchemaError,
+    RegisterUnavailableError,
+    StaleDocumentError,
     TemplateError,
     UnknownAgreementError,
+    UnknownCaseError,
+    UnknownDocumentError,
     UnknownFormatError,
     UnknownFormError,
     UnknownLanguageError,
+    UnknownPersonError,
     UnknownPurposeError,
     UsageError,
+    VersionConflictError,
 )
 from ._findings import Finding, Severity
 from ._lang import Lang
 from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case
 from ._proof import proof, render_proof
+from ._register import (
+    DataRecord,
+    OpenDeadline,
+    PurgeReport,
+    Register,
+    RegisteredCase,
+    RegisteredDocument,
+    SavedVersion,
+)
 from ._render import render
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
@@ -52,6 +73,7 @@ __all__ = [
     "CaseFileError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "DataRecord",
     "Document",
     "DueDate",
     "Extended",
@@ -60,17 +82,33 @@ __all__ = [
     "Lang",
     "LanguageNotAllowedError",
     "LanguageStatus",
+    "OpenDeadline",
+    "PurgeReport",
     "ReadmitFormsError",
+    "RecordIncompleteError",
+    "Register",
+    "RegisterError",
+    "RegisterRefusedError",
+    "RegisterSchemaError",
+    "RegisterUnavailableError",
+    "RegisteredCase",
+    "RegisteredDocument",
+    "SavedVersion",
     "Schedule",
     "Severity",
+    "StaleDocumentError",
     "TemplateError",
     "TemplateReport",
     "UnknownAgreementError",
+    "UnknownCaseError",
+    "UnknownDocumentError",
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
+    "UnknownPersonError",
     "UnknownPurposeError",
     "UsageError",
+    "VersionConflictError",
     "__version__",
     "agreement_ids",
     "agreements",

@@ -33,7 +33,10 @@ __all__ = [
     "FormInfo",
     "LanguageRules",
     "Provision",
+    "RecordDuty",
+    "RecordField",
     "Requirement",
+    "Retention",
     "Source",
     "agreement_ids",
     "agreements",
@@ -247,6 +250,53 @@ class Divergence(_Data):
     source: Source
 
 
+RecordFieldId = Literal[
+    "purpose",
+    "content",
+    "time",
+    "sender-authority",
+    "sender-person",
+    "recipient-authority",
+    "recipient-person",
+]
+RecordKind = Literal["transmission", "receipt", "deletion"]
+
+
+class RecordField(_Data):
+    """An item the record of a transmission, receipt or deletion must contain."""
+
+    id: RecordFieldId
+    source: Source
+
+
+class Retention(_Data):
+    """How long the record is kept, and what happens then."""
+
+    length: int = Field(gt=0)
+    unit: Literal["months", "years"]
+    then: Literal["destroy"] = Field(description="what is done once the period has passed")
+
+
+class RecordDuty(_Data):
+    """The record of personal data sent and received that the agreement requires.
+
+    Read by the case register (``register transmit|receive|purge|subject-report``).
+    """
+
+    duty: Fact[str] = Field(description="what must be documented, or not stated")
+    covers: tuple[RecordKind, ...] = Field((), description="the events documented")
+    fields: tuple[RecordField, ...] = Field((), description="what each entry must contain")
+    retention: Fact[Retention]
+    subject_access: Fact[str] = Field(description="the person's right to be informed")
+    exchange: Source | None = Field(
+        None, description="the provision under which personal data are exchanged"
+    )
+
+    def requires(self, field_id: str) -> RecordField | None:
+        """The item ``field_id`` if the agreement requires it in the record, else None."""
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
 class Agreement(_Data):
     """One bilateral readmission agreement of Kazakhstan."""
 
@@ -269,6 +319,9 @@ class Agreement(_Data):
     provisions: tuple[Provision, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     notes: tuple[Fact[str], ...] = ()
+    record: RecordDuty | None = Field(
+        None, description="the record of personal data sent, received and deleted"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:

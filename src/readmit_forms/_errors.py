@@ -223,12 +223,13 @@ class UnknownDocumentError(RegisterError):
 class UnknownPersonError(RegisterError):
     """No person in the register matches, or several different people do."""
 
-    def __init__(self, matches: Sequence[str] = ()) -> None:
+    def __init__(self, matches: Sequence[str] = (), people: int = 0) -> None:
         self.matches = tuple(matches)
+        self.people = people
         if self.matches:
             message = (
-                f"{len(self.matches)} different people match (in cases "
-                f"{', '.join(self.matches)}); give the date of birth or a case reference"
+                f"{people} different people match (in cases {', '.join(self.matches)}); "
+                "give more of the name, the date of birth (--born) or a case reference"
             )
         else:
             message = "no person in the register matches (give a surname or a case reference)"

@@ -1,7 +1,9 @@
 """The ``readmit-forms`` command: a thin layer over the library that does all file I/O.
 
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
-refused language); 2 usage error or unreadable input. Every problem is one line
+refused language) or the register refuses the change (a version conflict, a
+stale document); 2 usage error, unreadable input or a register that cannot be
+opened. Every problem is one line
 on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to see
 one for an internal error, which exits with 3).
 """
@@ -20,6 +22,7 @@ from .._errors import (
     CaseSchemaError,
     LanguageNotAllowedError,
     ReadmitFormsError,
+    RegisterError,
 )
 from ._common import OK, fail, report
 
@@ -33,6 +36,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("render", "render forms"),
     ("proof", "the translators' proof: a form in kk, ru and en side by side"),
     ("check_templates", "check the kk, ru and en templates"),
+    ("register", "the case register"),
+    ("due", "open deadlines across the register"),
 )
 
 
@@ -82,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LanguageNotAllowedError as exc:
         report(str(exc))
         return fail(1)
+    except RegisterError as exc:
+        report(str(exc))
+        return fail(exc.exit_code)
     except (CaseFileError, ReadmitFormsError) as exc:
         report(str(exc))
         return fail(2)

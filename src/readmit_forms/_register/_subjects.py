@@ -48,7 +48,7 @@ def find_subject(session: Session, person: str, born: dt.date | None) -> Subject
     for row, ref in found:
         groups[(row.names, row.born)].append((row, ref))
     if len(groups) != 1:
-        raise UnknownPersonError(sorted({ref for _row, ref in found}))
+        raise UnknownPersonError(sorted({ref for _row, ref in found}), len(groups))
     (members,) = groups.values()
     case_ids = sorted({row.case_id for row, _ref in members})
     first = members[0][0]

@@ -107,6 +107,9 @@ class Register:
         except SQLAlchemyError as exc:
             self._engine.dispose()
             raise unavailable(self._engine.url, exc) from None
+        except BaseException:
+            self._engine.dispose()
+            raise
 
     # -- plumbing ----------------------------------------------------------------------
 
@@ -134,7 +137,8 @@ class Register:
     def _unit(self, write: bool = False) -> Iterator[Session]:
         """One unit of work: one session, one transaction, committed at the end or rolled back."""
         try:
-            with Session(self._writer if write else self._engine) as session, session.begin():
+            bind = self._writer if write else self._engine
+            with Session(bind, expire_on_commit=False) as session, session.begin():
                 yield session
         except RegisterError:
             raise
@@ -507,10 +511,10 @@ class Register:
                 )
             agreement = get_agreement(row.agreement)
             case = _case_of(self._version(session, row).data)
-            own = own_authority(agreement, case.requesting_state, doc.form)
             items = {
                 "purpose": purpose,
-                "sender-authority": authority(agreement, sender) or (own.id if own else None),
+                "sender-authority": authority(agreement, sender)
+                or own_authority(agreement, case, doc.form, doc.lang),
                 "sender-person": by,
                 "recipient-authority": authority(agreement, to),
                 "recipient-person": recipient_person,
@@ -561,12 +565,12 @@ class Register:
             agreement = get_agreement(row.agreement)
             current = self._version(session, row)
             case = _case_of(current.data)
-            own = own_authority(agreement, case.requesting_state, None)
             items = {
                 "purpose": purpose,
                 "sender-authority": authority(agreement, sender),
                 "sender-person": sender_person,
-                "recipient-authority": authority(agreement, recipient) or (own.id if own else None),
+                "recipient-authority": authority(agreement, recipient)
+                or own_authority(agreement, case, None, "en"),
                 "recipient-person": by,
             }
             check_complete(agreement, items)

@@ -14,10 +14,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from .._agreements import Agreement, Authority, RecordDuty
+from .._case import Case
 from .._errors import RecordIncompleteError
 from .._findings import articles
 from .._format import add_months
-from .._lang import Lang
+from .._lang import LANGS, Lang, parse_lang
+from .._text import pick
 
 __all__ = ["OPTIONS", "authority", "check_complete", "retain_until"]
 
@@ -51,12 +53,20 @@ def authority(agreement: Agreement, given: str | None) -> str | None:
     return text
 
 
-def own_authority(agreement: Agreement, state: str, form: str | None) -> Authority | None:
-    """The competent authority of ``state`` for ``form`` (the default sender or recipient)."""
+def own_authority(agreement: Agreement, case: Case, form: str | None, lang: str) -> str | None:
+    """The requesting Party's authority (the default sender or recipient): the competent
+    authority the agreement names, else the one the case prints."""
+    known: Authority | None = None
+    state = case.requesting_state
     if form is not None and form in agreement.form_ids:
-        return agreement.authority_for(state, form)
-    candidates = [a for a in agreement.authorities or () if a.state == state]
-    return candidates[0] if candidates else None
+        known = agreement.authority_for(state, form)
+    else:
+        known = next((a for a in agreement.authorities or () if a.state == state), None)
+    if known is not None:
+        return known.id
+    if case.requesting_authority is not None:
+        return pick(case.requesting_authority.name, parse_lang(lang), LANGS)
+    return None
 
 
 def check_complete(agreement: Agreement, items: Mapping[str, str | None]) -> None:

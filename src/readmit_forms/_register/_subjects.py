@@ -58,11 +58,12 @@ def find_subject(session: Session, person: str, born: dt.date | None) -> Subject
         .where(VersionRow.case_id == first.case_id, VersionRow.number == CaseRow.version)
     ).one()
     who = next(p for p in people(Case.model_validate(data)) if p.role == first.role)
-    agreements = dict(
-        session.execute(select(CaseRow.id, CaseRow.agreement).where(CaseRow.id.in_(case_ids)))
-        .tuples()
-        .all()
-    )
+    agreements = {
+        case_id: agreement
+        for case_id, agreement in session.execute(
+            select(CaseRow.id, CaseRow.agreement).where(CaseRow.id.in_(case_ids))
+        )
+    }
     refs = {row.case_id: ref for row, ref in members}
     records = session.execute(
         select(RecordRow)

@@ -387,3 +387,22 @@ def test_report_is_drawn_by_every_backend(register: rf.Register) -> None:
 
     text_of = "\n".join(p.text for p in Docx(io.BytesIO(docx)).paragraphs)
     assert "No personal data of this case have been transmitted or received." in text_of
+
+
+def test_the_newest_schema_version_is_the_migrations_head() -> None:
+    from readmit_forms._register._store import HEAD, revisions
+
+    assert revisions()[-1] == HEAD and revisions()[0] == "0001"
+
+
+def test_due_within_and_overdue(register: rf.Register) -> None:
+    register.add(FAMILY, by="A. Clerk")
+    everything = register.due(today=dt.date(2026, 12, 2))
+    days = [d.due for d in everything]
+    assert days == sorted(days) and len(days) >= 2
+    late = register.due(overdue=True, today=dt.date(2026, 12, 2))
+    assert late and all(d.overdue and d.due < dt.date(2026, 12, 2) for d in late)
+    coming = register.due(within=30, today=dt.date(2026, 12, 2))
+    assert coming and all(dt.date(2026, 12, 2) <= d.due <= dt.date(2027, 1, 1) for d in coming)
+    both = register.due(within=30, overdue=True, today=dt.date(2026, 12, 2))
+    assert both == late + coming

@@ -14,6 +14,8 @@ The whole public API is here; modules starting with ``_`` are private.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._agreements import Agreement, agreement_ids, agreements, get_agreement
 from ._calendars import Holiday
 from ._case import Case
@@ -49,11 +51,10 @@ from ._lang import Lang
 from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case
 from ._proof import proof, render_proof
-from ._register import (
+from ._register._results import (
     DataRecord,
     OpenDeadline,
     PurgeReport,
-    Register,
     RegisteredCase,
     RegisteredDocument,
     SavedVersion,
@@ -63,7 +64,25 @@ from ._template_check import TemplateReport, check_templates
 from ._validate import validate
 from .backends import FORMATS
 
+if TYPE_CHECKING:
+    from ._register._api import Register
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The register needs SQLAlchemy; import it when a program first asks for it, so that
+    # rendering a form never pays for it.
+    if name == "Register":
+        from ._register._api import Register
+
+        return Register
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "FORMATS",

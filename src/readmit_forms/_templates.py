@@ -10,6 +10,7 @@ braces is never read as a placeholder.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -48,18 +49,22 @@ class Texts(Mapping[str, str]):
         self._where = f"{folder}/{lang.value}"
         self._entries: dict[str, str] = {}
         self._read: set[str] = set()
+        self._lock = threading.Lock()
 
     def _file(self, stem: str) -> None:
         if stem in self._read or stem not in self._files:
             return
-        self._read.add(stem)
-        where = f"{self._where}/{stem}.yaml"
-        try:
-            data = yaml.load(self._files[stem].read_text("utf-8"), Loader=_LOADER)
-        except yaml.YAMLError as exc:
-            raise TemplateError(where, f"not valid YAML: {exc}") from None
-        if data is not None:
-            _flatten(stem, data, self._entries, where)
+        with self._lock:  # threads of a web server share the texts: read each file once
+            if stem in self._read:
+                return
+            where = f"{self._where}/{stem}.yaml"
+            try:
+                data = yaml.load(self._files[stem].read_text("utf-8"), Loader=_LOADER)
+            except yaml.YAMLError as exc:
+                raise TemplateError(where, f"not valid YAML: {exc}") from None
+            if data is not None:
+                _flatten(stem, data, self._entries, where)
+            self._read.add(stem)
 
     def _all(self) -> dict[str, str]:
         for stem in self._files:

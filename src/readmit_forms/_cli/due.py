@@ -12,7 +12,7 @@ from .._errors import UsageError
 from .._findings import articles
 from .._format import country_name
 from .._lang import LANGS, Lang
-from .._register import OpenDeadline
+from .._register._results import OpenDeadline
 from .._templates import Texts, texts
 from ._common import OK, print_json
 from .register import add_db_option, open_register, parse_date
@@ -29,8 +29,14 @@ def add(sub: Any) -> None:
         description="Every open time limit of every case in the register, soonest first, with "
         "its case, its article and whose action it is. Closed cases have none.",
     )
-    p.add_argument("--within", metavar="PERIOD", help="due in the next PERIOD: 7d, 2w, 10")
-    p.add_argument("--overdue", action="store_true", help="only those whose day has passed")
+    p.add_argument(
+        "--within", metavar="PERIOD", help="due from today to PERIOD ahead: 7d, 2w, 10 (days)"
+    )
+    p.add_argument(
+        "--overdue",
+        action="store_true",
+        help="those whose day has passed (with --within: and those coming up)",
+    )
     p.add_argument("--lang", choices=[lang.value for lang in LANGS], default="en")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="judge by this day (default: today)")

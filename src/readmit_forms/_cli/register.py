@@ -14,13 +14,16 @@ import hashlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import CaseFileError, UsageError
 from .._lang import LANGS
-from .._register import ENV, STATES, DataRecord, Register
+from .._register._results import ENV, STATES, DataRecord
 from ..backends import FORMATS
 from ._common import OK, print_json, report, write_atomic, write_stdout
+
+if TYPE_CHECKING:
+    from .._register._api import Register
 
 
 class _BadValue(UsageError):
@@ -40,6 +43,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_register(args: argparse.Namespace) -> Register:
+    from .._register._api import Register  # SQLAlchemy only for the commands that use it
+
     return Register(args.db)
 
 

@@ -707,35 +707,42 @@ class Register:
     ) -> list[OpenDeadline]:
         """Every open time limit across the register, soonest first.
 
-        ``within`` keeps those due in the next N days (and the overdue ones);
-        ``overdue`` only those whose day has passed. Closed cases have none.
+        ``within`` keeps those due from ``today`` to N days later; ``overdue`` those
+        whose day has passed; both together, the two. Neither: every open limit.
+        Closed cases have none.
         """
         day = today or self.today()
+        d = DeadlineRow
         query = (
-            select(DeadlineRow, CaseRow.ref, CaseRow.agreement)
-            .join(CaseRow, CaseRow.id == DeadlineRow.case_id)
-            .order_by(DeadlineRow.due, DeadlineRow.due_time, CaseRow.ref, DeadlineRow.deadline)
+            select(
+                CaseRow.ref,
+                CaseRow.agreement,
+                d.deadline,
+                d.due,
+                d.due_time,
+                d.actor,
+                d.actor_state,
+                d.optional,
+            )
+            .join(CaseRow, CaseRow.id == d.case_id)
+            .order_by(d.due, d.due_time, CaseRow.ref, d.deadline)
         )
         if within is not None:
-            query = query.where(DeadlineRow.due <= day + dt.timedelta(days=within))
-        if overdue:
-            query = query.where(DeadlineRow.due < day)
+            query = query.where(d.due <= day + dt.timedelta(days=within))
+            if not overdue:
+                query = query.where(d.due >= day)
+        elif overdue:
+            query = query.where(d.due < day)
         if limit is not None:
             query = query.limit(limit)
         with self._unit() as session:
             return [
                 OpenDeadline(
-                    ref or "",
-                    agreement,
-                    d.deadline,
-                    d.due,
-                    d.due_time,
-                    d.actor,
-                    d.actor_state,
-                    d.optional,
-                    d.due < day,
+                    ref or "", agreement, deadline, due, due_time, actor, state, optional, due < day
                 )
-                for d, ref, agreement in session.execute(query)
+                for ref, agreement, deadline, due, due_time, actor, state, optional in (
+                    session.execute(query)
+                )
             ]
 
     # -- the person's right to be told ------------------------------------------------------

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ._schema import DocumentRow, RecordRow
 
 __all__ = [
+    "ENV",
     "STATES",
     "CaseState",
     "DataRecord",
@@ -24,6 +25,9 @@ __all__ = [
     "document_of",
     "record_of",
 ]
+
+ENV = "READMIT_FORMS_DB"
+"""The environment variable that names the register's database URL."""
 
 CaseState = Literal["draft", "sent", "answered", "transferred", "closed"]
 STATES: tuple[CaseState, ...] = ("draft", "sent", "answered", "transferred", "closed")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from functools import cache
 from typing import Any
 
 from .._agreements import get_agreement
@@ -77,19 +78,29 @@ def run_due(args: argparse.Namespace) -> int:
     return OK
 
 
-def _about(item: OpenDeadline, lang: Lang) -> tuple[str, str]:
-    agreement = get_agreement(item.agreement)
-
-    deadline = agreement.deadline(item.deadline)
+@cache
+def _limit(agreement_id: str, deadline_id: str, lang: Lang) -> tuple[str, str]:
+    """What the limit asks and the article behind it (a register holds a few dozen kinds)."""
+    agreement = get_agreement(agreement_id)
+    deadline = agreement.deadline(deadline_id)
     return deadline.action[lang], articles(agreement, [deadline.source])[lang]
 
 
-def _actor(t: Texts, item: OpenDeadline, lang: Lang) -> str:
-    role = t[f"messages.deadlines.role.{item.actor}"]
-    if item.actor_state is None:
+def _about(item: OpenDeadline, lang: Lang) -> tuple[str, str]:
+    return _limit(item.agreement, item.deadline, lang)
+
+
+@cache
+def _whose(actor: str, state: str | None, lang: Lang) -> str:
+    t = texts(lang)
+    role = t[f"messages.deadlines.role.{actor}"]
+    if state is None:
         return role
-    state = country_name(item.actor_state, lang)
-    return t.format("messages.deadlines.actor", role=role, state=state)
+    return t.format("messages.deadlines.actor", role=role, state=country_name(state, lang))
+
+
+def _actor(t: Texts, item: OpenDeadline, lang: Lang) -> str:
+    return _whose(item.actor, item.actor_state, lang)
 
 
 def _line(t: Texts, item: OpenDeadline, lang: Lang) -> str:

@@ -741,7 +741,7 @@ class Register:
                     ref or "", agreement, deadline, due, due_time, actor, state, optional, due < day
                 )
                 for ref, agreement, deadline, due, due_time, actor, state, optional in (
-                    session.execute(query)
+                    session.connection().execute(query)  # Core rows: no ORM work per row
                 )
             ]
 

@@ -163,9 +163,6 @@ def migrate(engine: Engine) -> str:
     it — is refused with `RegisterSchemaError`, and so is a database that already has
     tables but no register schema version.
     """
-    from alembic import command
-
-    config, _script_dir = _script()
     url = engine.url
     with engine.connect() as connection:
         found = current(connection)
@@ -178,6 +175,9 @@ def migrate(engine: Engine) -> str:
             return found
         if found is None and set(inspect(connection).get_table_names()) & {"cases", "records"}:
             raise RegisterSchemaError(shown(url), "none (tables without a version)", known)
+    from alembic import command
+
+    config, _script_dir = _script()
     with _locked(engine) as connection:
         config.attributes["connection"] = connection
         try:

@@ -346,7 +346,7 @@ def test_a_register_of_a_newer_schema_is_refused(db_url: str) -> None:  # noqa: 
     assert "0099" in str(caught.value) and "upgrade readmit-forms" in str(caught.value)
 
 
-def test_an_unreachable_database(postgres_server: str) -> None:  # noqa: F811
+def test_an_unreachable_database() -> None:
     with pytest.raises(rf.RegisterUnavailableError) as caught:
         rf.Register("postgresql://clerk:secret@127.0.0.1:1/register")
     line = str(caught.value)
@@ -387,6 +387,8 @@ def test_report_is_drawn_by_every_backend(register: rf.Register) -> None:
 
     text_of = "\n".join(p.text for p in Docx(io.BytesIO(docx)).paragraphs)
     assert "No personal data of this case have been transmitted or received." in text_of
+    # By default in the person's own language (the sample's person speaks kk and ru).
+    assert "мүдделі адамға есеп" in html_text(register.subject_report(entry.ref, format="html"))
 
 
 def test_the_newest_schema_version_is_the_migrations_head() -> None:

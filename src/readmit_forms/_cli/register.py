@@ -21,6 +21,7 @@ from .._lang import LANGS
 from .._register._results import ENV, STATES, DataRecord
 from ..backends import FORMATS
 from ._common import OK, print_json, report, write_atomic, write_stdout
+from .deadlines import _BadDate
 
 if TYPE_CHECKING:
     from .._register._api import Register
@@ -28,10 +29,6 @@ if TYPE_CHECKING:
 
 class _BadValue(UsageError):
     kind = "value"
-
-
-class _BadDate(UsageError):
-    kind = "date"
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -299,7 +296,7 @@ def run_show(args: argparse.Namespace) -> int:
             return OK
         documents = register.documents(entry.ref)
         records = register.records(entry.ref)
-        open_limits = [d for d in register.due() if d.ref == entry.ref]
+        open_limits = register.due(ref=entry.ref)
     if args.json:
         print_json(
             {

@@ -704,12 +704,13 @@ class Register:
         overdue: bool = False,
         today: dt.date | None = None,
         limit: int | None = None,
+        ref: str | None = None,
     ) -> list[OpenDeadline]:
         """Every open time limit across the register, soonest first.
 
         ``within`` keeps those due from ``today`` to N days later; ``overdue`` those
         whose day has passed; both together, the two. Neither: every open limit.
-        Closed cases have none.
+        Closed cases have none. ``ref`` keeps those of one case.
         """
         day = today or self.today()
         d = DeadlineRow
@@ -736,6 +737,8 @@ class Register:
         if limit is not None:
             query = query.limit(limit)
         with self._unit() as session:
+            if ref is not None:
+                query = query.where(d.case_id == self._row(session, ref).id)
             return [
                 OpenDeadline(
                     ref or "", agreement, deadline, due, due_time, actor, state, optional, due < day

@@ -661,38 +661,15 @@ class Register:
             ).all()
             destroyed = tuple(record_of(case.ref or "", entry) for entry, case in rows)
             recorded: list[DataRecord] = []
-            for entry, case in rows:
-                if entry.kind == "deletion":
-                    continue
-                own = (
-                    entry.sender_authority
-                    if entry.kind == "transmission"
-                    else (entry.recipient_authority)
-                )
-                items = {"purpose": "retention", "sender-authority": own, "sender-person": by}
-                content = {
-                    "destroyed": {
-                        "id": entry.id,
-                        "kind": entry.kind,
-                        "at": entry.at.isoformat(),
-                        "form": entry.content.get("form"),
-                        "counterpart": entry.recipient_authority
-                        if entry.kind == "transmission"
-                        else entry.sender_authority,
-                        "retain_until": entry.retain_until.isoformat()
-                        if entry.retain_until
-                        else None,
-                    }
-                }
-                if dry_run:
-                    continue
-                recorded.append(
-                    self._record(session, case, "deletion", now, by, items, content, None)
-                )
             if not dry_run:
-                ids = [entry.id for entry, _case in rows]
-                if ids:
-                    session.execute(delete(RecordRow).where(RecordRow.id.in_(ids)))
+                for entry, case in rows:
+                    if entry.kind != "deletion":
+                        items, content = _destruction(entry, by)
+                        recorded.append(
+                            self._record(session, case, "deletion", now, by, items, content, None)
+                        )
+                # The entries just recorded are kept for the period: the same test spares them.
+                session.execute(delete(RecordRow).where(RecordRow.retain_until < today))
             return PurgeReport(today, dry_run, destroyed, tuple(recorded))
 
     # -- deadlines across cases -------------------------------------------------------------
@@ -774,6 +751,28 @@ class Register:
         draw = backend(format)
         subject = self.subject(person, born=born)
         return draw(subject_document(subject, lang, self.now()))
+
+
+def _destruction(entry: RecordRow, by: str) -> tuple[dict[str, str | None], dict[str, Any]]:
+    """The items and content of the record of destroying ``entry``: who destroyed it (the
+    authority that made the entry), why, and which entry it was — not what it held."""
+    sent = entry.kind == "transmission"
+    items = {
+        "purpose": "retention",
+        "sender-authority": entry.sender_authority if sent else entry.recipient_authority,
+        "sender-person": by,
+    }
+    content = {
+        "destroyed": {
+            "id": entry.id,
+            "kind": entry.kind,
+            "at": entry.at.isoformat(),
+            "form": entry.content.get("form"),
+            "counterpart": entry.recipient_authority if sent else entry.sender_authority,
+            "retain_until": entry.retain_until.isoformat() if entry.retain_until else None,
+        }
+    }
+    return items, content
 
 
 def _state(value: str) -> CaseState:

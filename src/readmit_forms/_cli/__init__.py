@@ -1,9 +1,10 @@
 """The ``readmit-forms`` command: a thin layer over the library that does all file I/O.
 
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
-refused language) or the register refuses the change (a version conflict, a
-stale document); 2 usage error, unreadable input or a register that cannot be
-opened. Every problem is one line
+refused language), a signature or bundle fails its check, or the register
+refuses the change (a version conflict, a stale document); 2 usage error,
+unreadable input, a key that cannot sign, or a register that cannot be opened.
+Every problem is one line
 on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to see
 one for an internal error, which exits with 3).
 """
@@ -22,7 +23,6 @@ from .._errors import (
     CaseSchemaError,
     LanguageNotAllowedError,
     ReadmitFormsError,
-    RegisterError,
 )
 from ._common import OK, fail, report
 
@@ -36,6 +36,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("render", "render forms"),
     ("proof", "the translators' proof: a form in kk, ru and en side by side"),
     ("check_templates", "check the kk, ru and en templates"),
+    ("sign", "sign a PDF (PAdES), or prepare and finish an outside signature"),
+    ("verify", "check the signatures of a PDF"),
+    ("bundle", "the case bundle (PDF/A-3b), and the case back out of it"),
     ("register", "the case register"),
     ("due", "open deadlines across the register"),
 )
@@ -87,12 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LanguageNotAllowedError as exc:
         report(str(exc))
         return fail(1)
-    except RegisterError as exc:
-        report(str(exc))
-        return fail(exc.exit_code)
     except (CaseFileError, ReadmitFormsError) as exc:
         report(str(exc))
-        return fail(2)
+        return fail(exc.exit_code)
     except KeyboardInterrupt:
         report("interrupted")
         return 130

@@ -126,8 +126,8 @@ def _row(say: _Say, agreement: Agreement, record: DataRecord) -> TableRow:
         authority, person = record.recipient_authority, record.recipient_person
     elif record.kind == "receipt":
         authority, person = record.sender_authority, record.sender_person
-    else:
-        authority, person = record.sender_authority, None
+    else:  # a destruction: the entry destroyed names the other side (see _data)
+        authority, person = None, None
     counterpart = _authority(agreement, authority, lang)
     if person:
         counterpart = say("report.person_of", authority=counterpart, person=person)

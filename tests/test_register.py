@@ -217,12 +217,12 @@ def test_a_failure_mid_write_leaves_the_register_as_it_was(
 def test_closed_cases_have_no_open_deadlines(register: rf.Register) -> None:
     entry = register.add(FAMILY, by="A. Clerk")
     assert register.due()
-    register.set_state(entry.ref, "closed", by="A. Clerk")
+    register.set_state(entry.ref, "closed")
     assert register.due() == []
-    register.set_state(entry.ref, "transferred", by="A. Clerk")
+    register.set_state(entry.ref, "transferred")
     assert register.due()
     with pytest.raises(rf.UsageError):
-        register.set_state(entry.ref, "lost", by="A. Clerk")
+        register.set_state(entry.ref, "lost")
 
 
 def test_kz_hu_record_names_the_persons(register: rf.Register) -> None:
@@ -297,6 +297,13 @@ def test_threads_share_one_register(register: rf.Register) -> None:
         refs = list(pool.map(work, range(12)))
     assert len(set(refs)) == 12
     assert len(register.cases()) == 12
+
+
+def test_someone_must_do_it(register: rf.Register) -> None:
+    with pytest.raises(rf.RegisterRefusedError) as caught:
+        register.add(FAMILY, by="  ")
+    assert str(caught.value) == "say who does it (--by PERSON)"
+    assert register.cases() == []
 
 
 def test_errors_carry_no_personal_data(register: rf.Register) -> None:

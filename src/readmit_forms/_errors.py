@@ -357,4 +357,4 @@ class RegisterRefusedError(RegisterError):
     def __init__(self, ref: str, reason: str) -> None:
         self.ref = ref
         self.reason = reason
-        super().__init__(f"case {ref}: {reason}")
+        super().__init__(f"case {ref}: {reason}" if ref else reason)

@@ -106,7 +106,6 @@ def add(sub: Any) -> None:
     c = commands.add_parser("state", help="set the state of a case (closed: no open deadlines)")
     c.add_argument("ref", metavar="REF")
     c.add_argument("state", choices=STATES)
-    _by(c)
     c.set_defaults(run=run_state)
 
     c = commands.add_parser("list", help="the registered cases, most recently saved first")
@@ -270,7 +269,7 @@ def run_save(args: argparse.Namespace) -> int:
 
 def run_state(args: argparse.Namespace) -> int:
     with open_register(args) as register:
-        entry = register.set_state(args.ref, args.state, by=_who(args))
+        entry = register.set_state(args.ref, args.state)
     report(f"{entry.ref} is now {entry.state}")
     return OK
 

@@ -283,7 +283,7 @@ class Register:
             if item.due is not None and item.done_on is None
         )
 
-    def set_state(self, ref: str, state: str, *, by: str) -> RegisteredCase:
+    def set_state(self, ref: str, state: str) -> RegisteredCase:
         """Set the state of case ``ref`` (draft, sent, answered, transferred, closed).
 
         A closed case has no open deadlines; the case data is not changed (no new version).
@@ -786,7 +786,7 @@ def _state(value: str) -> CaseState:
 def _who(by: str) -> str:
     text = " ".join(str(by).split())
     if not text:
-        raise RegisterRefusedError("-", "say who does it (--by PERSON)")
+        raise RegisterRefusedError("", "say who does it (--by PERSON)")
     return text[:200]
 
 

@@ -20,7 +20,7 @@ from .._errors import CaseFileError, UsageError
 from .._lang import LANGS
 from .._register._results import ENV, STATES, DataRecord
 from ..backends import FORMATS
-from ._common import OK, print_json, report, write_atomic, write_stdout
+from ._common import OK, print_json, read_input, report, write_atomic, write_stdout
 from .deadlines import _BadDate
 
 if TYPE_CHECKING:
@@ -224,14 +224,7 @@ def _moment(value: str | None) -> dt.datetime | None:
 
 
 def _read(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CaseFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise CaseFileError(path, "is a directory, not a file") from None
-    except OSError as exc:
-        raise CaseFileError(path, f"cannot be read ({exc.strerror})") from None
+    return read_input(path, CaseFileError)
 
 
 def _document(value: str) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "LanguageRules",
     "Provision",
     "Requirement",
+    "Role",
     "Source",
     "agreement_ids",
     "agreements",
@@ -95,14 +96,25 @@ class Fact(_Data, Generic[T]):
         return not self.not_stated
 
 
+Role = Literal["sends", "examines"]
+
+
 class Authority(_Data):
-    """A competent authority of one party, and the requests it receives."""
+    """A competent authority of one party, and its roles: the forms it sends, and the forms
+    it examines (receives and answers), e.g. KZ–BY Protocol Art. 1(4)–(5)."""
 
     id: str
     state: str
     name: Trilingual
-    receives: tuple[str, ...] = ()
+    sends: tuple[str, ...] = Field((), description="form ids this authority sends")
+    examines: tuple[str, ...] = Field((), description="form ids this authority examines")
     source: Source
+    roles_note: str | None = Field(
+        None, description="how roles the source does not name for a form were assigned"
+    )
+
+    def has_role(self, role: Role, form_id: str) -> bool:
+        return form_id in (self.sends if role == "sends" else self.examines)
 
 
 class BorderCrossingPoint(_Data):
@@ -187,7 +199,6 @@ class FormInfo(_Data):
     title: Trilingual
     model: bool = Field(False, description="True when the sources have no form: a model form")
     basis: tuple[Source, ...] = Field((), description="the provisions the form rests on")
-    recipient: str | None = Field(None, description="authority id that receives it, if stated")
 
 
 class LanguageRules(_Data):
@@ -282,6 +293,10 @@ class Agreement(_Data):
             for form_id in requirement.forms:
                 if form_id not in FORM_IDS:
                     raise ValueError(f"requirement for unknown form {form_id!r}")
+        for authority in self.authorities or ():
+            for form_id in (*authority.sends, *authority.examines):
+                if form_id not in FORM_IDS:
+                    raise ValueError(f"authority {authority.id}: unknown form {form_id!r}")
         for deadline in self.deadlines:
             for other in deadline.conflicts_with:
                 if other not in ids:
@@ -305,13 +320,13 @@ class Agreement(_Data):
         first, second = self.parties
         return second if state == first else first
 
-    def authority_for(self, state: str, form_id: str) -> Authority | None:
-        """The competent authority of ``state`` that receives ``form_id``, if the data says."""
-        candidates = [a for a in self.authorities or () if a.state == state]
-        for authority in candidates:
-            if form_id in authority.receives:
+    def authority_for(self, state: str, form_id: str, role: Role) -> Authority | None:
+        """The competent authority of ``state`` that ``role`` (sends or examines) ``form_id``,
+        or None where the data names none (the form then shows blank lines)."""
+        for authority in self.authorities or ():
+            if authority.state == state and authority.has_role(role, form_id):
                 return authority
-        return candidates[0] if candidates else None
+        return None
 
     def provision(self, provision_id: str) -> Provision | None:
         """The provision ``provision_id`` of this agreement, or None if it has none."""

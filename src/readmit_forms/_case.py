@@ -608,10 +608,14 @@ class Case(_Model):
     letter: Letter = Field(default_factory=Letter)
     reply: Reply | None = Field(None, description="the requested state's reply, once received")
     requesting_authority: Authority | None = Field(
-        None, description="defaults to the agreement's competent authority"
+        None,
+        description="defaults to the requesting state's authority that sends the form, "
+        "per the agreement",
     )
     requested_authority: Authority | None = Field(
-        None, description="defaults to the authority that receives the form, per the agreement"
+        None,
+        description="defaults to the requested state's authority that examines the form, "
+        "per the agreement",
     )
     signatory: Signatory | None = None
     person: Person

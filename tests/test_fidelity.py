@@ -92,3 +92,76 @@ def test_x4_default_requested_authority_is_the_one_that_examines(lang: str, exam
     assert examiner in text(transit, "transit-request", lang, draft=True)
     readmission = near_empty("kz-by", "KZ", "BY")
     assert examiner not in text(readmission, "readmission-request", lang, draft=True)
+
+
+# -- X1: footers and metadata say what the wording is ---------------------------------------
+
+WORDING = {  # (agreement, lang) -> words of the footer that say what this wording is
+    ("kz-at", "kk"): "Осы нысан қосымшаның қазақ тіліндегі мәтінін дереккөздердегідей қайталайды",
+    ("kz-at", "ru"): "этот текст — перевод, а не аутентичный текст",
+    ("kz-at", "en"): "translation made by readmit_forms from the Kazakh and Russian texts",
+    ("kz-by", "kk"): "Осы нысан қосымшаның қазақ тіліндегі мәтінін дереккөздердегідей қайталайды",
+    ("kz-by", "ru"): "воспроизводит текст приложения на русском языке так, как он приведен",
+    ("kz-by", "en"): "translation made by readmit_forms from the Kazakh and Russian texts",
+    ("kz-hu", "kk"): "ҮЛГІЛІК НЫСАН, оны readmit_forms жасаған",
+    ("kz-hu", "ru"): "ТИПОВАЯ ФОРМА, составленная readmit_forms",
+    ("kz-hu", "en"): "MODEL FORM drawn up by readmit_forms",
+}
+CLAIMS = [  # what the footers said before: our own wording called authentic
+    "This English text is an authentic text",
+    "Осы қазақ тіліндегі мәтін Келісімнің күші бірдей мәтіндерінің бірі",
+]
+JOBS = [
+    ("kz-at-no-documents", "interview-request"),
+    ("kz-at-transit", "transit-request"),
+    ("kz-at-family", "handover-notice"),
+    ("kz-by-transit", "transit-request"),
+    ("kz-hu-overstay", "readmission-request"),
+]
+
+
+@pytest.mark.parametrize(("name", "form"), JOBS)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_x1_footer_says_what_the_wording_is(name: str, form: str, lang: str) -> None:
+    agreement = name[:5]
+    printed = text(SAMPLES / f"{name}.yaml", form, lang)
+    assert WORDING[(agreement, lang)] in printed
+    for claim in CLAIMS:
+        assert claim not in printed
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_x1_metadata_says_what_the_wording_is(fmt: str) -> None:
+    import io
+    import zipfile
+
+    data = rf.render(SAMPLES / "kz-at-transit.yaml", form="transit-request", lang="en", format=fmt)
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        meta = dict(PdfReader(io.BytesIO(data)).metadata or {})
+        assert meta["/FormWording"] == "project-translation"
+        assert meta["/FormWordingTranslatedFrom"] == "kk, ru"
+        assert meta["/LanguageStatus"] == "authentic-prevailing"
+    elif fmt == "docx":
+        custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml").decode()
+        assert 'name="form_wording"><vt:lpwstr>project-translation<' in custom
+    else:
+        page = data.decode()
+        assert '<meta name="readmit-forms:form_wording" content="project-translation">' in page
+
+
+# -- X7: a model form is marked on every page -----------------------------------------------
+
+MARK = {"kk": "ҮЛГІЛІК НЫСАН", "ru": "ТИПОВАЯ ФОРМА", "en": "MODEL FORM"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [("kz-by-family", "handover-notice"), ("kz-hu-overstay", "readmission-request")],
+)
+def test_x7_model_form_marked_on_every_page(name: str, form: str, lang: str) -> None:
+    printed = pages(SAMPLES / f"{name}.yaml", form, lang)
+    assert len(printed) > 1
+    assert all(MARK[lang] in page for page in printed)

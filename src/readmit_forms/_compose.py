@@ -181,7 +181,7 @@ def compose(
         "model_form": "yes" if info.model else "no",
         "language": lang.value,
         "case_reference": case.letter.number or "",
-        **language_metadata(agreement, lang),
+        **language_metadata(agreement, lang, form),
     }
     return Document(
         lang=lang,
@@ -189,7 +189,7 @@ def compose(
         form=form,
         title=title,
         blocks=blocks,
-        status=status_line(agreement, lang, words),
+        status=status_line(agreement, lang, words, form),
         page_label=words["common.page"],
         draft_label=words["common.draft"] if draft else None,
         metadata=metadata,

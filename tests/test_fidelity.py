@@ -165,3 +165,152 @@ def test_x7_model_form_marked_on_every_page(name: str, form: str, lang: str) -> 
     printed = pages(SAMPLES / f"{name}.yaml", form, lang)
     assert len(printed) > 1
     assert all(MARK[lang] in page for page in printed)
+
+
+# -- X2: the travel document is the person's own valid original ---------------------------
+
+PASSPORT = {"kind": "passport", "number": "P111", "issuing_state": "KZ"}
+
+
+@pytest.mark.parametrize(
+    "flaw",
+    [
+        {"expiry_date": "2021-03-02"},  # expired before the transfer
+        {"doubtful": True},
+        {"forged": True},
+        {"copy_only": True},
+        {"holder": "spouse"},
+    ],
+    ids=["expired", "doubtful", "forged", "copy", "relative"],
+)
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_x2_travel_document_is_never_flawed(flaw: dict[str, Any], lang: str) -> None:
+    case = sample("kz-by-family")
+    good = {**PASSPORT, "number": "P222", "expiry_date": "2035-01-01"}
+    case["documents"] = [{**PASSPORT, **flaw}, good]
+    printed = text(case, "handover-notice", lang)
+    assert "P222" in printed and "P111" not in printed
+    case["documents"] = [{**PASSPORT, **flaw}]
+    printed = text(case, "handover-notice", lang, draft=True)
+    assert "P111" not in printed
+
+
+def test_x2_samples_no_longer_give_the_expired_or_doubtful_document() -> None:
+    """The audit's two cases: KZ–BY family (expired 2 March 2021), KZ–FR (doubtful ID card)."""
+    for lang in ("kk", "ru", "en"):
+        assert "HB2048317" not in text(SAMPLES / "kz-by-family.yaml", "handover-notice", lang)
+        assert "041287553" not in text(SAMPLES / "kz-fr-lyon.yaml", "handover-notice", lang)
+
+
+# -- X3: documents by holder; a spouse's passport is not the person's ----------------------
+
+SPOUSE_PASSPORT = "HB3391058"
+HOLDER_LINE = {
+    "ru": "Документы члена семьи (супруга): Ковалёва Әйгерім Серікқызы",
+    "kk": "Отбасы мүшесінің (зайыбы) құжаттары: Ковалёва Әйгерім Серікқызы",
+    "en": "Documents of a family member (wife): Kovalyova Aigerim Serikkyzy",
+}
+PROOF_LABEL = {
+    "ru": "1. Документы, подтверждающие гражданскую принадлежность:",
+    "kk": "1. Азаматтық тиесілілігін растайтын құжаттар:",
+    "en": "1. Documents proving nationality:",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_x3_spouse_passport_not_among_the_persons_own(lang: str) -> None:
+    family = SAMPLES / "kz-by-family.yaml"
+    # Annex 1 item 4: the person's identity documents only
+    assert SPOUSE_PASSPORT not in text(family, "person-statement", lang)
+    # Annexes 2 and 3: under a line naming the wife, after the person's own
+    for form in ("interview-request", "readmission-request"):
+        printed = text(family, form, lang)
+        assert HOLDER_LINE[lang] in printed
+        assert printed.index(HOLDER_LINE[lang]) < printed.index(SPOUSE_PASSPORT)
+    # Annex 3 В.1: the person's proof is blank; the wife's passport is hers
+    printed = text(family, "readmission-request", lang)
+    proof = printed.index(PROOF_LABEL[lang])
+    assert printed.index(HOLDER_LINE[lang]) > proof
+    assert "IV-ГМ 512347" not in printed[proof : printed.index(HOLDER_LINE[lang])]
+
+
+def test_x3_kz_at_annex_7_groups_documents_by_holder() -> None:
+    case = sample("kz-at-family")
+    case["documents"].append(
+        {"kind": "passport", "holder": "spouse", "number": "N55555555", "issuing_state": "KZ"}
+    )
+    printed = text(case, "readmission-request", "ru")
+    line = "Документы члена семьи (супруга): Жумабекова Айгерим Кайратовна"
+    assert printed.index("N12345678") < printed.index(line) < printed.index("N55555555")
+
+
+# -- X6: the issuing authority is not printed as a place of issue ---------------------------
+
+ISSUE = {
+    "ru": ("дата и место выдачи: 20 июня 1985 г., Гомель;", "орган выдачи: ОВД Гомельского"),
+    "kk": ("берілген күні мен жері: 1985 ж. 20 маусым, Гомель;", "берген орган: Гомель қалалық"),
+    "en": ("date and place of issue: 20 June 1985, Gomel;", "issuing authority: Department"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_x6_authority_under_its_own_words(lang: str) -> None:
+    printed = text(SAMPLES / "kz-by-family.yaml", "person-statement", lang)
+    place, authority = ISSUE[lang]
+    assert place in printed and authority in printed
+
+
+# -- X5: Kazakh "дейін" takes the dative ----------------------------------------------------
+
+
+def test_x5_kazakh_until_takes_the_dative() -> None:
+    printed = text(SAMPLES / "kz-by-family.yaml", "readmission-request", "kk")
+    assert "2021 ж. 2 наурызға дейін" in printed
+    assert "наурыз дейін" not in printed
+    printed = text(SAMPLES / "kz-at-no-documents.yaml", "handover-notice", "kk")
+    assert "2031 ж. 19 қыркүйекке дейін" in printed
+
+
+@pytest.mark.parametrize(
+    ("phrase", "dative"),
+    [
+        ("2026 ж. 1 қаңтар", "2026 ж. 1 қаңтарға"),
+        ("2026 ж. 1 ақпан", "2026 ж. 1 ақпанға"),
+        ("2026 ж. 1 наурыз", "2026 ж. 1 наурызға"),
+        ("2026 ж. 1 сәуір", "2026 ж. 1 сәуірге"),
+        ("2026 ж. 1 мамыр", "2026 ж. 1 мамырға"),
+        ("2026 ж. 1 маусым", "2026 ж. 1 маусымға"),
+        ("2026 ж. 1 шілде", "2026 ж. 1 шілдеге"),
+        ("2026 ж. 1 тамыз", "2026 ж. 1 тамызға"),
+        ("2026 ж. 1 қыркүйек", "2026 ж. 1 қыркүйекке"),
+        ("2026 ж. 1 қазан", "2026 ж. 1 қазанға"),
+        ("2026 ж. 1 қараша", "2026 ж. 1 қарашаға"),
+        ("2026 ж. 1 желтоқсан", "2026 ж. 1 желтоқсанға"),
+        ("мектеп", "мектепке"),  # front, voiceless
+        ("кітап", "кітапқа"),  # back (last vowel а), voiceless
+        ("су", "суға"),
+        ("үй", "үйге"),
+        ("19", "19-ға"),  # он тоғыз
+        ("40", "40-қа"),  # қырық
+        ("3", "3-ке"),  # үш
+        ("50", "50-ге"),  # елу
+        ("1000", "1000-ға"),  # мың
+    ],
+)
+def test_x5_kazakh_dative_rule(phrase: str, dative: str) -> None:
+    from readmit_forms._kazakh import dative as kk_dative
+
+    assert kk_dative(phrase) == dative
+
+
+def test_x5_an_inflection_a_language_lacks_is_refused() -> None:
+    from readmit_forms._errors import TemplateError
+    from readmit_forms._templates import Texts, bundled_templates
+
+    class Ru(Texts):
+        def __getitem__(self, key: str) -> str:
+            return "до {date:dative}"
+
+    words = Ru(rf.Lang.RU, bundled_templates(), "test")
+    with pytest.raises(TemplateError, match="dative"):
+        words.format("any", date="1 мая")

@@ -177,7 +177,9 @@ def test_footer_of_kz_at_in_russian_says_the_annex_text_is_a_translation() -> No
         ("kz-fr", "transit-request", "en", "model-form"),
     ],
 )
-def test_form_wording_is_data_with_its_source(agreement: str, form: str, lang: str, kind: str) -> None:
+def test_form_wording_is_data_with_its_source(
+    agreement: str, form: str, lang: str, kind: str
+) -> None:
     wording = AGREEMENTS[agreement].form_wording(form, rf.Lang(lang))
     assert wording.kind == kind and wording.note
     if kind != "model-form" or agreement == "kz-hu":

@@ -145,12 +145,15 @@ class _Composer:
                 self.ctx.scope[name] = saved
 
     def each(self, spec: EachSpec) -> Iterator[Block]:
-        items = list(resolve_items(self.ctx, spec.items)) or [None]
+        items = list(resolve_items(self.ctx, spec.items))
+        if not items:
+            if spec.empty == "none":
+                return
+            items = [None]  # the form's blank item
         for index, item in enumerate(items, start=1):
-            if spec.heading:
-                counter = f"({index})" if len(items) > 1 else ""
-                if index == 1 or counter:
-                    yield self.heading(spec.heading, counter)
+            if spec.heading and (index == 1 or not spec.heading_once):
+                counter = f"({index})" if len(items) > 1 and not spec.heading_once else ""
+                yield self.heading(spec.heading, counter)
             yield from self.scoped(spec.as_, item, spec.blocks)
 
 

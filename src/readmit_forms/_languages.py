@@ -34,6 +34,7 @@ from ._agreements import Agreement, Source
 from ._citations import cite
 from ._errors import LanguageNotAllowedError, UnknownPurposeError
 from ._lang import Lang
+from ._structure import structure_for
 from ._templates import Texts
 
 __all__ = [
@@ -148,7 +149,7 @@ def wording_sentence(agreement: Agreement, lang: Lang, texts: Texts, form: str) 
     if wording.kind == "model-form":
         return _with_refs(sentence, [wording.source], lang, texts)
     status = language_status(agreement, lang)
-    annex = agreement.form(form).annex.source
+    annex = structure_for(agreement.id, form).source  # the annex the form reproduces
     if wording.kind == "project-translation" and status.authenticity in (
         "authentic",
         "authentic-prevailing",

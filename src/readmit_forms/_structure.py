@@ -16,7 +16,7 @@ Block kinds::
     choices:  {n, label, value, options: {CODE: KEY}, vertical}
     slots:    {n, label, columns, slots: [{value, caption, lines}]}
     photo:    {caption, blocks: [...]}
-    each:     {items: VALUE, as: NAME, heading: SECTION, blocks: [...]}
+    each:     {items: VALUE, as: NAME, heading: SECTION, heading_once, empty, blocks: [...]}
     with:     {item: NAME, blocks: [...]}
 
 Every block given as a mapping may also carry ``only: [FORM, ...]`` and ``langs: [LANG, ...]``
@@ -137,6 +137,12 @@ class EachSpec(_Spec):
     items: str
     as_: str = Field(alias="as")
     heading: str | None = None
+    heading_once: bool = Field(
+        False, description="the heading once, above every item (as the annex prints it)"
+    )
+    empty: Literal["blank", "none"] = Field(
+        "blank", description="no items: the blocks once with blank lines, or nothing"
+    )
     blocks: tuple[BlockSpec, ...]
 
 

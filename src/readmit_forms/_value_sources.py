@@ -116,6 +116,9 @@ RAW: dict[str, _Raw] = {
         for value in _leaves(travel_document(case), path)
     ],
     "case.identity_document": _under("documents[]", _DOCUMENT),
+    "case.documents_by_holder": _under("documents[]", _DOCUMENT),
+    "holder.title": _under("person", _PERSON_NAMES),
+    "case.attached_evidence": ((TEXT, "evidence[].description"), (DATE, "evidence[].date")),
     "case.permits": (
         (NUMBER, "permits[].number"),
         (DATE, "permits[].issue_date"),

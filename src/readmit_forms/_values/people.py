@@ -186,6 +186,13 @@ def age_text(ctx: Ctx, born: dt.date | None) -> str | None:
     return ctx.t(f"age.{plural_category(years, ctx.lang)}", years=years)
 
 
+def relation(ctx: Ctx, key: str, person: PersonCore) -> str:
+    """What a family member is to the person: "wife", "son", "child" (by their sex)."""
+    role = "spouse" if key == "spouse" else "child"
+    sex = person.sex.value if person.sex else "unknown"
+    return ctx.t(f"relation.{role}.{sex}")
+
+
 def plain_name(ctx: Ctx, person: PersonCore) -> str:
     return "".join(run.text for run in _names(ctx, person))
 

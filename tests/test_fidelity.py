@@ -314,3 +314,141 @@ def test_x5_an_inflection_a_language_lacks_is_refused() -> None:
     words = Ru(rf.Lang.RU, bundled_templates(), "test")
     with pytest.raises(TemplateError, match="dative"):
         words.format("any", date="1 мая")
+
+
+# -- KZ–AT Annex 7 E: every piece of evidence reaches the form (Art. 4(1)(в)) --------------
+
+EVIDENCE = {
+    "ru": (
+        "Документы, считающиеся доказательством prima facie гражданства (Приложение 4):",
+        "ИИН 960709300418",
+        "заключение присяжного переводчика",
+    ),
+    "kk": (
+        "Азаматтығына тиесілігінің prima facie дәлелдемесі деп есептелетін құжаттар (4-қосымша):",
+        "ЖСН 960709300418",
+        "ант берген аудармашының қорытындысы",
+    ),
+    "en": (
+        "Documents regarded as prima facie evidence of nationality (Annex 4):",
+        "IIN 960709300418",
+        "opinion of a sworn interpreter",
+    ),
+}
+SECTION = {  # the headings around section E
+    "ru": ("E. ПРИЛАГАЕМЫЕ ПОДТВЕРЖДЕНИЯ", "F. ПРОВЕДЕНИЕ СОБЕСЕДОВАНИЯ"),
+    "kk": ("E. ҚОСА БЕРІЛГЕН РАСТАУЛАР", "F. ОСЫ КЕЛІСІМНІҢ"),
+    "en": ("E. MEANS OF EVIDENCE ATTACHED", "F. INTERVIEW"),
+}
+
+
+@pytest.mark.parametrize("form", ["readmission-request", "interview-request"])
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_annex_7_e_prints_the_prima_facie_evidence(form: str, lang: str) -> None:
+    printed = text(SAMPLES / "kz-at-no-documents.yaml", form, lang)
+    start, end = (printed.index(heading) for heading in SECTION[lang])
+    section = printed[start:end]
+    for words in EVIDENCE[lang]:
+        assert words in section, words
+
+
+# -- KZ–AT Annex 7 A.8: the address in the requested state ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "requested"),
+    [
+        ("ru", "Казахстан: г. Шымкент, мкр. Нурсат, д. 14, кв. 52"),
+        ("kk", "Қазақстан: Шымкент қ., Нұрсат ш/а, 14-үй, 52-пәтер"),
+        ("en", "Kazakhstan: Nursat microdistrict 14, flat 52, Shymkent"),
+    ],
+)
+def test_annex_7_a8_prints_the_address_in_the_requested_state(lang: str, requested: str) -> None:
+    printed = text(SAMPLES / "kz-at-family.yaml", "readmission-request", lang)
+    assert requested in printed
+    assert "Фаворитенштрассе 112/4" in printed or "Favoritenstraße 112/4" in printed
+
+
+# -- KZ–AT Annex 8 and KZ–BY Annex 4: the transit route ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "route"),
+    [
+        ("kz-at-transit", "ru", "Транзитный маршрут: Вена – Алматы (рейс KC 942) – Ташкент"),
+        ("kz-at-transit", "kk", "Транзиттік маршрут: Вена – Алматы"),
+        ("kz-at-transit", "en", "Transit route: Vienna – Almaty"),
+        ("kz-by-transit", "ru", "Транзитный маршрут: Алматы – Минск"),
+        ("kz-by-transit", "kk", "Транзиттік маршрут: Алматы – Минск"),
+        ("kz-by-transit", "en", "Transit route: Almaty – Minsk"),
+    ],
+)
+def test_transit_request_prints_the_route(name: str, lang: str, route: str) -> None:
+    """KZ–AT Art. 9(1): the transit request must contain the transit route."""
+    assert route in text(SAMPLES / f"{name}.yaml", "transit-request", lang)
+
+
+# -- KZ–AT Annex 7: the interview petition names the proposed place ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "place"),
+    [
+        ("ru", "Предлагаемое место проведения собеседования: Посольство Республики Казахстан"),
+        ("kk", "Әңгімелесу өткізудің ұсынылатын орны: Қазақстан Республикасының"),
+        ("en", "Proposed place of the interview: Embassy of the Republic of Kazakhstan"),
+    ],
+)
+def test_annex_7_petition_prints_the_interview_place(lang: str, place: str) -> None:
+    sample_path = SAMPLES / "kz-at-no-documents.yaml"
+    assert place in text(sample_path, "interview-request", lang)
+    assert place not in text(sample_path, "readmission-request", lang)
+
+
+# -- handover notices name the family members transferred with the person -----------------
+
+FAMILY = {
+    "ru": ["Жумабекова Айгерим Кайратовна (супруга", "Жумабеков Нурсултан (сын", "(дочь"],
+    "kk": ["Жұмабекова Әйгерім Қайратқызы (зайыбы", "Жұмабеков Нұрсұлтан (ұлы", "(қызы"],
+    "en": ["Zhumabekova Aigerim Kairatkyzy (wife", "Zhumabekov Nursultan (son", "(daughter"],
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_annex_2_names_the_family_transferred_with_the_person(lang: str) -> None:
+    printed = text(SAMPLES / "kz-at-family.yaml", "handover-notice", lang)
+    for words in FAMILY[lang]:
+        assert words in printed
+
+
+def test_a_family_member_who_stays_is_not_on_the_handover_notice() -> None:
+    """KZ–FR sample: the husband lives in Atyrau; he is not transferred with her."""
+    for lang in ("ru", "en"):
+        printed = text(SAMPLES / "kz-fr-lyon.yaml", "handover-notice", lang)
+        assert "Сәрсенбаев Ғалым" not in printed and "Sarsenbayev Galym" not in printed
+    case = sample("kz-at-family")
+    case["children"][1]["transferred"] = False
+    printed = text(case, "handover-notice", "ru")
+    assert "Жумабеков Нурсултан (сын" in printed and "Аружан" not in printed
+
+
+# -- KZ–AT Annex 7 F: "none of the documents of Annex 3 or 4" beside attached evidence ------
+
+
+def test_petition_for_lack_of_documents_with_annex_4_evidence_warns() -> None:
+    case = sample("kz-at-no-documents")
+    case["interview"]["reason"] = "no-documents"
+    case["evidence"][0].pop("doubtful")
+    warnings = [
+        f for f in rf.validate(case, "interview-request") if f.code == "interview-not-needed"
+    ]
+    assert len(warnings) == 1 and warnings[0].path == "interview.reason"
+    assert "evidence[0], evidence[1]" in warnings[0].message(rf.Lang.EN)
+    assert warnings[0].article == "Kazakhstan–Austria Readmission Agreement, Art. 5(4)"
+
+
+def test_the_sample_no_longer_contradicts_itself() -> None:
+    codes = {f.code for f in rf.validate(SAMPLES / "kz-at-no-documents.yaml")}
+    assert not codes & {"interview-not-needed", "interview-nothing-doubtful"}
+    printed = text(SAMPLES / "kz-at-no-documents.yaml", "interview-request", "en")
+    assert "In case of doubts about the correctness of the documents attached" in printed

@@ -108,7 +108,7 @@ KEY_LINES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
         "en": (
             "ANNEX 8 to the Agreement",
             "TRANSIT APPLICATION",
-            "C. TRANSIT OPERATION",
+            "C. TRANSIT",
             "By air",
             "By land or by sea",
             "7. IS THE TRANSIT ESCORTED OR UNESCORTED?",

@@ -65,9 +65,8 @@ def _name_born(ctx: Ctx, person: PersonCore) -> str | None:
 
 @value("case.family_members")
 def _family_members(ctx: Ctx, case: Case) -> Value:
-    """The spouse and children named in the case, with their dates of birth."""
-    family: list[PersonCore] = [case.spouse] if case.spouse else []
-    return lines(_name_born(ctx, member) for member in [*family, *case.children])
+    """The spouse and children transferred with the person, with their dates of birth."""
+    return lines(_name_born(ctx, member) for member in case.transferred_family)
 
 
 @choice("transit.tickets_and_permits")

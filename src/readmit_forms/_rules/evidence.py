@@ -83,9 +83,8 @@ def interview(check: Check) -> Iterator[Finding]:
                 Severity.WARNING,
                 documents=", ".join(c.path for c in documents),
             )
-        if reason is InterviewReason.DOUBTFUL_DOCUMENTS and not any(
-            d.doubtful for d in (*case.documents, *case.evidence)
-        ):
+        marked = [d.doubtful for d in case.documents] + [e.doubtful for e in case.evidence]
+        if reason is InterviewReason.DOUBTFUL_DOCUMENTS and not any(marked):
             yield check.finding(
                 "interview-nothing-doubtful",
                 "interview.reason",

@@ -452,3 +452,66 @@ def test_the_sample_no_longer_contradicts_itself() -> None:
     assert not codes & {"interview-not-needed", "interview-nothing-doubtful"}
     printed = text(SAMPLES / "kz-at-no-documents.yaml", "interview-request", "en")
     assert "In case of doubts about the correctness of the documents attached" in printed
+
+
+# -- KZ–HU model forms invent nothing ------------------------------------------------------
+
+INTERVIEW_WORDS = {"ru": "собеседован", "kk": "әңгімелесу", "en": "interview"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_hu_interview_model_builds_no_interview_procedure(lang: str) -> None:
+    """Art. 1(2): the requested Party clarifies nationality through its missions or posts;
+    the Agreement sets no interview."""
+    printed = text(SAMPLES / "kz-hu-overstay.yaml", "interview-request", lang)
+    assert INTERVIEW_WORDS[lang] not in printed.lower()
+    title = rf.get_agreement("kz-hu").form("interview-request").title[rf.Lang(lang)]
+    assert INTERVIEW_WORDS[lang] not in title.lower()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize(
+    ("name", "form"), [("kz-hu-transit", "transit-request"), ("kz-hu-overstay", "handover-notice")]
+)
+def test_hu_models_send_no_escort_data(name: str, form: str, lang: str) -> None:
+    """Art. 5(3) lists the personal data that may be sent; the escorts' are not on it."""
+    case = sample(name)
+    case["escorts"] = [
+        {
+            "surname": "Nagy",
+            "given_names": "Péter",
+            "passport": {"number": "HS0218377", "issue_date": "2023-02-10"},
+            "flight": "W6 4431",
+        }
+    ]
+    if case.get("handover"):
+        case["handover"]["escorted"] = True
+    printed = text(case, form, lang)
+    for data in ("Nagy", "Надь", "HS0218377", "W6 4431 / KC"):
+        assert data not in printed
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis"),
+    [
+        ("ru", "в соответствии с подпунктом 6) пункта 3 статьи 5 Соглашения"),
+        ("kk", "келісімнің 5-бабы 3-тармағының 6) тармақшасына сәйкес"),
+        ("en", "pursuant to Article 5(3), point (6), of the Agreement"),
+    ],
+)
+def test_hu_handover_model_cites_art_3_3_as_a_time_limit_only(lang: str, basis: str) -> None:
+    printed = text(SAMPLES / "kz-hu-overstay.yaml", "handover-notice", lang)
+    assert basis in printed
+    assert "пунктом 3 статьи 3 и" not in printed and "Article 3(3) and" not in printed
+
+
+# -- KZ–FR model forms: nothing the news item does not say ---------------------------------
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_fr_models_claim_no_exclusivity_and_no_ground(lang: str) -> None:
+    printed = text(SAMPLES / "kz-fr-lyon.yaml", "readmission-request", lang)
+    for word in ("исключительно", "exclusively", "тек Келісімді"):
+        assert word not in printed
+    for heading in ("ОСНОВАНИЕ РЕАДМИССИИ", "GROUNDS FOR READMISSION", "РЕАДМИССИЯЛАУ НЕГІЗІ"):
+        assert heading not in printed

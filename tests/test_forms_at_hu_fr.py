@@ -259,9 +259,9 @@ def _values(sample: str, form: str, lang: str) -> list[str]:
     if form in ("readmission-request", "interview-request"):
         values += [d.number for d in case.documents if d.number]
     escorts_sent = case.agreement != "kz-hu"  # KZ–HU Art. 5(3) does not list escorts' data
-    if form == "handover-notice" and case.handover is not None and case.escorted_handover:
-        if escorts_sent:
-            values += [e.passport.number for e in case.escorts if e.passport and e.passport.number]
+    handover = form == "handover-notice" and case.handover is not None
+    if handover and case.escorted_handover and escorts_sent:
+        values += [e.passport.number for e in case.escorts if e.passport and e.passport.number]
     if form == "transit-request" and case.transit is not None:
         values += [d.number for d in case.documents if d.number]
         if escorts_sent:

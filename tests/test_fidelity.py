@@ -515,3 +515,26 @@ def test_fr_models_claim_no_exclusivity_and_no_ground(lang: str) -> None:
         assert word not in printed
     for heading in ("ОСНОВАНИЕ РЕАДМИССИИ", "GROUNDS FOR READMISSION", "РЕАДМИССИЯЛАУ НЕГІЗІ"):
         assert heading not in printed
+
+
+# -- the signature block never starts a page alone ------------------------------------------
+
+SIGNATURE = {"ru": "(Подпись)", "kk": "(Қолы)", "en": "(Signature)"}
+REMARKS = {"ru": "G. ПРИМЕЧАНИЕ", "kk": "G. ЕСКЕРТПЕ", "en": "G. REMARKS"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_signature_stays_with_the_last_item(lang: str) -> None:
+    """KZ–AT family sample: the captions fell alone onto page 3."""
+    printed = pages(SAMPLES / "kz-at-family.yaml", "readmission-request", lang)
+    (page,) = [p for p in printed if SIGNATURE[lang] in p]
+    assert REMARKS[lang] in page
+    assert page.index(REMARKS[lang]) < page.index(SIGNATURE[lang])
+
+
+def test_every_signature_block_is_marked_to_keep_with_the_item_before() -> None:
+    from readmit_forms._structure import SlotsSpec, structures
+
+    for structure in structures():
+        slots = [b for b in structure.blocks if isinstance(b, SlotsSpec)]
+        assert slots[-1].keep_with_previous, structure.texts

@@ -88,7 +88,14 @@ class _Composer:
         if isinstance(spec, TitleSpec):
             yield Title(self.text(spec.key))
         elif isinstance(spec, TextSpec):
-            yield Text(self.text(spec.key), spec.align, spec.bold, spec.italic, spec.small)
+            yield Text(
+                self.text(spec.key),
+                spec.align,
+                spec.bold,
+                spec.italic,
+                spec.small,
+                spec.keep_with_previous,
+            )
         elif isinstance(spec, HeadingSpec):
             yield self.heading(spec.section)
         elif isinstance(spec, FieldSpec):
@@ -119,7 +126,7 @@ class _Composer:
                 )
                 for slot in spec.slots
             )
-            yield Slots(spec.n, self.text(spec.label), slots, spec.columns)
+            yield Slots(spec.n, self.text(spec.label), slots, spec.columns, spec.keep_with_previous)
         elif isinstance(spec, PhotoSpec):
             photo_path = ctx.case.person.photo
             photo = read_photo(photo_path) if photo_path is not None else None

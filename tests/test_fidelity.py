@@ -8,6 +8,7 @@ cross-cutting findings; the others name the form and the row).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -538,3 +539,44 @@ def test_every_signature_block_is_marked_to_keep_with_the_item_before() -> None:
     for structure in structures():
         slots = [b for b in structure.blocks if isinstance(b, SlotsSpec)]
         assert slots[-1].keep_with_previous, structure.texts
+
+
+# -- deadlines: what a limit runs from; weekend days among the days not counted --------------
+
+
+def _hu_received() -> Case:
+    case = sample("kz-hu-overstay")
+    case["letter"]["received_on"] = "2026-10-22"
+    return case
+
+
+def test_take_back_runs_from_the_end_of_the_reply_period(cli: Any, tmp_path: Path) -> None:
+    """KZ–HU Art. 3(3): after the time limits of Art. 3(2) expire."""
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(_hu_received(), allow_unicode=True), "utf-8")
+    result = cli("deadlines", str(path), "--today", "2026-12-01", "--lang", "en")
+    assert result.code == 0, result.err
+    take_back = result.out.split("Take back own nationals")[1].split("\n\n")[0]
+    assert (
+        "runs from 2026-10-29, the end of the time limit for the reply "
+        "(itself counted from letter.received_on)" in take_back
+    )
+    assert "runs from 2026-10-29 (letter.received_on)" not in take_back
+
+
+def test_weekend_days_are_listed_with_the_holidays_not_counted(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(_hu_received(), allow_unicode=True), "utf-8")
+    result = cli("deadlines", str(path), "--today", "2026-12-01", "--lang", "en")
+    take_back = result.out.split("Take back own nationals")[1].split("\n\n")[0]
+    assert (
+        "days not counted: 2026-10-31 Saturday (weekend); 2026-11-01 Sunday (weekend); "
+        "2026-11-01 All Saints' Day (Hungary); 2026-11-07 Saturday (weekend); "
+        "2026-11-08 Sunday (weekend)" in take_back
+    )
+    ru = cli("deadlines", str(path), "--today", "2026-12-01", "--lang", "ru").out
+    assert "2026-10-31 суббота (выходной день)" in ru
+    schedule = rf.deadlines(_hu_received(), today=dt.date(2026, 12, 1))
+    (item,) = [d for d in schedule.items if d.id == "hu-take-back-own-nationals"]
+    assert [w.date.isoformat() for w in item.weekend_days][:2] == ["2026-10-31", "2026-11-01"]
+    assert item.to_dict()["weekend_days"][0] == {"date": "2026-10-31", "states": ["HU", "KZ"]}

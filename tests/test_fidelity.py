@@ -580,3 +580,27 @@ def test_weekend_days_are_listed_with_the_holidays_not_counted(cli: Any, tmp_pat
     (item,) = [d for d in schedule.items if d.id == "hu-take-back-own-nationals"]
     assert [w.date.isoformat() for w in item.weekend_days][:2] == ["2026-10-31", "2026-11-01"]
     assert item.to_dict()["weekend_days"][0] == {"date": "2026-10-31", "states": ["HU", "KZ"]}
+
+
+# -- every form of every agreement renders from a bundled sample, without --draft -----------
+
+
+@pytest.mark.parametrize(
+    ("agreement", "form"),
+    [(a.id, form) for a in rf.agreements() for form in a.form_ids],
+)
+def test_every_form_renders_from_a_sample_without_draft(agreement: str, form: str) -> None:
+    from conftest import sample_paths
+    from readmit_forms._scope import forms_in_play
+
+    ready = []
+    for path in sample_paths():
+        case = rf.load_case(path)
+        if case.agreement != agreement:
+            continue
+        calls_for = forms_in_play(case, rf.get_agreement(agreement))
+        if form in calls_for and not any(f.is_error for f in rf.validate(case, form)):
+            ready.append(path)
+    assert ready, f"no sample renders {agreement} {form} without --draft"
+    for lang in ("kk", "ru", "en"):
+        assert rf.render(ready[0], form=form, lang=lang).startswith(b"%PDF-")

@@ -33,6 +33,7 @@ SAMPLE_FORMS: dict[str, set[str]] = {
     "kz-hu-overstay.yaml": {"readmission-request", "interview-request", "handover-notice"},
     "kz-hu-transit.yaml": {"transit-request"},
     "kz-fr-lyon.yaml": {"readmission-request", "interview-request", "handover-notice"},
+    "kz-fr-transit.yaml": {"transit-request"},
 }
 
 # Official lines of each form, per language (each language's own text).

@@ -36,19 +36,7 @@ def test_every_fact_has_a_source_or_says_not_stated(agreement: rf.Agreement) -> 
             assert isinstance(obj.source, Source), path
 
 
-@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
-def test_sources_name_real_files_and_lines(agreement: rf.Agreement) -> None:
-    if not SOURCES.is_dir():
-        pytest.skip("../shared/sources is not next to the checkout")
-    for path, obj in _facts(agreement):
-        if isinstance(obj, Source):
-            file = SOURCES / obj.doc
-            assert file.is_file(), f"{path}: {obj.doc}"
-            lines = len(file.read_text("utf-8").splitlines())
-            import re
-
-            for number in re.findall(r"\d+", obj.lines or ""):
-                assert 1 <= int(number) <= lines, f"{path}: line {number} of {obj.doc}"
+# Every cited source line is checked in test_source_lines.py.
 
 
 @pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)

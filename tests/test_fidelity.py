@@ -604,3 +604,20 @@ def test_every_form_renders_from_a_sample_without_draft(agreement: str, form: st
     assert ready, f"no sample renders {agreement} {form} without --draft"
     for lang in ("kk", "ru", "en"):
         assert rf.render(ready[0], form=form, lang=lang).startswith(b"%PDF-")
+
+
+# -- KZ–AT Annex 7 C: the heading once, as the annex prints it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("ru", "C. ДАННЫЕ О ДЕТЯХ (ЕСЛИ ПРИМЕНИМО)"),
+        ("kk", "C. БАЛАЛАРЫ ТУРАЛЫ ДЕРЕКТЕР (ЕГЕР ҚОЛДАНЫЛСА)"),
+        ("en", "C. PERSONAL DETAILS OF CHILDREN (IF APPROPRIATE)"),
+    ],
+)
+def test_annex_7_children_heading_printed_once(lang: str, heading: str) -> None:
+    printed = text(SAMPLES / "kz-at-family.yaml", "readmission-request", lang)
+    assert printed.count(heading) == 1
+    assert f"{heading} (1)" not in printed and "(2) 1." not in printed

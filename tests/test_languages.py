@@ -140,28 +140,32 @@ def test_footer_states_the_status_in_its_own_language(agreement: str, lang: str)
     assert "{" not in line and "  " not in line and line.endswith(".")
 
 
-def test_footer_of_kz_at_in_english_reads_as_issue_9_asks() -> None:
-    """The English KZ–AT wording is this project's translation: the footer says what
-    English is under the Agreement (Art. 18) and that this text is not the authentic one."""
-    line = status_line(AGREEMENTS["kz-at"], rf.Lang.EN, texts(rf.Lang.EN), "readmission-request")
-    assert line == (
+PINNED_FOOTERS = {
+    # The English KZ–AT wording is this project's translation: the footer says what English
+    # is under the Agreement (Art. 18) and that this text is not the authentic one.
+    ("en", "readmission-request"): (
         "This form is a translation made by readmit_forms from the Kazakh and Russian texts of "
         "the annex, not an authentic text; the authentic English text of the annex is not in "
         "the sources (Annex 7). English is an authentic language of the Agreement, and the "
         "English text of the Agreement prevails in case of divergence (Art. 18, closing "
         "clause). Requests and forms are made in this language (Art. 14)."
-    )
-
-
-def test_footer_of_kz_at_in_russian_says_the_annex_text_is_a_translation() -> None:
-    line = status_line(AGREEMENTS["kz-at"], rf.Lang.RU, texts(rf.Lang.RU), "handover-notice")
-    assert line == (
+    ),
+    # The Russian annex text of the decree is itself a translation.
+    ("ru", "handover-notice"): (
         "Настоящая форма воспроизводит текст приложения на русском языке так, как он приведен "
         "в источниках; этот текст — перевод, а не аутентичный текст (Приложение 2). Русский "
         "язык не является аутентичным языком Соглашения; при расхождениях преимущественную "
         "силу имеет текст на английском языке (ст. 18, заключительные положения). Запросы и "
         "формы составляются на английском языке (ст. 14)."
-    )
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "form"), sorted(PINNED_FOOTERS))
+def test_footer_of_kz_at_reads_as_issue_9_asks(lang: str, form: str) -> None:
+    language = rf.Lang(lang)
+    line = status_line(AGREEMENTS["kz-at"], language, texts(language), form)
+    assert line == PINNED_FOOTERS[(lang, form)]
 
 
 @pytest.mark.parametrize(

@@ -203,6 +203,22 @@ def test_x2_samples_no_longer_give_the_expired_or_doubtful_document() -> None:
         assert "041287553" not in text(SAMPLES / "kz-fr-lyon.yaml", "handover-notice", lang)
 
 
+def test_x2_a_blank_travel_document_is_explained() -> None:
+    """KZ–BY family: the person's passport expired in 2021; the notice leaves item 4 blank
+    and the clerk is told why."""
+    found = [
+        f
+        for f in rf.validate(SAMPLES / "kz-by-family.yaml", "handover-notice")
+        if f.code == "no-valid-travel-document"
+    ]
+    assert len(found) == 1 and found[0].path == "documents" and not found[0].is_error
+    assert "2026-12-08" in found[0].message(rf.Lang.EN)
+    case = sample("kz-by-family")
+    case["documents"].append({**PASSPORT, "expiry_date": "2035-01-01"})
+    codes = {f.code for f in rf.validate(case, "handover-notice")}
+    assert "no-valid-travel-document" not in codes
+
+
 # -- X3: documents by holder; a spouse's passport is not the person's ----------------------
 
 SPOUSE_PASSPORT = "HB3391058"

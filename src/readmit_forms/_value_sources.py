@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ._case import Case
-from ._values import ROOT_KINDS, travel_document
+from ._evidence import travel_document
+from ._values import ROOT_KINDS
 
 __all__ = ["DATE", "NAME", "NUMBER", "RAW", "TEXT", "raw_values"]
 

@@ -9,7 +9,6 @@ the person's own original, neither forged nor doubtful, valid on the day of trav
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ from .._case import (
     IdentityDocument,
     PersonCore,
 )
-from .._evidence import Classified, classify, expired_on, reference_date
+from .._evidence import Classified, classify, own_documents, travel_document
 from ._core import ITEMS, ROOT_KINDS, Ctx, Value, join, lines, text, value
 from .people import plain_name, relation
 
@@ -44,11 +43,6 @@ class Holder:
 def _relatives(case: Case) -> list[tuple[str, PersonCore]]:
     found: list[tuple[str, PersonCore]] = [("spouse", case.spouse)] if case.spouse else []
     return found + [(f"children[{i}]", child) for i, child in enumerate(case.children)]
-
-
-def own_documents(case: Case) -> list[IdentityDocument]:
-    """The documents the person holds (not a spouse's or a child's)."""
-    return [d for d in case.documents if d.holder == "person"]
 
 
 def holders(case: Case, documents: Sequence[IdentityDocument] | None = None) -> list[Holder]:
@@ -179,44 +173,6 @@ def grouped_lines(
 
 
 # -- the travel document --------------------------------------------------------------
-
-_TRAVEL_KINDS = (
-    "passport",
-    "diplomatic-passport",
-    "service-passport",
-    "emergency-passport",
-    "collective-passport",
-    "travel-document",
-    "refugee-travel-document",
-    "return-certificate",
-    "national-passport",
-    "id-card",
-)
-
-
-def travel_day(case: Case) -> dt.date | None:
-    """The day the person travels: the transfer, else the transit, else the letter's date."""
-    if case.handover is not None and case.handover.date is not None:
-        return case.handover.date
-    if case.transit is not None and case.transit.date is not None:
-        return case.transit.date
-    return reference_date(case)
-
-
-def travel_document(case: Case) -> IdentityDocument | None:
-    """The document the person travels on: the first passport-like document that is the
-    person's own original, not forged or doubtful, and not expired on the day of travel."""
-    on = travel_day(case)
-    usable = [
-        d
-        for d in own_documents(case)
-        if not (d.copy_only or d.forged or d.doubtful or expired_on(d, on))
-    ]
-    for kind in _TRAVEL_KINDS:
-        for document in usable:
-            if document.kind.value == kind:
-                return document
-    return None
 
 
 @value("case.travel_document")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -20,12 +20,19 @@ from typing import Any
 
 import yaml
 
+from . import _kazakh as kazakh
 from ._errors import TemplateError
 from ._lang import Lang
 
 __all__ = ["PLACEHOLDER", "Texts", "bundled_templates", "load_texts", "texts"]
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
+"""``{name}``, or ``{name:inflection}`` for a value the language must inflect (see INFLECTIONS)."""
+
+INFLECTIONS: dict[str, dict[Lang, Callable[[str], str]]] = {
+    "dative": {Lang.KK: kazakh.dative},  # kk: "{date:dative} дейін" — "қыркүйекке дейін"
+}
+"""Grammatical forms a text may ask of a value, per language."""
 
 
 class Texts(Mapping[str, str]):
@@ -97,12 +104,21 @@ class Texts(Mapping[str, str]):
         template = self[key]
 
         def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
+            name, inflection = match.group(1), match.group(2)
             if name not in params:
                 raise TemplateError(
                     f"{self.origin}/{self.lang}", f"{key!r} uses {{{name}}}, which is not given"
                 )
-            return str(params[name])
+            value = str(params[name])
+            if inflection is None:
+                return value
+            inflect = INFLECTIONS.get(inflection, {}).get(self.lang)
+            if inflect is None:
+                raise TemplateError(
+                    f"{self.origin}/{self.lang}",
+                    f"{key!r}: no {inflection!r} form of a value in language {self.lang}",
+                )
+            return inflect(value)
 
         return PLACEHOLDER.sub(fill, template)
 

@@ -59,7 +59,7 @@ def own_authority(agreement: Agreement, case: Case, form: str | None, lang: str)
     known: Authority | None = None
     state = case.requesting_state
     if form is not None and form in agreement.form_ids:
-        known = agreement.authority_for(state, form)
+        known = agreement.authority_for(state, form, "sends")
     else:
         known = next((a for a in agreement.authorities or () if a.state == state), None)
     if known is not None:

@@ -10,11 +10,13 @@ import re
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .._errors import ReadmitFormsError
+from .._files import FileProblem, read_regular_file
 from .._guard import refuse_to_break_signatures
 
 OK = 0
@@ -98,6 +100,22 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+INPUT_LIMIT = 1_000_000_000
+"""The largest input file (a PDF to sign, a register export) a command reads: 1 GB."""
+
+
+def read_input(path: str, error: Callable[[str, str], Exception], what: str = "") -> bytes:
+    """The bytes of the file ``path``, or ``error(path, reason)`` raised: one clear line.
+
+    Like a case file, it is read without blocking and only if it is a regular file (a
+    FIFO or a device is refused, never read), at most `INPUT_LIMIT` bytes."""
+    about = f" ({what})" if what else ""
+    try:
+        return read_regular_file(path, INPUT_LIMIT)
+    except FileProblem as exc:
+        raise error(path, f"{exc}{about}") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -8,10 +8,10 @@ import sys
 from typing import Any
 
 from .._agreements import get_agreement
-from .._calendars import Holiday
+from .._calendars import Holiday, WeekendDay
 from .._deadlines import DueDate, Schedule, deadlines
 from .._errors import UsageError
-from .._format import country_name, plural_category
+from .._format import country_name, format_weekday, plural_category
 from .._lang import Lang
 from .._loading import load_case
 from .._templates import Texts, texts
@@ -107,6 +107,20 @@ def _holiday(t: Texts, holiday: Holiday, lang: Lang) -> str:
     )
 
 
+def _weekend_day(t: Texts, day: WeekendDay, calendar: tuple[str, ...], lang: Lang) -> str:
+    weekday = format_weekday(day.date, lang)
+    if set(day.states) == set(calendar):
+        return t.format(
+            "messages.deadlines.weekend_day", date=day.date.isoformat(), weekday=weekday
+        )
+    return t.format(
+        "messages.deadlines.weekend_day_in",
+        date=day.date.isoformat(),
+        weekday=weekday,
+        states=_states(day.states, lang),
+    )
+
+
 def _item(t: Texts, due: DueDate, lang: Lang) -> list[str]:
     status = t[f"messages.deadlines.status.{due.status}"]
     role = t[f"messages.deadlines.role.{due.actor}"]
@@ -121,6 +135,8 @@ def _item(t: Texts, due: DueDate, lang: Lang) -> list[str]:
         lines.append("    " + t.format("messages.deadlines.unknown_start", field=due.start_field))
     else:
         key = "starts" if due.relation == "within" else "starts_before"
+        if due.event == "reply-period-end":
+            key = "starts_after_reply"  # KZ–HU Art. 3(3): after the reply period ends
         start = _when(due.start, due.start_time)
         lines.append(
             "    " + t.format(f"messages.deadlines.{key}", date=start, field=due.start_field)
@@ -134,9 +150,11 @@ def _item(t: Texts, due: DueDate, lang: Lang) -> list[str]:
                 f"[{other.article[lang]}]",
             )
         )
-    if due.holidays:
-        listed = "; ".join(_holiday(t, h, lang) for h in due.holidays)
-        lines.append("    " + t.format("messages.deadlines.holidays", holidays=listed))
+    if due.holidays or due.weekend_days:
+        days = [(h.date, 1, _holiday(t, h, lang)) for h in due.holidays]
+        days += [(w.date, 0, _weekend_day(t, w, due.calendar, lang)) for w in due.weekend_days]
+        listed = "; ".join(text for *_, text in sorted(days))
+        lines.append("    " + t.format("messages.deadlines.not_counted", days=listed))
     if due.extension is not None:
         ext = due.extension
         key = "extension_to" if ext.total else "extension_by"

@@ -123,10 +123,12 @@ def _country(value: Any) -> Any:
     return code
 
 
+# Field before the validator: the pattern is checked on the normalised code and stays in
+# the JSON Schema (after a BeforeValidator pydantic leaves it out).
 Country = Annotated[
     str,
-    BeforeValidator(_country),
     Field(description="ISO 3166-1 alpha-2 country code, e.g. 'KZ'", pattern=r"^[A-Z]{2}$"),
+    BeforeValidator(_country),
 ]
 
 
@@ -138,11 +140,11 @@ def _nationality(value: Any) -> Any:
 
 Nationality = Annotated[
     str,
-    BeforeValidator(_nationality),
     Field(
         description="ISO 3166-1 alpha-2 code, or 'stateless', or 'unknown'",
         pattern=r"^([A-Z]{2}|stateless|unknown)$",
     ),
+    BeforeValidator(_nationality),
 ]
 
 
@@ -153,7 +155,9 @@ def _language(value: Any) -> Any:
 
 
 LanguageCode = Annotated[
-    str, BeforeValidator(_language), Field(description="ISO 639 language code, e.g. 'ru'")
+    str,
+    Field(description="ISO 639 language code, e.g. 'ru'", pattern=r"^[a-z]{2,3}$"),
+    BeforeValidator(_language),
 ]
 
 

@@ -12,6 +12,7 @@ be read and for misuse of the API::
     │   ├── UnknownFormatError
     │   └── UnknownPurposeError
     ├── CaseFileError              the case file cannot be read or parsed       (CLI exit 2)
+    │   └── PhotoError             a photo is too large, not JPEG/PNG, or corrupt
     ├── CaseSchemaError            the case does not match the schema           (CLI exit 1)
     ├── CaseRefusedError           the case has errors for the requested form   (CLI exit 1)
     ├── LanguageNotAllowedError    language not allowed for the purpose         (CLI exit 1)
@@ -35,6 +36,7 @@ __all__ = [
     "CaseRefusedError",
     "CaseSchemaError",
     "LanguageNotAllowedError",
+    "PhotoError",
     "ReadmitFormsError",
     "SchemaProblem",
     "TemplateError",
@@ -91,6 +93,13 @@ class CaseFileError(ReadmitFormsError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}")
+
+
+class PhotoError(CaseFileError):
+    """A photo cannot be used: too large, not a JPEG or PNG by its content, or corrupt."""
+
+    def __init__(self, reason: str, source: str = "photo") -> None:
+        super().__init__(source, reason)
 
 
 @dataclass(frozen=True)

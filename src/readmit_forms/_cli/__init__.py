@@ -33,6 +33,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("render", "render forms"),
     ("proof", "the translators' proof: a form in kk, ru and en side by side"),
     ("check_templates", "check the kk, ru and en templates"),
+    ("serve", "the clerk's workbench and the HTTP API"),
 )
 
 

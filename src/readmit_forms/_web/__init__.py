@@ -1,0 +1,22 @@
+"""The clerk's workbench and the HTTP API: a web application over the public library API.
+
+``readmit-forms serve`` runs it with uvicorn. Layout, in the order a request meets it:
+
+- ``_security``  the guard: access (loopback or token), origin, size, headers, log
+- ``_api``       ``/api/v1``: agreements, schema, validate, deadlines, render, proof
+- ``_pages``     the workbench's pages (templates/, static/, messages/)
+- ``_workbench`` what a page shows about a case: findings by input, forms, deadlines
+- ``_form``      the editor generated from the case schema (layout.yaml groups it)
+- ``_casework``  photos as bytes, never paths; ``_body`` reads an API request's case
+- ``_errors``    one code per error, the command line's exit codes and field paths
+
+This package imports only ``readmit_forms`` (the public API), never its private modules.
+It needs the ``web`` extra: ``pip install 'readmit-forms[web]'``.
+"""
+
+from __future__ import annotations
+
+from ._app import create_app
+from ._config import WebConfig
+
+__all__ = ["WebConfig", "create_app"]

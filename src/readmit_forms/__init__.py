@@ -41,6 +41,7 @@ from ._loading import load_case, parse_case_text
 from ._photos import MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, clean_photo
 from ._proof import proof, render_proof
 from ._render import render
+from ._saving import dump_case
 from ._scope import applicable_forms
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
@@ -93,6 +94,7 @@ __all__ = [
     "deadlines",
     "describe_deadline",
     "describe_schedule",
+    "dump_case",
     "get_agreement",
     "language_names",
     "language_status",

@@ -168,7 +168,6 @@ def api_router(config: WebConfig) -> APIRouter:
         name = f"{form}.{lang.strip().lower()}.{key}"
         return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(name))
 
-
     @router.post(
         "/proof",
         response_class=Response,

@@ -15,8 +15,8 @@ import readmit_forms as rf
 
 from ._api import api_router
 from ._config import WebConfig
-from ._errors import __doc__ as ERRORS_DOC
 from ._errors import WebError
+from ._errors import __doc__ as ERRORS_DOC
 from ._pages import error_page, pages_router
 from ._security import Guard, Scope
 
@@ -54,7 +54,9 @@ def create_app(config: WebConfig | None = None) -> Guard:
         redoc_url=None,
     )
 
-    async def respond(scope: Scope, error: WebError) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    async def respond(
+        scope: Scope, error: WebError
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         response = _error_response(scope, error)
         return response.status_code, list(response.raw_headers), bytes(response.body)
 
@@ -113,7 +115,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     schemas: dict[str, Any] = document.setdefault("components", {}).setdefault("schemas", {})
     case = rf.Case.model_json_schema(ref_template="#/components/schemas/{model}")
     definitions = case.pop("$defs", {})
-    clashes = {name for name in definitions if name in schemas and schemas[name] != definitions[name]}
+    clashes = {
+        name for name in definitions if name in schemas and schemas[name] != definitions[name]
+    }
     if clashes:
         rename = {name: f"Case{name}" for name in clashes}
         case = _renamed(case, rename)

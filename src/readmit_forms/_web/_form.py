@@ -130,12 +130,11 @@ def _is_localized(options: list[Mapping[str, Any]]) -> bool:
     return set(obj.get("propertyNames", {}).get("enum", ())) == set(LANGS)
 
 
-def shape(node: Mapping[str, Any], name: str = "") -> Shape:
+def shape(node: Mapping[str, Any], name: str = "", nullable: bool = False) -> Shape:
     """The kind of input for a schema node (``name`` is the property's name)."""
-    nullable = False
     if "anyOf" in node:
         options = [o for o in node["anyOf"] if o.get("type") != "null"]
-        nullable = len(options) < len(node["anyOf"])
+        nullable = nullable or len(options) < len(node["anyOf"])
         if _is_localized(options):
             text = next(o for o in options if o.get("type") == "string")
             long = text.get("maxLength", 0) > _LINE_MAX
@@ -143,8 +142,7 @@ def shape(node: Mapping[str, Any], name: str = "") -> Shape:
             kind = layout().widgets.get(name, kind) if name in layout().widgets else kind
             return Shape(kind, text, nullable=nullable)
         if len(options) == 1:
-            inner = shape(options[0], name)
-            return Shape(inner.kind, inner.node, inner.owner, nullable)
+            return shape(options[0], name, nullable)
     if "$ref" in node:
         owner = str(node["$ref"]).rsplit("/", 1)[1]
         target = _defs()[owner]
@@ -153,14 +151,14 @@ def shape(node: Mapping[str, Any], name: str = "") -> Shape:
         return Shape("group", target, owner, nullable)
     if name in layout().widgets:
         return Shape(layout().widgets[name], node, nullable=nullable)
-    kind = node.get("type")
-    if kind == "array":
+    json_type = node.get("type")
+    if json_type == "array":
         return Shape("list", node, nullable=nullable)
-    if kind == "boolean":
+    if json_type == "boolean":
         return Shape("tristate" if nullable else "bool", node, nullable=nullable)
-    if kind == "integer":
+    if json_type == "integer":
         return Shape("int", node, nullable=nullable)
-    if kind == "string":
+    if json_type == "string":
         fmt = node.get("format")
         if fmt in ("date", "time", "date-time"):
             return Shape({"date-time": "datetime"}.get(fmt, fmt), node, nullable=nullable)
@@ -244,7 +242,9 @@ def _build(
         item.value = None
         if item.present:
             item.children = [
-                _build(sub, data.get(key), join(path, key), key, found.owner, key in needed, depth + 1)
+                _build(
+                    sub, data.get(key), join(path, key), key, found.owner, key in needed, depth + 1
+                )
                 for key, sub in props.items()
             ]
     elif found.kind == "list":
@@ -253,7 +253,8 @@ def _build(
         values = value if isinstance(value, list) else []
         item.value = None
         item.children = [
-            _build(items, v, join(path, i), "", owner, True, depth + 1) for i, v in enumerate(values)
+            _build(items, v, join(path, i), "", owner, True, depth + 1)
+            for i, v in enumerate(values)
         ]
         for index, child in enumerate(item.children):
             child.index = index

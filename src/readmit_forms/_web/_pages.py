@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from functools import cache
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, Request
+from fastapi.routing import APIRoute
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
@@ -192,8 +192,23 @@ def _lang_choice(value: object, agreement: rf.Agreement | None, ui: rf.Lang) -> 
 # -- the routes --------------------------------------------------------------------------------
 
 
+class _ClosingRoute(APIRoute):
+    """A route that closes the request's uploads (temporary files) once it has answered."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def run(request: Request) -> Response:
+            try:
+                return await handler(request)
+            finally:
+                await request.close()
+
+        return run
+
+
 def pages_router(config: WebConfig) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
+    router = APIRouter(include_in_schema=False, route_class=_ClosingRoute)
 
     def editor_page(
         request: Request,
@@ -323,13 +338,9 @@ def pages_router(config: WebConfig) -> APIRouter:
         form = await _form(request)
         draft, _ = await _draft(form, config)
         kind = "yaml" if form.get("_export") == "yaml" else "json"
-        data = case_data(draft.data)
-        if kind == "yaml":
-            body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-            media = "application/yaml"
-        else:
-            body = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-            media = "application/json"
+        data = case_data(draft.data)  # saved as it is, even while it does not match the schema
+        body = rf.dump_case(data, kind).encode("utf-8")
+        media = f"application/{kind}"
         return Response(body, media_type=media, headers=attachment(f"{_file_stem(data)}.{kind}"))
 
     @router.post("/case/photo")

@@ -18,13 +18,15 @@ In order, for each HTTP request:
 5. **Log.** One line per request: method, path (never the query or the body), status,
    duration. Cases travel in bodies only, so no name, date or number is ever logged.
    An exception that escapes the application (it has already answered 500) is logged
-   by its class alone: its text or traceback might quote the case.
+   by its class alone: its text or traceback might quote the case (READMIT_FORMS_DEBUG=1
+   logs the traceback, as on the command line).
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
+import os
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
@@ -41,7 +43,8 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-ErrorResponder = Callable[[Scope, WebError], Awaitable[tuple[int, list[tuple[bytes, bytes]], bytes]]]
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+ErrorResponder = Callable[[Scope, WebError], Awaitable[Answer]]
 
 TOKEN_COOKIE = "rf_token"
 CSRF_COOKIE = "rf_csrf"
@@ -125,7 +128,12 @@ class Guard:
                 return
             await self.app(scope, self._limited(receive), send_with_headers)
         except Exception as exc:
-            error_log.error("internal error %s at %s", type(exc).__name__, scope.get("path"))
+            error_log.error(
+                "internal error %s at %s",
+                type(exc).__name__,
+                scope.get("path"),
+                exc_info=exc if os.environ.get("READMIT_FORMS_DEBUG") else None,
+            )
             if not status["code"]:
                 await send_with_headers(
                     {"type": "http.response.start", "status": 500, "headers": []}

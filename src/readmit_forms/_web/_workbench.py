@@ -131,18 +131,13 @@ def forms_called_for(data: Mapping[str, Any]) -> tuple[str, ...]:
         agreement = rf.get_agreement(str(data.get("agreement", "")))
     except rf.UnknownAgreementError:
         return ()
-    parts = {
+    probe: dict[str, Any] = {
         key: True
         for key in ("transit", "interview", "statement", "handover")
         if isinstance(data.get(key), Mapping)
     }
-    probe = rf.Case.model_construct(
-        agreement=agreement.id,
-        requesting_state=data.get("requesting_state"),
-        requested_state=data.get("requested_state"),
-        **parts,
-    )
-    return rf.applicable_forms(probe)
+    probe["agreement"] = agreement.id
+    return rf.applicable_forms(rf.Case.model_construct(**probe))
 
 
 def _date(day: dt.date | None, lang: rf.Lang) -> str:

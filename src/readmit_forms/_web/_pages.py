@@ -338,8 +338,11 @@ def pages_router(config: WebConfig) -> APIRouter:
         form = await _form(request)
         draft, _ = await _draft(form, config)
         kind = "yaml" if form.get("_export") == "yaml" else "json"
-        data = case_data(draft.data)  # saved as it is, even while it does not match the schema
-        body = rf.dump_case(data, kind).encode("utf-8")
+        data = case_data(draft.data)
+        try:  # a case that matches the schema is saved as the library writes case files
+            body = rf.dump_case(rf.load_case(data), kind).encode("utf-8")
+        except rf.CaseSchemaError:  # one still being filled in is saved as it is: no loss
+            body = rf.dump_case(data, kind).encode("utf-8")
         media = f"application/{kind}"
         return Response(body, media_type=media, headers=attachment(f"{_file_stem(data)}.{kind}"))
 

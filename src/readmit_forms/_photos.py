@@ -11,6 +11,7 @@ times), comments, XMP and ICC data: none of it is needed to print a photo box.
 from __future__ import annotations
 
 import io
+import warnings
 
 from ._errors import PhotoError
 
@@ -38,10 +39,16 @@ def clean_photo(data: bytes, *, max_side: int | None = None) -> tuple[bytes, str
         raise PhotoError(f"the file has {len(data)} bytes; at most {MAX_PHOTO_BYTES} are allowed")
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    too_many = f"the picture has more than {MAX_PHOTO_PIXELS} pixels"
     try:
-        with Image.open(io.BytesIO(data), formats=tuple(_FORMATS)) as probe:
-            kind = str(probe.format)
-            width, height = probe.size
+        with warnings.catch_warnings():
+            # Pillow's own alarm for a huge picture, which is ours to refuse.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=tuple(_FORMATS)) as probe:
+                kind = str(probe.format)
+                width, height = probe.size
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise PhotoError(too_many) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise PhotoError("not a JPEG or PNG picture (judged by its content)") from None
     if width * height > MAX_PHOTO_PIXELS:
@@ -56,6 +63,7 @@ def clean_photo(data: bytes, *, max_side: int | None = None) -> tuple[bytes, str
         raise PhotoError("the picture is truncated or corrupt") from None
     if max_side is not None and max(upright.size) > max_side:
         upright.thumbnail((max_side, max_side))
+    upright.info = {}  # Pillow would write a JPEG comment or PNG text it read back out
     out = io.BytesIO()
     if kind == "JPEG":
         if upright.mode not in ("L", "RGB"):

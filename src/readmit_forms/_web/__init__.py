@@ -6,6 +6,7 @@
 - ``_api``       ``/api/v1``: agreements, schema, validate, deadlines, render, proof
 - ``_pages``     the workbench's pages (templates/, static/, messages/)
 - ``_workbench`` what a page shows about a case: findings by input, forms, deadlines
+- ``_store``     where cases are kept: nowhere yet (the page holds them); the register later
 - ``_form``      the editor generated from the case schema (layout.yaml groups it)
 - ``_casework``  photos as bytes, never paths; ``_body`` reads an API request's case
 - ``_errors``    one code per error, the command line's exit codes and field paths

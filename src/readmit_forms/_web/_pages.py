@@ -32,6 +32,7 @@ from ._form import LANGS, OTHER, PICK, apply_action, case_data, parse_form, slot
 from ._i18n import UI_LANGS, Messages, messages, pick_ui_lang
 from ._preview import page_images
 from ._security import CSRF_COOKIE, TOKEN_COOKIE, check_csrf, token_matches
+from ._store import CaseStore, Generated, PageStore
 from ._workbench import Checked, Draft, examine, forms_called_for
 
 __all__ = ["error_page", "pages_router"]
@@ -207,8 +208,9 @@ class _ClosingRoute(APIRoute):
         return run
 
 
-def pages_router(config: WebConfig) -> APIRouter:
+def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter:
     router = APIRouter(include_in_schema=False, route_class=_ClosingRoute)
+    store = store or PageStore()
 
     def editor_page(
         request: Request,
@@ -376,6 +378,7 @@ def pages_router(config: WebConfig) -> APIRouter:
         except rf.ReadmitFormsError as exc:
             raise WebError(400, "bad-request", str(exc), 2) from None
         key = (fmt or "pdf").lower()
+        store.record(draft, Generated.of(form_id, lang.value, key, draft_mark, data))
         name = f"{_file_stem(draft.data)}-{form_id}.{lang.value}.{key}"
         return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(name))
 

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# The signing and bundle tests' fixtures (test PKI, SoftHSM2 token, timestamp authority).
+pytest_plugins = ("signing_env",)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"

@@ -6,11 +6,17 @@
     [...]
     >>> pdf = rf.render(case, form="readmission-request", lang="en")
     >>> for due in rf.deadlines(case).items: ...
+    >>> with rf.SigningKey.from_pkcs12("clerk.p12", passphrase) as key:
+    ...     signed = rf.sign(rf.bundle(case), key, field="signature")
+    >>> rf.verify(signed, trust=[ca]).ok
 
 The whole public API is here; modules starting with ``_`` are private.
 """
 
 from __future__ import annotations
+
+import typing as _typing
+from importlib import import_module as _import_module
 
 from ._agreements import Agreement, FormInfo, agreement_ids, agreements, get_agreement
 from ._calendars import Holiday
@@ -20,13 +26,21 @@ from ._deadline_text import DeadlineText, describe_deadline, describe_schedule
 from ._deadlines import DueDate, Extended, Schedule, deadlines
 from ._document import Document
 from ._errors import (
+    BundleError,
     CaseFileError,
     CaseRefusedError,
     CaseSchemaError,
+    CertificateError,
+    ExternalSignatureError,
+    KeyAccessError,
     LanguageNotAllowedError,
+    PdfFileError,
     PhotoError,
     ReadmitFormsError,
+    SignedFileError,
+    SigningError,
     TemplateError,
+    TimestampError,
     UnknownAgreementError,
     UnknownFormatError,
     UnknownFormError,
@@ -48,7 +62,52 @@ from ._validate import validate
 from ._vocabulary import country_names, language_names
 from .backends import FORMATS, MEDIA_TYPES
 
+if _typing.TYPE_CHECKING:
+    from ._bundle import BundleContents, BundledDocument, bundle, extract
+    from ._signing import (
+        ExternalRequest,
+        SignatureStatus,
+        SigningKey,
+        Verification,
+        embed_external,
+        prepare_external,
+        sign,
+        verify,
+    )
+
 __version__ = "0.1.0"
+
+# Signing and the bundle load pyHanko and pikepdf: only when first used (PEP 562), so
+# that rendering and the command line start as fast as before.
+_LAZY = {
+    **dict.fromkeys(("BundleContents", "BundledDocument", "bundle", "extract"), "._bundle"),
+    **dict.fromkeys(
+        (
+            "ExternalRequest",
+            "SignatureStatus",
+            "SigningKey",
+            "Verification",
+            "embed_external",
+            "prepare_external",
+            "sign",
+            "verify",
+        ),
+        "._signing",
+    ),
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name in _LAZY:
+        value = getattr(_import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "FORMATS",
@@ -57,36 +116,51 @@ __all__ = [
     "MEDIA_TYPES",
     "PURPOSES",
     "Agreement",
+    "BundleContents",
+    "BundleError",
+    "BundledDocument",
     "Case",
     "CaseFileError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "CertificateError",
     "DeadlineText",
     "Document",
     "DueDate",
     "Extended",
+    "ExternalRequest",
+    "ExternalSignatureError",
     "Finding",
     "FormInfo",
     "Holiday",
+    "KeyAccessError",
     "Lang",
     "LanguageNotAllowedError",
     "LanguageStatus",
+    "PdfFileError",
     "PhotoError",
     "ReadmitFormsError",
     "Schedule",
     "Severity",
+    "SignatureStatus",
+    "SignedFileError",
+    "SigningError",
+    "SigningKey",
     "TemplateError",
     "TemplateReport",
+    "TimestampError",
     "UnknownAgreementError",
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
     "UnknownPurposeError",
     "UsageError",
+    "Verification",
     "__version__",
     "agreement_ids",
     "agreements",
     "applicable_forms",
+    "bundle",
     "check_templates",
     "clean_photo",
     "compose",
@@ -95,13 +169,18 @@ __all__ = [
     "describe_deadline",
     "describe_schedule",
     "dump_case",
+    "embed_external",
+    "extract",
     "get_agreement",
     "language_names",
     "language_status",
     "load_case",
     "parse_case_text",
+    "prepare_external",
     "proof",
     "render",
     "render_proof",
+    "sign",
     "validate",
+    "verify",
 ]

@@ -16,30 +16,48 @@ be read and for misuse of the API::
     ├── CaseSchemaError            the case does not match the schema           (CLI exit 1)
     ├── CaseRefusedError           the case has errors for the requested form   (CLI exit 1)
     ├── LanguageNotAllowedError    language not allowed for the purpose         (CLI exit 1)
-    └── TemplateError              a DOCX/HTML template is broken or unknown    (CLI exit 2)
+    ├── TemplateError              a DOCX/HTML template is broken or unknown    (CLI exit 2)
+    ├── PdfFileError               not a PDF, or a PDF that cannot be read       (CLI exit 2)
+    ├── SignedFileError            would change or replace a signed PDF         (CLI exit 2)
+    ├── SigningError               the key or the signing service cannot sign   (CLI exit 2)
+    │   ├── KeyAccessError         wrong passphrase or PIN, no such token/key
+    │   ├── CertificateError       the certificate may not sign (expired, usage)
+    │   ├── TimestampError         the timestamp authority gave no timestamp
+    │   └── ExternalSignatureError the outside CMS does not fit the prepared file
+    └── BundleError                a bundle's attachments fail their check      (CLI exit 1)
 
 Every error carries the offending value and, where there is a closed list, the
-allowed values; ``str(error)`` is one line meant for a person.
+allowed values; ``str(error)`` is one line meant for a person. ``exit_code`` is the
+command line's exit code for the error. No message ever holds a passphrase, a PIN
+or key material.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from ._findings import Finding
 
 __all__ = [
+    "BundleError",
     "CaseFileError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "CertificateError",
+    "ExternalSignatureError",
+    "KeyAccessError",
     "LanguageNotAllowedError",
+    "PdfFileError",
     "PhotoError",
     "ReadmitFormsError",
     "SchemaProblem",
+    "SignedFileError",
+    "SigningError",
     "TemplateError",
+    "TimestampError",
     "UnknownAgreementError",
     "UnknownFormError",
     "UnknownFormatError",
@@ -51,6 +69,8 @@ __all__ = [
 
 class ReadmitFormsError(Exception):
     """Base class of every error this package raises on purpose."""
+
+    exit_code: ClassVar[int] = 2
 
 
 class UsageError(ReadmitFormsError, ValueError):
@@ -153,3 +173,55 @@ class TemplateError(ReadmitFormsError):
         self.template = template
         self.reason = reason
         super().__init__(f"{template}: {reason}")
+
+
+class _SourceError(ReadmitFormsError):
+    """An error about one file, key or service (``source``) and why (``reason``)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class PdfFileError(_SourceError):
+    """The file is not a PDF, or a PDF that cannot be read (damaged, encrypted)."""
+
+
+class SignedFileError(ReadmitFormsError):
+    """Writing would replace or change a signed PDF and so invalidate its signatures."""
+
+    def __init__(self, path: str, signatures: int) -> None:
+        self.path = path
+        self.signatures = signatures
+        super().__init__(
+            f"{path}: is signed ({signatures} signature{'s' if signatures != 1 else ''}); "
+            "replacing or changing it would invalidate the signatures, so it is left "
+            "as it is (write to another file)"
+        )
+
+
+class SigningError(_SourceError):
+    """The document cannot be signed with this key, certificate or service (``source``)."""
+
+
+class KeyAccessError(SigningError):
+    """The key cannot be opened: a wrong passphrase or PIN, no such token or key."""
+
+
+class CertificateError(SigningError):
+    """The signer's certificate may not sign now: expired, not yet valid, wrong key usage."""
+
+
+class TimestampError(SigningError):
+    """The timestamp authority did not answer, or answered with no usable timestamp."""
+
+
+class ExternalSignatureError(SigningError):
+    """A CMS from an outside signer does not fit the prepared file (other bytes, too big)."""
+
+
+class BundleError(_SourceError):
+    """A case bundle fails its own check: an attachment missing or corrupt, a hash that differs."""
+
+    exit_code = 1

@@ -1,7 +1,8 @@
 """The ``readmit-forms`` command: a thin layer over the library that does all file I/O.
 
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
-refused language); 2 usage error or unreadable input. Every problem is one line
+refused language), or a signature or bundle fails its check; 2 usage error,
+unreadable input, or a key that cannot sign. Every problem is one line
 on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to see
 one for an internal error, which exits with 3).
 """
@@ -33,6 +34,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("render", "render forms"),
     ("proof", "the translators' proof: a form in kk, ru and en side by side"),
     ("check_templates", "check the kk, ru and en templates"),
+    ("sign", "sign a PDF (PAdES), or prepare and finish an outside signature"),
+    ("verify", "check the signatures of a PDF"),
+    ("bundle", "the case bundle (PDF/A-3b), and the case back out of it"),
     ("serve", "the clerk's workbench and the HTTP API"),
 )
 
@@ -85,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(1)
     except (CaseFileError, ReadmitFormsError) as exc:
         report(str(exc))
-        return fail(2)
+        return fail(exc.exit_code)
     except KeyboardInterrupt:
         report("interrupted")
         return 130

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from .._guard import refuse_to_break_signatures
 
 OK = 0
 
@@ -27,7 +30,11 @@ def print_json(data: Any) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename: never half a file."""
+    """Write ``data`` to ``path`` via a temporary file and a rename: never half a file.
+
+    A signed PDF is never replaced (`SignedFileError`), except by an incremental
+    update of itself."""
+    refuse_to_break_signatures(path, data)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -38,6 +45,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def quiet_libraries() -> None:
+    """pyHanko and its certificate validator log what they find (with tracebacks); the
+    commands report every finding themselves, in one line each."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
 
 
 def write_stdout(data: bytes) -> None:

@@ -15,6 +15,7 @@ from .._errors import (
     CaseRefusedError,
     CaseSchemaError,
     ReadmitFormsError,
+    SignedFileError,
     TemplateError,
     UsageError,
 )
@@ -162,7 +163,12 @@ def run_render(args: argparse.Namespace) -> int:
         target = _target(args, path, form, lang, many)
         if target is None:
             write_stdout(data)
-        else:
+            continue
+        try:
             write_atomic(target, data)
-            report(f"wrote {target}")
+        except SignedFileError as exc:  # a signed file is never replaced; the batch goes on
+            report(f"{label}: {exc}")
+            worst = max(worst, exc.exit_code)
+            continue
+        report(f"wrote {target}")
     return worst

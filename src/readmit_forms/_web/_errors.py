@@ -118,7 +118,7 @@ def from_library(exc: rf.ReadmitFormsError) -> WebError:
     for kind, status, code in _USAGE:
         if isinstance(exc, kind):
             return WebError(status, code, str(exc), 2)
-    return WebError(400, "bad-request", str(exc), 2)
+    return WebError(400, "bad-request", str(exc), exc.exit_code)
 
 
 def _photo_problem(reason: str) -> dict[str, str]:

@@ -1,0 +1,69 @@
+"""``verify``: check every signature of a PDF; exit 0 only if all are intact and trusted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ._common import OK, print_json, quiet_libraries, report
+from .sign import _read
+
+
+def add(sub: Any) -> None:
+    p = sub.add_parser(
+        "verify",
+        help="check the signatures of a PDF",
+        description="For each signature of FILE.pdf: who signed and when, whether it is "
+        "intact, whether it covers the whole file or what was added after it, and whether "
+        "its certificate chain reaches one of the --trust roots. Exit 0 only if every "
+        "signature is intact and trusted; 1 if any is not (or there is none).",
+    )
+    p.add_argument("pdf", metavar="FILE.pdf")
+    p.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CA.pem",
+        help="a trusted root certificate (PEM or DER; repeat for more)",
+    )
+    p.add_argument("--json", action="store_true", help="the result as JSON on standard output")
+    p.set_defaults(run=run_verify)
+
+
+def _yes(value: bool | None) -> str:
+    return "not checked" if value is None else "yes" if value else "NO"
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    quiet_libraries()
+    from .._signing import load_certificates, verify
+
+    roots = [
+        cert for path in args.trust for cert in load_certificates(_read(path, "--trust"), path)
+    ]
+    result = verify(_read(args.pdf, "the PDF to check"), trust=roots, source=args.pdf)
+    if args.json:
+        print_json({"file": args.pdf, **result.as_dict()})
+    else:
+        out = sys.stdout
+        for number, s in enumerate(result.signatures, start=1):
+            when = s.signing_time.isoformat(sep=" ") if s.signing_time else "no time given"
+            stamp = f", timestamp {s.timestamp.isoformat(sep=' ')}" if s.timestamp else ""
+            out.write(
+                f"{number}. {s.field}: {s.signer}, signed {when}{stamp} "
+                f"({s.level}, {s.algorithm})\n"
+                f"   intact: {_yes(s.intact)}; covers the whole file: {_yes(s.covers_whole_file)}; "
+                f"added after it: {s.added_after}; chain trusted: {_yes(s.trusted)}\n"
+                f"   {'VALID' if s.ok else 'NOT VALID: ' + '; '.join(s.problems)}\n"
+            )
+    for problem in result.problems:
+        report(f"{args.pdf}: {problem}")
+    count = len(result.signatures)
+    if result.ok:
+        report(f"{args.pdf}: {count} signature(s), all intact and trusted")
+        return OK
+    bad = sum(1 for s in result.signatures if not s.ok)
+    if count:
+        report(f"{args.pdf}: {bad} of {count} signature(s) not intact or not trusted")
+    return 1

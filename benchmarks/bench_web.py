@@ -133,6 +133,7 @@ def main() -> int:
     parser.add_argument("--closed", type=int, default=1_000, help="closed-loop requests")
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     port = free_port()
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     server = subprocess.Popen(
@@ -170,6 +171,10 @@ def main() -> int:
         server.wait(timeout=10)
 
     errors = sum(1 for _, _, ok in results + closed if not ok)
+    print(
+        f"machine: {os.cpu_count()} cores, load average {load_before:.1f} before and "
+        f"{os.getloadavg()[0]:.1f} after (other work on the machine slows every figure)"
+    )
     print(
         f"{len(results)} requests from {CLIENTS} clients in {wall:.0f} s "
         f"({len(results) / wall:.0f}/s, one per {args.period} s per client); errors: {errors}"

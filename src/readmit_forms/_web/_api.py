@@ -9,6 +9,7 @@ the agreements) or the JSON of its results (findings, schedules); errors are
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -17,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 import readmit_forms as rf
 
-from ._body import CASE_BODY, read_case
+from ._body import CASE_BODY, Submitted, read_case
 from ._casework import photo_on_disk
 from ._config import WebConfig
 from ._errors import WebError, from_library
@@ -60,6 +61,21 @@ def _binary(description: str) -> dict[int | str, dict[str, Any]]:
 
 
 _MEDIA = sorted(set(rf.MEDIA_TYPES.values()))
+
+
+async def _document(
+    sent: Submitted, make: Callable[[rf.Case], bytes], name: str, format: str
+) -> Response:
+    """The bytes ``make`` draws from the case (photo in place), as a download."""
+
+    def run() -> bytes:
+        with photo_on_disk(sent.case, sent.photo) as case:
+            data: bytes = _library(make, case)
+        return data
+
+    data = await run_in_threadpool(run)
+    key = format.strip().lower()
+    return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(f"{name}.{key}"))
 
 
 def api_router(config: WebConfig) -> APIRouter:
@@ -151,24 +167,14 @@ def api_router(config: WebConfig) -> APIRouter:
     ) -> Response:
         """The form as bytes (PDF, DOCX or HTML); a case with errors needs ``draft=true``."""
         sent = await read_case(request)
-
-        def run() -> bytes:
-            with photo_on_disk(sent.case, sent.photo) as case:
-                data: bytes = _library(
-                    rf.render,
-                    case,
-                    form=form,
-                    lang=lang,
-                    format=format,
-                    draft=draft,
-                    purpose=purpose,
-                )
-            return data
-
-        data = await run_in_threadpool(run)
-        key = format.strip().lower()
-        name = f"{form}.{lang.strip().lower()}.{key}"
-        return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(name))
+        return await _document(
+            sent,
+            lambda case: rf.render(
+                case, form=form, lang=lang, format=format, draft=draft, purpose=purpose
+            ),
+            f"{form}.{lang.strip().lower()}",
+            format,
+        )
 
     @router.post(
         "/proof",
@@ -181,15 +187,11 @@ def api_router(config: WebConfig) -> APIRouter:
     ) -> Response:
         """The translators' proof: the form in kk, ru and en side by side, flagged."""
         sent = await read_case(request)
-
-        def run() -> bytes:
-            with photo_on_disk(sent.case, sent.photo) as case:
-                data: bytes = _library(rf.render_proof, case, form=form, lang=lang, format=format)
-            return data
-
-        data = await run_in_threadpool(run)
-        key = format.strip().lower()
-        name = f"{form}.proof.{key}"
-        return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(name))
+        return await _document(
+            sent,
+            lambda case: rf.render_proof(case, form=form, lang=lang, format=format),
+            f"{form}.proof",
+            format,
+        )
 
     return router

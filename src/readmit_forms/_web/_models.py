@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+import readmit_forms as rf
+
 __all__ = [
     "DueDateOut",
     "ErrorOut",
@@ -77,19 +79,6 @@ class ExtensionOut(_Out):
     source: SourceOut
 
 
-class DeadlineTextOut(_Out):
-    """A time limit in words (`readmit_forms.DeadlineText`), in the language asked for."""
-
-    when: str
-    status: str
-    action: str
-    actor: str
-    rule: str
-    article: str
-    starts: str
-    details: list[str]
-
-
 class DueDateOut(_Out):
     """One time limit of the case (`readmit_forms.DueDate`)."""
 
@@ -116,7 +105,7 @@ class DueDateOut(_Out):
     consequence: ByLang | None
     extension: ExtensionOut | None
     superseded: list[DueDateOut]
-    text: DeadlineTextOut | None = Field(None, description="in words, when 'lang' is given")
+    text: rf.DeadlineText | None = Field(None, description="in words, when 'lang' is given")
 
 
 class ScheduleOut(_Out):

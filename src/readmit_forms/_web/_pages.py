@@ -180,6 +180,16 @@ async def _draft(form: FormData, config: WebConfig) -> tuple[Draft, str | None]:
     return Draft(data, photo), photo_problem
 
 
+async def _posted(
+    request: Request, config: WebConfig
+) -> tuple[FormData, rf.Lang, Draft, str | None]:
+    """A page's post: its form (CSRF checked), the interface language, the draft it holds
+    and a photo problem to show."""
+    form = await _form(request)
+    draft, photo_problem = await _draft(form, config)
+    return form, _ui(request, form), draft, photo_problem
+
+
 def _lang_choice(value: object, agreement: rf.Agreement | None, ui: rf.Lang) -> rf.Lang:
     if isinstance(value, str) and value in {lang.value for lang in UI_LANGS}:
         return rf.Lang(value)
@@ -308,18 +318,14 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case")
     async def edit(request: Request) -> Response:
-        form = await _form(request)
-        ui = _ui(request, form)
-        draft, photo_problem = await _draft(form, config)
+        form, ui, draft, photo_problem = await _posted(request, config)
         action = str(form.get("_action") or "")
         draft.data = apply_action(draft.data, action, ui.value)
         return editor_page(request, ui, await check(draft, ui), photo_problem, form=form)
 
     @router.post("/case/check")
     async def live(request: Request) -> Response:
-        form = await _form(request)
-        ui = _ui(request, form)
-        draft, photo_problem = await _draft(form, config)
+        form, ui, draft, photo_problem = await _posted(request, config)
         checked = await check(draft, ui)
         return _page(
             request,
@@ -337,8 +343,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/export")
     async def export(request: Request) -> Response:
-        form = await _form(request)
-        draft, _ = await _draft(form, config)
+        form, _, draft, _ = await _posted(request, config)
         kind = "yaml" if form.get("_export") == "yaml" else "json"
         data = case_data(draft.data)
         try:  # a case that matches the schema is saved as the library writes case files
@@ -350,8 +355,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/photo")
     async def photo_file(request: Request) -> Response:
-        form = await _form(request)
-        draft, _ = await _draft(form, config)
+        _, _, draft, _ = await _posted(request, config)
         if draft.photo is None:
             raise WebError(404, "not-found", "the case has no photo")
         name = f"{_file_stem(draft.data)}-photo{draft.photo.suffix}"
@@ -359,9 +363,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/download")
     async def download(request: Request) -> Response:
-        form = await _form(request)
-        ui = _ui(request, form)
-        draft, _ = await _draft(form, config)
+        form, ui, draft, _ = await _posted(request, config)
         choice = str(form.get("_download") or "")
         form_id, _, fmt = choice.partition(":")
         lang = _lang_choice(form.get("_lang"), draft.agreement, ui)
@@ -384,9 +386,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/preview")
     async def preview(request: Request) -> Response:
-        form = await _form(request)
-        ui = _ui(request, form)
-        draft, _ = await _draft(form, config)
+        form, ui, draft, _ = await _posted(request, config)
         form_id = str(form.get("_preview") or "")
         lang = _lang_choice(form.get("_lang"), draft.agreement, ui)
         agreement = draft.agreement

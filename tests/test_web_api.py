@@ -106,6 +106,7 @@ def test_schema_problems_have_the_cli_paths(api: Any, cli: Any, tmp_path: Path) 
     assert printed.code == error["exit_code"]
     lines = [line.split(": ", 1)[1] for line in printed.err.splitlines()]
     assert [f"{p['path']}: {p['message']}" for p in error["problems"]] == lines
+    assert [p["kind"] for p in error["problems"]] == ["value_error", "extra_forbidden"]
 
 
 @pytest.mark.parametrize(
@@ -145,7 +146,11 @@ def test_a_photo_path_is_never_opened(api: Any) -> None:
     error = answer.json()["error"]
     assert error["code"] == "photo-path-refused"
     assert error["problems"] == [
-        {"path": "person.photo", "message": "a file path is not accepted here"}
+        {
+            "path": "person.photo",
+            "message": "a file path is not accepted here",
+            "kind": "photo-path",
+        }
     ]
 
 

@@ -125,6 +125,9 @@ def test_a_family_case_from_nothing(page: Any) -> None:
     page.select_option("#in-person--nationality-0", "KZ")
     page.select_option("#in-person--marital_status", "married")
 
+    page.set_input_files("#in-person--photo", str(SAMPLES / "photos" / "specimen-portrait.jpg"))
+    page.wait_for_selector("#photo-box img")
+    _no_notes(page, "person--photo")
     _click(page, "add:spouse", "#in-spouse--surnames-0")
     _names(page, "spouse--surnames-0", "Жұмабекова", "Жумабекова", "Zhumabekova")
     page.fill("#in-spouse--date_of_birth", "1991-09-03")
@@ -163,6 +166,9 @@ def test_a_family_case_from_nothing(page: Any) -> None:
     assert "READMISSION APPLICATION" in text  # the English title of KZ–AT Annex 7
     for value in ("Zhumabekov", "Yerlan", "Zhumabekova", "N12345678", "BFA-2026/RÜ/009901"):
         assert value in text
+    from pypdf import PdfReader
+
+    assert any(page.images for page in PdfReader(saved).pages)  # the uploaded photo
 
 
 def test_the_interface_in_kazakh(page: Any) -> None:
@@ -181,6 +187,9 @@ def test_the_interface_in_kazakh(page: Any) -> None:
     assert page.input_value("#in-person--surnames-0-en") == "Zhumabekov"
     page.wait_for_selector("#summary li")
     assert "қате" in page.locator("#s-person--sex").inner_text()
+    page.fill("#in-person--surnames-0-en", "")
+    page.wait_for_selector("#s-person--surnames .note.error")
+    assert "міндетті өріс толтырылмаған" in page.locator("#s-person--surnames").inner_text()
     _shot(page, "4-editor-kazakh")
     page.goto(page.url.split("/case")[0] + "/")
     assert page.locator("h1").first.inner_text() == "Жаңа іс"

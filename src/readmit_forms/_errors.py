@@ -124,10 +124,16 @@ class PhotoError(CaseFileError):
 
 @dataclass(frozen=True)
 class SchemaProblem:
-    """One way in which a case does not match the schema."""
+    """One way in which a case does not match the schema.
+
+    ``kind`` names the rule broken, stable across releases (usable as a translation
+    key): ``missing``, ``extra_forbidden`` (an unknown field), ``value_error``, a type
+    such as ``int_type``, … (pydantic's error types).
+    """
 
     path: str
     message: str
+    kind: str = ""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

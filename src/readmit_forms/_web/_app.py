@@ -72,7 +72,11 @@ def create_app(config: WebConfig | None = None) -> Guard:
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         problems = [
-            {"path": ".".join(str(p) for p in e["loc"]), "message": str(e["msg"])}
+            {
+                "path": ".".join(str(p) for p in e["loc"]),
+                "message": str(e["msg"]),
+                "kind": str(e["type"]),
+            }
             for e in exc.errors()
         ]
         first = f"{problems[0]['path']}: {problems[0]['message']}" if problems else "bad request"

@@ -104,7 +104,7 @@ _USAGE: tuple[tuple[type[rf.UsageError], int, str], ...] = (
 def from_library(exc: rf.ReadmitFormsError) -> WebError:
     """The web error for a library error, with the CLI's exit code, paths and lines."""
     if isinstance(exc, rf.CaseSchemaError):
-        problems = [{"path": p.path, "message": p.message} for p in exc.problems]
+        problems = [{"path": p.path, "message": p.message, "kind": p.kind} for p in exc.problems]
         return WebError(422, "case-schema", str(exc), 1, problems=problems)
     if isinstance(exc, rf.CaseRefusedError):
         findings = [f.to_dict() for f in exc.findings]
@@ -122,7 +122,7 @@ def from_library(exc: rf.ReadmitFormsError) -> WebError:
 
 
 def _photo_problem(reason: str) -> dict[str, str]:
-    return {"path": "person.photo", "message": reason}
+    return {"path": "person.photo", "message": reason, "kind": "photo"}
 
 
 def photo_path_refused() -> WebError:
@@ -131,5 +131,9 @@ def photo_path_refused() -> WebError:
         "person.photo: the server does not open files named by a client; "
         "leave person.photo out and send the photo itself (multipart part 'photo')"
     )
-    problem = {"path": "person.photo", "message": "a file path is not accepted here"}
+    problem = {
+        "path": "person.photo",
+        "message": "a file path is not accepted here",
+        "kind": "photo-path",
+    }
     return WebError(422, "photo-path-refused", message, 2, problems=[problem])

@@ -121,6 +121,7 @@ class ScheduleOut(_Out):
 class ProblemOut(_Out):
     path: str = Field(description="the case field, as the command line names it")
     message: str
+    kind: str = Field("", description="the rule broken, e.g. 'missing' (a translation key)")
 
 
 class ErrorBodyOut(_Out):

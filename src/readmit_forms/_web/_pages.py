@@ -143,6 +143,11 @@ async def _form(request: Request) -> FormData:
     return form
 
 
+def _uploaded(form: FormData, name: str) -> bool:
+    value = form.get(name)
+    return isinstance(value, UploadFile) and bool(value.filename)
+
+
 async def _upload(form: FormData, name: str) -> bytes | None:
     value = form.get(name)
     if isinstance(value, UploadFile) and value.filename:
@@ -336,8 +341,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
             photo=draft.photo,
             photo_seal=draft.photo.seal(config.secret) if draft.photo else "",
             photo_problem=photo_problem,
-            photo_changed=await _upload(form, "_photo_file") is not None
-            or form.get("_action") == "photo-remove",
+            photo_changed=_uploaded(form, "_photo_file") or form.get("_action") == "photo-remove",
             output_lang=_lang_choice(form.get("_lang"), draft.agreement, ui),
         )
 

@@ -20,6 +20,7 @@ import readmit_forms as rf
 
 from ._casework import Photo, photo_on_disk
 from ._form import Section, case_data, editor, join, slot_id, tokens
+from ._i18n import messages
 
 __all__ = ["Checked", "Draft", "DueView", "FormView", "Note", "examine", "forms_called_for"]
 
@@ -140,6 +141,12 @@ def forms_called_for(data: Mapping[str, Any]) -> tuple[str, ...]:
     return rf.applicable_forms(rf.Case.model_construct(**probe))
 
 
+def _problem(problem: Any, lang: rf.Lang) -> str:
+    """A schema problem in the clerk's language where the workbench has words for its kind."""
+    words = messages(lang).get(f"schema.{problem.kind}")
+    return words if words is not None else str(problem.message)
+
+
 def _date(day: dt.date | None, lang: rf.Lang) -> str:
     return format_date(day, format="medium", locale=lang.babel_locale) if day else "—"
 
@@ -157,7 +164,7 @@ def examine(draft: Draft, lang: rf.Lang, today: dt.date) -> Checked:
         case = rf.load_case(case_data(draft.data))
     except rf.CaseSchemaError as exc:
         notes = [
-            Note("error", p.message, None, "case-schema", p.path, _slot_for(p.path, known))
+            Note("error", _problem(p, lang), None, "case-schema", p.path, _slot_for(p.path, known))
             for p in exc.problems
         ]
     if case is not None and agreement is not None:

@@ -210,3 +210,46 @@ def test_the_loopback_name_variants() -> None:
     for base in (LOOPBACK, "http://localhost:8000", "http://[::1]:8000"):
         with client(base_url=base) as c:
             assert c.get("/api/v1/agreements").status_code == 200, base
+
+
+def test_serve_with_a_token_and_two_workers(tmp_path: Any) -> None:
+    """The command as a clerk starts it: what it says, and the token at the door."""
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+    from pathlib import Path
+
+    from web_helpers import free_port
+
+    token = tmp_path / "token"
+    token.write_text(TOKEN + "\n", "utf-8")
+    port = free_port()
+    command = Path(sys.executable).parent / "readmit-forms"
+    args = ["serve", "--port", str(port), "--token-file", str(token), "--workers", "2"]
+    server = subprocess.Popen(
+        [str(command), *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    url = f"http://127.0.0.1:{port}/api/v1/agreements"
+    try:
+        assert server.stderr is not None
+        said = server.stderr.readline()
+        assert "this machine only; every request needs the access token in" in said
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).close()
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                assert exc.code == 401  # up, and the door is closed without the token
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        asked = urllib.request.Request(url, headers={"authorization": f"Bearer {TOKEN}"})
+        with urllib.request.urlopen(asked, timeout=10) as answer:
+            assert answer.status == 200
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,12 @@ def add(sub: Any) -> None:
         help="file holding the access token every request must carry (required for any "
         "address other than the loopback)",
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (default 1; more use more cores for an office)",
+    )
     p.set_defaults(run=run_serve)
 
 
@@ -52,11 +59,14 @@ def run_serve(args: argparse.Namespace) -> int:
         import uvicorn
 
         from .._web import WebConfig, create_app
+        from .._web._config import ENVIRONMENT, is_loopback
     except ImportError as exc:
         raise ServeError(
             f"the workbench needs the web extra ({exc.name} is missing): "
             "pip install 'readmit-forms[web]'"
         ) from None
+    if args.workers < 1:
+        raise ServeError(f"--workers {args.workers}: give 1 or more")
     token = _token(args.token_file)
     try:
         config = WebConfig(host=args.host, port=args.port, token=token)
@@ -64,20 +74,26 @@ def run_serve(args: argparse.Namespace) -> int:
         raise ServeError(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
-    if token is None:
-        report(f"readmit-forms workbench: {url} (this machine only; Ctrl+C stops it)")
+    reach = "this machine only" if is_loopback(args.host) else "open to other machines"
+    needs = f"; every request needs the access token in {args.token_file}" if token else ""
+    report(f"readmit-forms workbench: {url} ({reach}{needs}; Ctrl+C stops it)")
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "access_log": False,  # the guard logs each request without its query or body
+        "log_level": "warning",
+        "server_header": False,
+    }
+    if args.workers == 1:
+        uvicorn.run(create_app(config), **options)
     else:
-        report(
-            f"readmit-forms workbench: {url} — served beyond this machine; every request "
-            f"needs the access token from {args.token_file} (Ctrl+C stops it)"
+        token_file = str(args.token_file.resolve()) if args.token_file else None
+        os.environ[ENVIRONMENT] = config.to_environment(token_file)
+        uvicorn.run(
+            "readmit_forms._web:app_from_environment",
+            factory=True,
+            workers=args.workers,
+            **options,
         )
-    uvicorn.run(
-        create_app(config),
-        host=args.host,
-        port=args.port,
-        access_log=False,  # the guard logs each request without its query or body
-        log_level="warning",
-        server_header=False,
-    )
     sys.stderr.flush()
     return OK

@@ -17,7 +17,17 @@ It needs the ``web`` extra: ``pip install 'readmit-forms[web]'``.
 
 from __future__ import annotations
 
+import logging
+
 from ._app import create_app
 from ._config import WebConfig
+from ._security import Guard
 
-__all__ = ["WebConfig", "create_app"]
+__all__ = ["WebConfig", "app_from_environment", "create_app"]
+
+
+def app_from_environment() -> Guard:
+    """The application of one worker process of ``serve --workers N`` (uvicorn's factory)."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    return create_app(WebConfig.from_environment())

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
+import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["WebConfig", "is_loopback"]
+__all__ = ["ENVIRONMENT", "WebConfig", "is_loopback"]
+
+ENVIRONMENT = "READMIT_FORMS_SERVE"
+"""How ``serve --workers N`` hands the settings to its worker processes."""
 
 MAX_BODY = 16_000_000
 """The largest request body accepted, in bytes: a case file (5 MB) and a photo (8 MB)."""
@@ -47,3 +52,30 @@ class WebConfig:
             raise ValueError(
                 f"the workbench serves {self.host} only with an access token (--token-file)"
             )
+
+    def to_environment(self, token_file: str | None) -> str:
+        """The settings for worker processes (the token stays in its file)."""
+        return json.dumps(
+            {
+                "host": self.host,
+                "port": self.port,
+                "token_file": token_file,
+                "max_body": self.max_body,
+                "secret": self.secret.hex(),  # one secret: a photo sealed by one worker
+            }  # is taken as it is by another
+        )
+
+    @classmethod
+    def from_environment(cls) -> WebConfig:
+        data = json.loads(os.environ[ENVIRONMENT])
+        token = None
+        if data["token_file"]:
+            with open(data["token_file"], encoding="utf-8") as handle:
+                token = handle.read().strip()
+        return cls(
+            host=data["host"],
+            port=data["port"],
+            token=token,
+            max_body=data["max_body"],
+            secret=bytes.fromhex(data["secret"]),
+        )

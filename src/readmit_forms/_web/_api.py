@@ -14,12 +14,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 import readmit_forms as rf
 
 from ._body import CASE_BODY, Submitted, read_case
-from ._casework import photo_on_disk
+from ._casework import Serial, photo_on_disk
 from ._config import WebConfig
 from ._errors import WebError, from_library
 from ._models import ErrorOut, ScheduleOut, ValidationOut
@@ -64,7 +63,7 @@ _MEDIA = sorted(set(rf.MEDIA_TYPES.values()))
 
 
 async def _document(
-    sent: Submitted, make: Callable[[rf.Case], bytes], name: str, format: str
+    work: Serial, sent: Submitted, make: Callable[[rf.Case], bytes], name: str, format: str
 ) -> Response:
     """The bytes ``make`` draws from the case (photo in place), as a download."""
 
@@ -73,12 +72,12 @@ async def _document(
             data: bytes = _library(make, case)
         return data
 
-    data = await run_in_threadpool(run)
+    data = await work(run)
     key = format.strip().lower()
     return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(f"{name}.{key}"))
 
 
-def api_router(config: WebConfig) -> APIRouter:
+def api_router(config: WebConfig, work: Serial) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["readmit-forms"], responses=_ERRORS)
 
     @router.get("/agreements", response_model=list[rf.Agreement])
@@ -124,7 +123,7 @@ def api_router(config: WebConfig) -> APIRouter:
                 "findings": [f.to_dict() for f in findings],
             }
 
-        return JSONResponse(await run_in_threadpool(run))
+        return JSONResponse(await work(run))
 
     @router.post("/deadlines", response_model=ScheduleOut, openapi_extra=CASE_BODY)
     async def deadlines(
@@ -141,15 +140,19 @@ def api_router(config: WebConfig) -> APIRouter:
         parties = rf.get_agreement(sent.case.agreement).parties
         if states is not None and not set(states) <= set(parties):
             raise WebError(400, "bad-request", f"calendar: use {', '.join(parties)}", 2)
-        schedule: rf.Schedule = _library(
-            rf.deadlines, sent.case, today=today or config.today(), calendar=states
-        )
-        result = schedule.to_dict()
-        if lang is not None:
-            for item, due in zip(result["deadlines"], schedule.items, strict=True):
-                words = _library(rf.describe_deadline, due, lang)
-                item["text"] = {**words.__dict__, "details": list(words.details)}
-        return JSONResponse(result)
+
+        def run() -> dict[str, Any]:
+            schedule: rf.Schedule = _library(
+                rf.deadlines, sent.case, today=today or config.today(), calendar=states
+            )
+            result = schedule.to_dict()
+            if lang is not None:
+                for item, due in zip(result["deadlines"], schedule.items, strict=True):
+                    words = _library(rf.describe_deadline, due, lang)
+                    item["text"] = {**words.__dict__, "details": list(words.details)}
+            return result
+
+        return JSONResponse(await work(run))
 
     @router.post(
         "/render",
@@ -168,6 +171,7 @@ def api_router(config: WebConfig) -> APIRouter:
         """The form as bytes (PDF, DOCX or HTML); a case with errors needs ``draft=true``."""
         sent = await read_case(request)
         return await _document(
+            work,
             sent,
             lambda case: rf.render(
                 case, form=form, lang=lang, format=format, draft=draft, purpose=purpose
@@ -188,6 +192,7 @@ def api_router(config: WebConfig) -> APIRouter:
         """The translators' proof: the form in kk, ru and en side by side, flagged."""
         sent = await read_case(request)
         return await _document(
+            work,
             sent,
             lambda case: rf.render_proof(case, form=form, lang=lang, format=format),
             f"{form}.proof",

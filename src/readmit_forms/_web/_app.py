@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 import readmit_forms as rf
 
 from ._api import api_router
+from ._casework import Serial
 from ._config import WebConfig
 from ._errors import WebError
 from ._errors import __doc__ as ERRORS_DOC
@@ -97,8 +98,9 @@ def create_app(config: WebConfig | None = None) -> Guard:
         error = WebError(500, "internal", "internal error; the server log names its kind")
         return _error_response(request.scope, error)
 
-    app.include_router(api_router(config))
-    app.include_router(pages_router(config))
+    work = Serial()  # the library's work, one call at a time (see Serial)
+    app.include_router(api_router(config, work))
+    app.include_router(pages_router(config, work))
     app.mount("/static", StaticFiles(packages=[("readmit_forms._web", "static")]), "static")
     app.state.config = config
 

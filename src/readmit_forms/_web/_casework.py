@@ -11,16 +11,22 @@ import base64
 import hashlib
 import hmac
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
 
 import readmit_forms as rf
 
 from ._errors import photo_path_refused
 
-__all__ = ["PHOTO_SIDE", "Photo", "photo_on_disk", "refuse_photo_path"]
+__all__ = ["PHOTO_SIDE", "Photo", "Serial", "photo_on_disk", "refuse_photo_path"]
+
+T = TypeVar("T")
 
 PHOTO_SIDE = 800
 """Uploaded photos are kept at most this many pixels high or wide (300 dpi in the box)."""
@@ -94,3 +100,21 @@ def photo_on_disk(case: rf.Case, photo: Photo | None) -> Iterator[rf.Case]:
         path.write_bytes(photo.data)
         person = case.person.model_copy(update={"photo": path})
         yield case.model_copy(update={"person": person})
+
+
+class Serial:
+    """Runs the library's work (validate, render, …) off the event loop, one call at a time.
+
+    The work is pure Python and holds the interpreter lock: calls run side by side
+    would only take turns, each finishing later, and keep the event loop from reading
+    and answering requests. One at a time, in arrival order, each is done as soon as it
+    can be (measured by ``benchmarks/bench_web.py``); ``serve --workers N`` runs N.
+    """
+
+    def __init__(self) -> None:
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    async def __call__(self, work: Callable[..., T], *args: Any) -> T:
+        if self._limiter is None:  # made in the server's event loop, on first use
+            self._limiter = anyio.CapacityLimiter(1)
+        return await anyio.to_thread.run_sync(work, *args, limiter=self._limiter)

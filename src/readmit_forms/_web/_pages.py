@@ -19,13 +19,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 import readmit_forms as rf
 
 from ._api import attachment
-from ._casework import Photo, photo_on_disk
+from ._casework import Photo, Serial, photo_on_disk
 from ._config import WebConfig
 from ._errors import WebError
 from ._form import LANGS, OTHER, PICK, apply_action, case_data, parse_form, slot_id
@@ -156,7 +155,7 @@ async def _upload(form: FormData, name: str) -> bytes | None:
     return None
 
 
-async def _draft(form: FormData, config: WebConfig) -> tuple[Draft, str | None]:
+async def _draft(form: FormData, config: WebConfig, work: Serial) -> tuple[Draft, str | None]:
     """The draft a page posted, and a photo problem to show (or None)."""
     held = form.get("_case")
     if isinstance(held, str) and held:
@@ -173,11 +172,11 @@ async def _draft(form: FormData, config: WebConfig) -> tuple[Draft, str | None]:
     try:
         uploaded = await _upload(form, "_photo_file")
         if uploaded is not None:
-            photo = await run_in_threadpool(Photo.upload, uploaded)
+            photo = await work(Photo.upload, uploaded)
         elif form.get("_action") != "photo-remove":
-            photo = Photo.from_field(
-                str(form.get("_photo") or ""), str(form.get("_photo_seal") or ""), config.secret
-            )
+            held_photo = str(form.get("_photo") or "")
+            seal = str(form.get("_photo_seal") or "")
+            photo = await work(Photo.from_field, held_photo, seal, config.secret)
     except rf.PhotoError as exc:
         photo_problem = exc.reason
     if isinstance(data.get("person"), dict):
@@ -186,12 +185,12 @@ async def _draft(form: FormData, config: WebConfig) -> tuple[Draft, str | None]:
 
 
 async def _posted(
-    request: Request, config: WebConfig
+    request: Request, config: WebConfig, work: Serial
 ) -> tuple[FormData, rf.Lang, Draft, str | None]:
     """A page's post: its form (CSRF checked), the interface language, the draft it holds
     and a photo problem to show."""
     form = await _form(request)
-    draft, photo_problem = await _draft(form, config)
+    draft, photo_problem = await _draft(form, config, work)
     return form, _ui(request, form), draft, photo_problem
 
 
@@ -223,7 +222,7 @@ class _ClosingRoute(APIRoute):
         return run
 
 
-def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter:
+def pages_router(config: WebConfig, work: Serial, store: CaseStore | None = None) -> APIRouter:
     router = APIRouter(include_in_schema=False, route_class=_ClosingRoute)
     store = store or PageStore()
 
@@ -256,7 +255,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
         )
 
     async def check(draft: Draft, ui: rf.Lang) -> Checked:
-        return await run_in_threadpool(examine, draft, ui, config.today())
+        return await work(examine, draft, ui, config.today())
 
     @router.get("/")
     async def start(request: Request) -> Response:
@@ -315,7 +314,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
         photo_raw = await _upload(form, "_photo_file")
         if photo_raw is not None:
             try:
-                photo = await run_in_threadpool(Photo.upload, photo_raw)
+                photo = await work(Photo.upload, photo_raw)
             except rf.PhotoError as exc:
                 photo_problem = exc.reason
         draft = Draft.from_case(case, photo)
@@ -323,14 +322,14 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case")
     async def edit(request: Request) -> Response:
-        form, ui, draft, photo_problem = await _posted(request, config)
+        form, ui, draft, photo_problem = await _posted(request, config, work)
         action = str(form.get("_action") or "")
         draft.data = apply_action(draft.data, action, ui.value)
         return editor_page(request, ui, await check(draft, ui), photo_problem, form=form)
 
     @router.post("/case/check")
     async def live(request: Request) -> Response:
-        form, ui, draft, photo_problem = await _posted(request, config)
+        form, ui, draft, photo_problem = await _posted(request, config, work)
         checked = await check(draft, ui)
         return _page(
             request,
@@ -347,7 +346,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/export")
     async def export(request: Request) -> Response:
-        form, _, draft, _ = await _posted(request, config)
+        form, _, draft, _ = await _posted(request, config, work)
         kind = "yaml" if form.get("_export") == "yaml" else "json"
         data = case_data(draft.data)
         try:  # a case that matches the schema is saved as the library writes case files
@@ -359,7 +358,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/photo")
     async def photo_file(request: Request) -> Response:
-        _, _, draft, _ = await _posted(request, config)
+        _, _, draft, _ = await _posted(request, config, work)
         if draft.photo is None:
             raise WebError(404, "not-found", "the case has no photo")
         name = f"{_file_stem(draft.data)}-photo{draft.photo.suffix}"
@@ -367,16 +366,14 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/download")
     async def download(request: Request) -> Response:
-        form, ui, draft, _ = await _posted(request, config)
+        form, ui, draft, _ = await _posted(request, config, work)
         choice = str(form.get("_download") or "")
         form_id, _, fmt = choice.partition(":")
         lang = _lang_choice(form.get("_lang"), draft.agreement, ui)
         draft_mark = form.get("_draft") == "on"
         try:
             case = rf.load_case(case_data(draft.data))
-            data = await run_in_threadpool(
-                _render, case, draft.photo, form_id, lang, fmt or "pdf", draft_mark
-            )
+            data = await work(_render, case, draft.photo, form_id, lang, fmt or "pdf", draft_mark)
         except (rf.CaseSchemaError, rf.CaseRefusedError, rf.LanguageNotAllowedError) as exc:
             checked = await check(draft, ui)
             banner = messages(ui)("banner.refused", form=form_id) + f" ({exc})"
@@ -390,7 +387,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
 
     @router.post("/case/preview")
     async def preview(request: Request) -> Response:
-        form, ui, draft, _ = await _posted(request, config)
+        form, ui, draft, _ = await _posted(request, config, work)
         form_id = str(form.get("_preview") or "")
         lang = _lang_choice(form.get("_lang"), draft.agreement, ui)
         agreement = draft.agreement
@@ -405,7 +402,7 @@ def pages_router(config: WebConfig, store: CaseStore | None = None) -> APIRouter
             checked = await check(draft, ui)
             banner = messages(ui)("banner.incomplete")
             return editor_page(request, ui, checked, banner=banner, status=422, form=form)
-        pages, proof = await run_in_threadpool(_preview, case, draft.photo, form_id, lang)
+        pages, proof = await work(_preview, case, draft.photo, form_id, lang)
         errors = sum(1 for f in rf.validate(case, form_id) if f.is_error)
         return _page(
             request,

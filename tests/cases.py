@@ -191,8 +191,12 @@ def changed(base: str, change: Callable[[Case], object] | None = None) -> Case:
 
 
 # What a base case shows by design: for KZ–BY every third-country case carries the
-# reminder of the transitional rule (Agreement Art. 15(2)).
+# reminder of the transitional rule (Agreement Art. 15(2)); the own-national cases hold
+# only a copy of the passport, so a handover notice has no travel document to give.
+_NO_TRAVEL_DOCUMENT = ("no-valid-travel-document", "warning", "documents")
 BASELINE: dict[str, set[tuple[str, str, str]]] = {
+    "at_own": {_NO_TRAVEL_DOCUMENT},
+    "by_own": {_NO_TRAVEL_DOCUMENT},
     "by_third": {("tcn-transitional", "warning", "person.nationality")},
 }
 

@@ -36,19 +36,7 @@ def test_every_fact_has_a_source_or_says_not_stated(agreement: rf.Agreement) -> 
             assert isinstance(obj.source, Source), path
 
 
-@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
-def test_sources_name_real_files_and_lines(agreement: rf.Agreement) -> None:
-    if not SOURCES.is_dir():
-        pytest.skip("../shared/sources is not next to the checkout")
-    for path, obj in _facts(agreement):
-        if isinstance(obj, Source):
-            file = SOURCES / obj.doc
-            assert file.is_file(), f"{path}: {obj.doc}"
-            lines = len(file.read_text("utf-8").splitlines())
-            import re
-
-            for number in re.findall(r"\d+", obj.lines or ""):
-                assert 1 <= int(number) <= lines, f"{path}: line {number} of {obj.doc}"
+# Every cited source line is checked in test_source_lines.py.
 
 
 @pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
@@ -73,12 +61,34 @@ def test_language_rules() -> None:
     assert fr.authentic.not_stated and fr.prevailing.not_stated and fr.working.not_stated
 
 
-def test_kz_by_transit_requests_go_to_the_border_committee() -> None:
+def test_kz_by_authorities_by_role() -> None:
+    """Protocol Art. 1(5): the Belarus MIA sends transit requests, the State Border
+    Committee examines them; the MIA sends and examines readmission requests."""
     by = rf.get_agreement("kz-by")
-    authority = by.authority_for("BY", "transit-request")
-    assert authority is not None and "пограничный" in authority.name[rf.Lang.RU]
-    readmission = by.authority_for("BY", "readmission-request")
-    assert readmission is not None and "внутренних дел" in readmission.name[rf.Lang.RU]
+    examines = by.authority_for("BY", "transit-request", "examines")
+    assert examines is not None and examines.id == "by-sbc"
+    sends = by.authority_for("BY", "transit-request", "sends")
+    assert sends is not None and sends.id == "by-mia"
+    readmission = by.authority_for("BY", "readmission-request", "examines")
+    assert readmission is not None and readmission.id == "by-mia"
+
+
+@pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
+def test_every_form_has_one_sender_and_one_examiner_per_party(agreement: rf.Agreement) -> None:
+    """Where the agreement names authorities, each form has exactly one authority of each
+    Party that sends it and one that examines it: the defaults are never a guess."""
+    if not agreement.authorities:
+        assert agreement.authorities_note is not None and agreement.authorities_note.not_stated
+        return
+    for form in agreement.form_ids:
+        for state in agreement.parties:
+            for role in ("sends", "examines"):
+                found = [
+                    a.id
+                    for a in agreement.authorities
+                    if a.state == state and a.has_role(role, form)  # type: ignore[arg-type]
+                ]
+                assert len(found) == 1, (form, state, role, found)
 
 
 def test_divergences_of_the_index_are_recorded() -> None:

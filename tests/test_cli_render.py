@@ -53,12 +53,14 @@ def test_a_batch_goes_on_past_a_bad_case(cli: Callable[..., Result], tmp_path: P
     assert "Traceback" not in result.err
 
 
-def test_every_form_of_the_agreement_at_once(cli: Callable[..., Result], tmp_path: Path) -> None:
+def test_form_all_with_draft_is_still_the_forms_of_the_case(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
     result = cli(
         "render", str(FAMILY), "--form", "all", "--lang", "ru", "-o", str(tmp_path), "--draft"
     )
     assert result.code == 0, result.err
-    assert len(list(tmp_path.glob("*.pdf"))) == 4
+    assert len(list(tmp_path.glob("*.pdf"))) == 2  # readmission request, handover notice
 
 
 def test_a_case_with_errors_is_refused_and_nothing_is_written(
@@ -75,3 +77,35 @@ def test_a_case_with_errors_is_refused_and_nothing_is_written(
 def test_stdout_is_for_one_document_only(cli: Callable[..., Result]) -> None:
     result = cli("render", str(FAMILY), "--form", "all", "--lang", "en", "-o", "-")
     assert result.code == 2 and "one document only" in result.err
+
+
+@pytest.mark.parametrize(
+    ("sample", "forms"),
+    [
+        ("kz-at-family", ["readmission-request", "handover-notice"]),
+        ("kz-at-transit", ["transit-request"]),
+        ("kz-by-transit", ["transit-request"]),  # its handover data do not make it a readmission
+        (
+            "kz-by-family",
+            ["person-statement", "interview-request", "readmission-request", "handover-notice"],
+        ),
+        ("kz-fr-lyon", ["readmission-request", "interview-request", "handover-notice"]),
+    ],
+)
+def test_form_all_renders_the_forms_the_case_calls_for(
+    cli: Callable[..., Result], tmp_path: Path, sample: str, forms: list[str]
+) -> None:
+    result = cli(
+        "render",
+        str(SAMPLES / f"{sample}.yaml"),
+        "--form",
+        "all",
+        "--lang",
+        "ru",
+        "-o",
+        str(tmp_path),
+    )
+    assert result.code == 0, result.err
+    assert "refused" not in result.err
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"{sample}.{form}.ru.pdf" for form in forms)

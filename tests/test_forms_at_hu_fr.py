@@ -33,6 +33,7 @@ SAMPLE_FORMS: dict[str, set[str]] = {
     "kz-hu-overstay.yaml": {"readmission-request", "interview-request", "handover-notice"},
     "kz-hu-transit.yaml": {"transit-request"},
     "kz-fr-lyon.yaml": {"readmission-request", "interview-request", "handover-notice"},
+    "kz-fr-transit.yaml": {"transit-request"},
 }
 
 # Official lines of each form, per language (each language's own text).
@@ -108,7 +109,7 @@ KEY_LINES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
         "en": (
             "ANNEX 8 to the Agreement",
             "TRANSIT APPLICATION",
-            "C. TRANSIT OPERATION",
+            "C. TRANSIT",
             "By air",
             "By land or by sea",
             "7. IS THE TRANSIT ESCORTED OR UNESCORTED?",
@@ -192,12 +193,9 @@ MODEL_FORM_LINES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
         "en": ("pursuant to Articles 1 to 3", "(Article 1 of the Agreement)"),
     },
     ("kz-hu", "interview-request"): {
-        "ru": (
-            "ЗАПРОС О ПРОВЕДЕНИИ СОБЕСЕДОВАНИЯ ДЛЯ УТОЧНЕНИЯ ГРАЖДАНСТВА",
-            "в соответствии с пунктом 2 статьи 1",
-        ),
-        "kk": ("АЗАМАТТЫҒЫН НАҚТЫЛАУ ҮШІН ӘҢГІМЕЛЕСУ ӨТКІЗУ ТУРАЛЫ СҰРАУ САЛУ",),
-        "en": ("REQUEST FOR AN INTERVIEW TO CLARIFY NATIONALITY",),
+        "ru": ("ЗАПРОС ОБ УТОЧНЕНИИ ГРАЖДАНСТВА", "в соответствии с пунктом 2 статьи 1"),
+        "kk": ("АЗАМАТТЫҒЫН НАҚТЫЛАУ ТУРАЛЫ СҰРАУ САЛУ",),
+        "en": ("REQUEST TO CLARIFY NATIONALITY",),
     },
     ("kz-hu", "transit-request"): {
         "ru": ("воздушным транспортом под конвоем", "(пункт 2 статьи 4 Соглашения)"),
@@ -261,12 +259,15 @@ def _values(sample: str, form: str, lang: str) -> list[str]:
     values = [case.letter.number or "", pick(case.person.surnames[0], language)]
     if form in ("readmission-request", "interview-request"):
         values += [d.number for d in case.documents if d.number]
-    if form == "handover-notice" and case.handover is not None and case.escorted_handover:
+    escorts_sent = case.agreement != "kz-hu"  # KZ–HU Art. 5(3) does not list escorts' data
+    handover = form == "handover-notice" and case.handover is not None
+    if handover and case.escorted_handover and escorts_sent:
         values += [e.passport.number for e in case.escorts if e.passport and e.passport.number]
     if form == "transit-request" and case.transit is not None:
         values += [d.number for d in case.documents if d.number]
-        values += [pick(e.surname, language) for e in case.escorts]
-        if case.transit.route is not None and case.agreement != "kz-at":  # no route in Annex 8
+        if escorts_sent:
+            values += [pick(e.surname, language) for e in case.escorts]
+        if case.transit.route is not None:  # KZ–AT Annex 8: under D (Art. 9(1))
             values.append(pick(case.transit.route, language))
     return [v for v in values if v]
 

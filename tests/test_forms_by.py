@@ -70,7 +70,7 @@ OFFICIAL: dict[str, dict[str, list[str]]] = {
             "1. Surname, first name, patronymic, second name (underline the surname)",
             "(signature of the person)",
             "(initials, surname)",
-            "Seal",
+            "(Seal/stamp)",
         ],
     },
     "interview-request": {
@@ -106,7 +106,7 @@ OFFICIAL: dict[str, dict[str, list[str]]] = {
             "12. Documents held by the person:",
             "B. Remarks",
             "Place of the interview",
-            "Seal",
+            "(Seal/stamp)",
         ],
     },
     "readmission-request": {
@@ -186,7 +186,7 @@ OFFICIAL: dict[str, dict[str, list[str]]] = {
             "Notification of the conditions of the transfer",
             "Article 9(1), (3) and (4) and Article 8(1) of the Executive Protocol",
             "not later than 5 working days",
-            "Seal",
+            "(Seal/stamp)",
         ],
     },
 }

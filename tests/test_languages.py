@@ -38,60 +38,84 @@ EXPECTED = {
     ("kz-fr", "en"): ("not-stated", "not-stated"),
 }
 
-# Words each footer must contain (its own language), and the articles it must cite.
+# Words each footer must contain (its own language), and the articles it must cite: what
+# the wording of the form is (the annex text, a translation by this project, a model
+# form), what the language is under the Agreement, and the language of requests.
 FOOTER = {
     ("kz-at", "kk"): [
-        "қазақ тіліндегі мәтін",
-        "күші бірдей",
+        "Осы нысан қосымшаның қазақ тіліндегі мәтінін дереккөздердегідей қайталайды (7-қосымша)",
+        "Қазақ тілі Келісімнің күші бірдей мәтіндерінің тілі болып табылады",
         "ағылшын тіліндегі мәтін пайдаланылады",
         "ағылшын тілінде ресімделеді",
         "(18-бап, қорытынды ережелер)",
         "(14-бап)",
     ],
     ("kz-at", "ru"): [
-        "Это перевод",
-        "русский язык не является аутентичным языком Соглашения",
+        "этот текст — перевод, а не аутентичный текст (Приложение 7)",
+        "Русский язык не является аутентичным языком Соглашения",
         "преимущественную силу имеет текст на английском языке",
         "составляются на английском языке",
         "(ст. 18, заключительные положения)",
         "(ст. 14)",
     ],
     ("kz-at", "en"): [
-        "This English text is an authentic text",
+        "This form is a translation made by readmit_forms from the Kazakh and Russian texts",
+        "not an authentic text",
+        "the authentic English text of the annex is not in the sources (Annex 7)",
+        "English is an authentic language of the Agreement",
         "prevails",
         "Requests and forms are made in this language",
         "(Art. 18, closing clause)",
         "(Art. 14)",
     ],
     ("kz-by", "kk"): [
-        "қазақ тіліндегі мәтін",
+        "қазақ тіліндегі мәтінін дереккөздердегідей қайталайды",
         "орыс тіліндегі мәтін пайдаланылады",
         "орыс тілінде ресімделеді",
         "(Атқару хаттамасы, 10-бап)",
     ],
     ("kz-by", "ru"): [
-        "текст на русском языке является аутентичным",
+        "воспроизводит текст приложения на русском языке",
+        "Русский язык является аутентичным языком Соглашения",
         "преимущественную силу",
         "на этом языке",
         "(ст. 10 Исполнительного протокола)",
     ],
     ("kz-by", "en"): [
-        "This is a translation",
+        "This form is a translation made by readmit_forms",
         "English is not an authentic language",
         "the Russian text prevails",
         "made in Russian",
         "(Protocol Art. 10)",
     ],
-    ("kz-hu", "kk"): ["ағылшын тіліндегі мәтін пайдаланылады", "дереккөздерде көрсетілмеген"],
+    ("kz-hu", "kk"): [
+        "ҮЛГІЛІК НЫСАН",
+        "оның мәтіні Келісімнің күші бірдей мәтіні емес",
+        "ағылшын тіліндегі мәтін пайдаланылады",
+        "дереккөздерде көрсетілмеген",
+    ],
     ("kz-hu", "ru"): [
-        "Это перевод",
+        "ТИПОВАЯ ФОРМА",
+        "не является аутентичным текстом",
         "на английском языке",
         "Язык запросов и форм в источниках не указан",
     ],
-    ("kz-hu", "en"): ["prevails", "The sources do not state the language of requests and forms"],
-    ("kz-fr", "kk"): ["ештеңе айтылмаған", "белгісіз"],
-    ("kz-fr", "ru"): ["ничего не сообщают", "не известен"],
-    ("kz-fr", "en"): ["The sources state nothing", "not known"],
+    ("kz-hu", "en"): [
+        "MODEL FORM drawn up by readmit_forms",
+        "its wording is not an authentic text (Art. 7(5))",
+        "prevails",
+        "The sources do not state the language of requests and forms",
+    ],
+    ("kz-fr", "kk"): ["ҮЛГІЛІК НЫСАН", "ештеңе айтылмаған", "белгісіз"],
+    ("kz-fr", "ru"): ["ТИПОВАЯ ФОРМА", "ничего не сообщают", "не известен"],
+    ("kz-fr", "en"): ["MODEL FORM", "The sources state nothing", "not known"],
+}
+
+# Texts that would call a wording authentic that is not (audit X1): never in a footer.
+NOT_AUTHENTIC = {
+    "en": ["This English text is an authentic text", "is an authentic text of the Agreement"],
+    "kk": ["Осы қазақ тіліндегі мәтін Келісімнің күші бірдей мәтіндерінің бірі"],
+    "ru": ["является аутентичным текстом Соглашения"],
 }
 
 
@@ -104,25 +128,72 @@ def test_status_of_each_language(agreement: str, lang: str) -> None:
 @pytest.mark.parametrize(("agreement", "lang"), sorted(FOOTER))
 def test_footer_states_the_status_in_its_own_language(agreement: str, lang: str) -> None:
     language = rf.Lang(lang)
-    line = status_line(AGREEMENTS[agreement], language, texts(language))
+    form = AGREEMENTS[agreement].form_ids[0]
+    line = status_line(AGREEMENTS[agreement], language, texts(language), form)
     for fragment in FOOTER[(agreement, lang)]:
         assert fragment in line, (fragment, line)
+    for claim in NOT_AUTHENTIC[lang]:
+        assert claim not in line, (claim, line)
     if lang != "en":
-        assert not re.search(r"[A-Za-z]", line), line  # cited in the document's language
+        # cited in the document's language; the toolkit's name is the one Latin word
+        assert not re.search(r"[A-Za-z]", line.replace("readmit_forms", "")), line
     assert "{" not in line and "  " not in line and line.endswith(".")
 
 
-def test_footer_of_kz_at_in_russian_reads_as_the_issue_asks() -> None:
-    line = status_line(AGREEMENTS["kz-at"], rf.Lang.RU, texts(rf.Lang.RU))
-    assert line == (
-        "Это перевод: русский язык не является аутентичным языком Соглашения; при расхождениях "
-        "преимущественную силу имеет текст на английском языке (ст. 18, заключительные положения). "
-        "Запросы и формы составляются на английском языке (ст. 14)."
-    )
+PINNED_FOOTERS = {
+    # The English KZ–AT wording is this project's translation: the footer says what English
+    # is under the Agreement (Art. 18) and that this text is not the authentic one.
+    ("en", "readmission-request"): (
+        "This form is a translation made by readmit_forms from the Kazakh and Russian texts of "
+        "the annex, not an authentic text; the authentic English text of the annex is not in "
+        "the sources (Annex 7). English is an authentic language of the Agreement, and the "
+        "English text of the Agreement prevails in case of divergence (Art. 18, closing "
+        "clause). Requests and forms are made in this language (Art. 14)."
+    ),
+    # The Russian annex text of the decree is itself a translation.
+    ("ru", "handover-notice"): (
+        "Настоящая форма воспроизводит текст приложения на русском языке так, как он приведен "
+        "в источниках; этот текст — перевод, а не аутентичный текст (Приложение 2). Русский "
+        "язык не является аутентичным языком Соглашения; при расхождениях преимущественную "
+        "силу имеет текст на английском языке (ст. 18, заключительные положения). Запросы и "
+        "формы составляются на английском языке (ст. 14)."
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "form"), sorted(PINNED_FOOTERS))
+def test_footer_of_kz_at_reads_as_issue_9_asks(lang: str, form: str) -> None:
+    language = rf.Lang(lang)
+    line = status_line(AGREEMENTS["kz-at"], language, texts(language), form)
+    assert line == PINNED_FOOTERS[(lang, form)]
+
+
+@pytest.mark.parametrize(
+    ("agreement", "form", "lang", "kind"),
+    [
+        ("kz-at", "readmission-request", "kk", "annex-text"),
+        ("kz-at", "readmission-request", "ru", "annex-translation"),
+        ("kz-at", "readmission-request", "en", "project-translation"),
+        ("kz-by", "transit-request", "ru", "annex-text"),
+        ("kz-by", "transit-request", "en", "project-translation"),
+        ("kz-by", "handover-notice", "ru", "model-form"),
+        ("kz-hu", "readmission-request", "kk", "model-form"),
+        ("kz-fr", "transit-request", "en", "model-form"),
+    ],
+)
+def test_form_wording_is_data_with_its_source(
+    agreement: str, form: str, lang: str, kind: str
+) -> None:
+    wording = AGREEMENTS[agreement].form_wording(form, rf.Lang(lang))
+    assert wording.kind == kind and wording.note
+    if kind != "model-form" or agreement == "kz-hu":
+        assert wording.source is not None
+    meta = language_metadata(AGREEMENTS[agreement], rf.Lang(lang), form)
+    assert meta["form_wording"] == kind and meta["form_wording_note"] == wording.note
 
 
 def test_nothing_is_guessed_for_kz_fr() -> None:
-    meta = language_metadata(AGREEMENTS["kz-fr"], rf.Lang.RU)
+    meta = language_metadata(AGREEMENTS["kz-fr"], rf.Lang.RU, "readmission-request")
     assert meta["language_status"] == "not-stated"
     assert meta["prevailing_language"] == meta["agreement_working_language"] == "not stated"
     assert meta["language_sources"] == "not stated in the sources"
@@ -314,13 +385,15 @@ def test_every_document_carries_its_status(path: Path, form: str, lang: str, fmt
     data = rf.render(case, form=form, lang=lang, format=fmt, draft=True)
     text, meta = _read_back(fmt, data)
     # the footer sentence, whatever the line breaks
-    assert _squash(status_line(agreement, language, texts(language))) in _squash(text)
-    codes = language_metadata(agreement, language)
+    assert _squash(status_line(agreement, language, texts(language), form)) in _squash(text)
+    codes = language_metadata(agreement, language, form)
     assert codes["language_status"] in meta
+    assert codes["form_wording"] in meta
     if fmt == "pdf":
         assert f"/LanguageStatus={codes['language_status']}" in meta
         assert f"/WorkingLanguage={codes['working_language']}" in meta
         assert f"/PrevailingLanguage={codes['prevailing_language']}" in meta
+        assert f"/FormWording={codes['form_wording']}" in meta
         assert "/Purpose=default" in meta
 
 

@@ -47,14 +47,35 @@ ROWS: dict[str, tuple[str, Callable[[Case], Any] | None, set[tuple[str, str, str
         lambda c: _documents()(c) or _interview("no-documents")(c),
         set(),
     ),
-    # the person's own statement is prima facie (Annex 4) but no document: the petition
-    # for lack of documents stands
+    # the person's own statement is on Annex 4: a petition "as none of the documents
+    # listed in Annex 3 or 4 can be attached" contradicts it (Art. 5(4), Annex 7 F)
     "at-statement-and-petition": (
         "at_own",
         lambda c: (
             _documents()(c)
             or _interview("no-documents")(c)
             or c.update(evidence=[{"kind": "person-statement"}])
+        ),
+        {("interview-not-needed", W, "interview.reason")},
+    ),
+    # ... a petition for doubts about the attached statement stands
+    "at-statement-doubtful-petition": (
+        "at_own",
+        lambda c: (
+            _documents()(c)
+            or _interview("doubtful-documents")(c)
+            or c.update(evidence=[{"kind": "person-statement", "doubtful": True}])
+        ),
+        set(),
+    ),
+    # KZ–BY Agreement Art. 2(4): only the documents that establish nationality make the
+    # interview unnecessary; the person's statement (Protocol Art. 2(4)(4)) does not
+    "by-statement-and-petition": (
+        "by_own",
+        lambda c: (
+            _documents()(c)
+            or _interview("no-documents")(c)
+            or c.update(evidence=[{"kind": "statement-form"}])
         ),
         set(),
     ),

@@ -25,7 +25,7 @@ pytest.importorskip("fastapi")
 
 SHOTS = Path(tempfile.gettempdir()) / "readmit-forms-web"
 FAMILY = SAMPLES / "kz-at-family.yaml"
-TIMEOUT = 15_000
+TIMEOUT = 30_000  # generous: CI shares its cores with the rest of the suite
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,8 @@
     >>> with rf.SigningKey.from_pkcs12("clerk.p12", passphrase) as key:
     ...     signed = rf.sign(rf.bundle(case), key, field="signature")
     >>> rf.verify(signed, trust=[ca]).ok
+    >>> register = rf.Register()          # the case register (SQLite in the data folder)
+    >>> entry = register.add(case, by="A. Clerk")
 
 The whole public API is here; modules starting with ``_`` are private.
 """
@@ -37,16 +39,26 @@ from ._errors import (
     PdfFileError,
     PhotoError,
     ReadmitFormsError,
+    RecordIncompleteError,
+    RegisterError,
+    RegisterRefusedError,
+    RegisterSchemaError,
+    RegisterUnavailableError,
     SignedFileError,
     SigningError,
+    StaleDocumentError,
     TemplateError,
     TimestampError,
     UnknownAgreementError,
+    UnknownCaseError,
+    UnknownDocumentError,
     UnknownFormatError,
     UnknownFormError,
     UnknownLanguageError,
+    UnknownPersonError,
     UnknownPurposeError,
     UsageError,
+    VersionConflictError,
 )
 from ._findings import Finding, Severity
 from ._lang import Lang
@@ -54,6 +66,14 @@ from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case, parse_case_text
 from ._photos import MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, clean_photo
 from ._proof import proof, render_proof
+from ._register._results import (
+    DataRecord,
+    OpenDeadline,
+    PurgeReport,
+    RegisteredCase,
+    RegisteredDocument,
+    SavedVersion,
+)
 from ._render import render
 from ._saving import dump_case
 from ._scope import applicable_forms
@@ -64,6 +84,7 @@ from .backends import FORMATS, MEDIA_TYPES
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
+    from ._register._api import Register
     from ._signing import (
         ExternalRequest,
         SignatureStatus,
@@ -77,9 +98,10 @@ if _typing.TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-# Signing and the bundle load pyHanko and pikepdf: only when first used (PEP 562), so
-# that rendering and the command line start as fast as before.
+# Signing and the bundle load pyHanko and pikepdf, the register SQLAlchemy: only when
+# first used (PEP 562), so that rendering and the command line start as fast as before.
 _LAZY = {
+    "Register": "._register._api",
     **dict.fromkeys(("BundleContents", "BundledDocument", "bundle", "extract"), "._bundle"),
     **dict.fromkeys(
         (
@@ -124,6 +146,7 @@ __all__ = [
     "CaseRefusedError",
     "CaseSchemaError",
     "CertificateError",
+    "DataRecord",
     "DeadlineText",
     "Document",
     "DueDate",
@@ -137,25 +160,41 @@ __all__ = [
     "Lang",
     "LanguageNotAllowedError",
     "LanguageStatus",
+    "OpenDeadline",
     "PdfFileError",
     "PhotoError",
+    "PurgeReport",
     "ReadmitFormsError",
+    "RecordIncompleteError",
+    "Register",
+    "RegisterError",
+    "RegisterRefusedError",
+    "RegisterSchemaError",
+    "RegisterUnavailableError",
+    "RegisteredCase",
+    "RegisteredDocument",
+    "SavedVersion",
     "Schedule",
     "Severity",
     "SignatureStatus",
     "SignedFileError",
     "SigningError",
     "SigningKey",
+    "StaleDocumentError",
     "TemplateError",
     "TemplateReport",
     "TimestampError",
     "UnknownAgreementError",
+    "UnknownCaseError",
+    "UnknownDocumentError",
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
+    "UnknownPersonError",
     "UnknownPurposeError",
     "UsageError",
     "Verification",
+    "VersionConflictError",
     "__version__",
     "agreement_ids",
     "agreements",

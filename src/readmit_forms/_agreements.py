@@ -33,8 +33,13 @@ __all__ = [
     "FormInfo",
     "LanguageRules",
     "Provision",
+    "RecordDuty",
+    "RecordField",
     "Requirement",
+    "Retention",
+    "Role",
     "Source",
+    "Wording",
     "agreement_ids",
     "agreements",
     "get_agreement",
@@ -95,14 +100,25 @@ class Fact(_Data, Generic[T]):
         return not self.not_stated
 
 
+Role = Literal["sends", "examines"]
+
+
 class Authority(_Data):
-    """A competent authority of one party, and the requests it receives."""
+    """A competent authority of one party, and its roles: the forms it sends, and the forms
+    it examines (receives and answers), e.g. KZ–BY Protocol Art. 1(4)–(5)."""
 
     id: str
     state: str
     name: Trilingual
-    receives: tuple[str, ...] = ()
+    sends: tuple[str, ...] = Field((), description="form ids this authority sends")
+    examines: tuple[str, ...] = Field((), description="form ids this authority examines")
     source: Source
+    roles_note: str | None = Field(
+        None, description="how roles the source does not name for a form were assigned"
+    )
+
+    def has_role(self, role: Role, form_id: str) -> bool:
+        return form_id in (self.sends if role == "sends" else self.examines)
 
 
 class BorderCrossingPoint(_Data):
@@ -187,17 +203,47 @@ class FormInfo(_Data):
     title: Trilingual
     model: bool = Field(False, description="True when the sources have no form: a model form")
     basis: tuple[Source, ...] = Field((), description="the provisions the form rests on")
-    recipient: str | None = Field(None, description="authority id that receives it, if stated")
+
+
+WordingKind = Literal["annex-text", "annex-translation", "project-translation", "model-form"]
+
+
+class Wording(_Data):
+    """What the wording of a form in one language is, and where it comes from.
+
+    ``annex-text``: the annex as the sources give it in that language, letter for
+    letter; ``annex-translation``: the same, where the sources' text of the annex is
+    itself a translation (not an authentic language); ``project-translation``: this
+    project's translation of the annex texts in ``translated_from`` (the sources
+    have no text of the annex in that language); ``model-form``: a form this project
+    drew up from the agreement's articles, the sources having none.
+    """
+
+    kind: WordingKind
+    translated_from: tuple[Lang, ...] = ()
+    note: str
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _translation_names_its_originals(self) -> Wording:
+        if (self.kind == "project-translation") != bool(self.translated_from):
+            raise ValueError("translated_from is given for a project translation, and only then")
+        return self
 
 
 class LanguageRules(_Data):
-    """Authentic, prevailing and working languages, each with its source (or not stated)."""
+    """Authentic, prevailing and working languages, each with its source (or not stated),
+    and what the wording of the forms is in each language of the toolkit."""
 
     authentic: Fact[tuple[str, ...]]
     prevailing: Fact[str]
     working: Fact[str]
     working_scope: Trilingual | None = Field(
         None, description="what the working language applies to, as the source says"
+    )
+    wording: dict[Lang, Wording] = Field(
+        description="per language: the forms' wording is the annex text, a translation, "
+        "or a model form (a form marked `model` is a model form in every language)"
     )
 
 
@@ -247,6 +293,53 @@ class Divergence(_Data):
     source: Source
 
 
+RecordFieldId = Literal[
+    "purpose",
+    "content",
+    "time",
+    "sender-authority",
+    "sender-person",
+    "recipient-authority",
+    "recipient-person",
+]
+RecordKind = Literal["transmission", "receipt", "deletion"]
+
+
+class RecordField(_Data):
+    """An item the record of a transmission, receipt or deletion must contain."""
+
+    id: RecordFieldId
+    source: Source
+
+
+class Retention(_Data):
+    """How long the record is kept, and what happens then."""
+
+    length: int = Field(gt=0)
+    unit: Literal["months", "years"]
+    then: Literal["destroy"] = Field(description="what is done once the period has passed")
+
+
+class RecordDuty(_Data):
+    """The record of personal data sent and received that the agreement requires.
+
+    Read by the case register (``register transmit|receive|purge|subject-report``).
+    """
+
+    duty: Fact[str] = Field(description="what must be documented, or not stated")
+    covers: tuple[RecordKind, ...] = Field((), description="the events documented")
+    fields: tuple[RecordField, ...] = Field((), description="what each entry must contain")
+    retention: Fact[Retention]
+    subject_access: Fact[str] = Field(description="the person's right to be informed")
+    exchange: Source | None = Field(
+        None, description="the provision under which personal data are exchanged"
+    )
+
+    def requires(self, field_id: str) -> RecordField | None:
+        """The item ``field_id`` if the agreement requires it in the record, else None."""
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
 class Agreement(_Data):
     """One bilateral readmission agreement of Kazakhstan."""
 
@@ -269,6 +362,9 @@ class Agreement(_Data):
     provisions: tuple[Provision, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     notes: tuple[Fact[str], ...] = ()
+    record: RecordDuty | None = Field(
+        None, description="the record of personal data sent, received and deleted"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:
@@ -282,6 +378,18 @@ class Agreement(_Data):
             for form_id in requirement.forms:
                 if form_id not in FORM_IDS:
                     raise ValueError(f"requirement for unknown form {form_id!r}")
+        if set(self.languages.wording) != set(Lang):
+            raise ValueError("languages.wording must give kk, ru and en")
+        all_model = {w.kind == "model-form" for w in self.languages.wording.values()}
+        if len(all_model) != 1:
+            raise ValueError("languages.wording: model-form in some languages only")
+        for form in self.forms:
+            if not form.model and all_model == {True}:
+                raise ValueError(f"form {form.id}: the wording says model forms, the form not")
+        for authority in self.authorities or ():
+            for form_id in (*authority.sends, *authority.examines):
+                if form_id not in FORM_IDS:
+                    raise ValueError(f"authority {authority.id}: unknown form {form_id!r}")
         for deadline in self.deadlines:
             for other in deadline.conflicts_with:
                 if other not in ids:
@@ -301,17 +409,26 @@ class Agreement(_Data):
     def form_ids(self) -> tuple[str, ...]:
         return tuple(form.id for form in self.forms)
 
+    def form_wording(self, form_id: str, lang: Lang) -> Wording:
+        """What the wording of ``form_id`` in ``lang`` is (a model form in every language
+        when the form is marked ``model``)."""
+        form = self.form(form_id)
+        if form.model:
+            note = form.annex.note or "the sources contain no form for it"
+            return Wording(kind="model-form", note=note, source=form.annex.source)
+        return self.languages.wording[lang]
+
     def other_party(self, state: str) -> str:
         first, second = self.parties
         return second if state == first else first
 
-    def authority_for(self, state: str, form_id: str) -> Authority | None:
-        """The competent authority of ``state`` that receives ``form_id``, if the data says."""
-        candidates = [a for a in self.authorities or () if a.state == state]
-        for authority in candidates:
-            if form_id in authority.receives:
+    def authority_for(self, state: str, form_id: str, role: Role) -> Authority | None:
+        """The competent authority of ``state`` that ``role`` (sends or examines) ``form_id``,
+        or None where the data names none (the form then shows blank lines)."""
+        for authority in self.authorities or ():
+            if authority.state == state and authority.has_role(role, form_id):
                 return authority
-        return candidates[0] if candidates else None
+        return None
 
     def provision(self, provision_id: str) -> Provision | None:
         """The provision ``provision_id`` of this agreement, or None if it has none."""

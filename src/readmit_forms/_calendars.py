@@ -24,7 +24,7 @@ from ._lang import Lang
 if TYPE_CHECKING:
     import holidays
 
-__all__ = ["Calendar", "Holiday"]
+__all__ = ["Calendar", "Holiday", "WeekendDay"]
 
 _HOLIDAY_LANGUAGE = {Lang.KK: "kk", Lang.RU: "ru", Lang.EN: "en_US"}
 
@@ -46,6 +46,17 @@ class Holiday:
             "state": self.state,
             "name": {lang.value: text for lang, text in self.names.items()},
         }
+
+
+@dataclass(frozen=True)
+class WeekendDay:
+    """A day skipped as a weekend day (not a public holiday) in ``states``."""
+
+    date: dt.date
+    states: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"date": self.date.isoformat(), "states": list(self.states)}
 
 
 @cache
@@ -88,21 +99,43 @@ class Calendar:
             if day in _holidays(state, day.year, None)
         ]
 
+    @staticmethod
+    def _weekend_day(state: str, day: dt.date) -> bool:
+        """A day of the weekly rest in ``state`` (not a Saturday made a working day)."""
+        calendar = _holidays(state, day.year, None)
+        return (
+            day.weekday() in calendar.weekend
+            and not calendar.is_working_day(day)
+            and (day not in getattr(calendar, "weekend_workdays", ()))
+        )
+
     def is_working_day(self, day: dt.date) -> bool:
         return all(_holidays(s, day.year, None).is_working_day(day) for s in self.states)
 
-    def shift(self, start: dt.date, count: int) -> tuple[dt.date, tuple[Holiday, ...]]:
+    def shift(
+        self, start: dt.date, count: int
+    ) -> tuple[dt.date, tuple[Holiday, ...], tuple[WeekendDay, ...]]:
         """The ``count``-th working day after ``start`` (before it, if negative).
 
-        ``start`` itself is not counted. Returns the day and the public holidays
-        skipped on the way (weekends are not listed).
+        ``start`` itself is not counted. Returns the day, the public holidays skipped
+        on the way, and the weekend days skipped (days of the weekly rest), each with
+        the states it is one in; a holiday on a weekend day is both.
         """
         step = dt.timedelta(days=1 if count >= 0 else -1)
-        day, remaining, skipped = start, abs(count), []
+        day, remaining = start, abs(count)
+        skipped: list[Holiday] = []
+        weekend: list[WeekendDay] = []
         while remaining:
             day += step
             if self.is_working_day(day):
                 remaining -= 1
-            else:
-                skipped += self.holidays_on(day)
-        return day, tuple(sorted(skipped, key=lambda h: (h.date, h.state)))
+                continue
+            skipped += self.holidays_on(day)
+            off = tuple(state for state in self.states if self._weekend_day(state, day))
+            if off:
+                weekend.append(WeekendDay(day, off))
+        return (
+            day,
+            tuple(sorted(skipped, key=lambda h: (h.date, h.state))),
+            tuple(sorted(weekend, key=lambda w: w.date)),
+        )

@@ -256,10 +256,17 @@ class Person(PersonCore):
         return value
 
 
+_TRANSFERRED = (
+    "transferred (readmitted) together with the person; false for a family member the "
+    "forms name who stays (e.g. already in the requested state)"
+)
+
+
 class Relative(PersonCore):
     """The spouse of the person."""
 
     whereabouts: LocalizedText | None = Field(None, description="where the spouse is now")
+    transferred: StrictBool = Field(True, description=_TRANSFERRED)
 
 
 class Child(PersonCore):
@@ -267,6 +274,7 @@ class Child(PersonCore):
 
     marital_status: MaritalStatus | None = None
     whereabouts: LocalizedText | None = Field(None, description="where the child is now")
+    transferred: StrictBool = Field(True, description=_TRANSFERRED)
 
 
 # -- documents and evidence --------------------------------------------------------
@@ -386,6 +394,9 @@ class Evidence(_Model):
     description: LocalizedText | None = None
     date: Date | None = None
     copy_only: StrictBool = False
+    doubtful: StrictBool = Field(
+        False, description="there are doubts about its correctness (KZ–AT Annex 7, section F)"
+    )
 
 
 # -- the case's events -------------------------------------------------------------
@@ -612,10 +623,14 @@ class Case(_Model):
     letter: Letter = Field(default_factory=Letter)
     reply: Reply | None = Field(None, description="the requested state's reply, once received")
     requesting_authority: Authority | None = Field(
-        None, description="defaults to the agreement's competent authority"
+        None,
+        description="defaults to the requesting state's authority that sends the form, "
+        "per the agreement",
     )
     requested_authority: Authority | None = Field(
-        None, description="defaults to the authority that receives the form, per the agreement"
+        None,
+        description="defaults to the requested state's authority that examines the form, "
+        "per the agreement",
     )
     signatory: Signatory | None = None
     person: Person
@@ -649,6 +664,12 @@ class Case(_Model):
                 "the requested state must be the other party, not the requesting state"
             )
         return state
+
+    @property
+    def transferred_family(self) -> list[Relative | Child]:
+        """The spouse and children transferred together with the person."""
+        family: list[Relative | Child] = [self.spouse] if self.spouse else []
+        return [member for member in [*family, *self.children] if member.transferred]
 
     @property
     def escorted_handover(self) -> bool | None:

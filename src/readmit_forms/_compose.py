@@ -88,7 +88,14 @@ class _Composer:
         if isinstance(spec, TitleSpec):
             yield Title(self.text(spec.key))
         elif isinstance(spec, TextSpec):
-            yield Text(self.text(spec.key), spec.align, spec.bold, spec.italic, spec.small)
+            yield Text(
+                self.text(spec.key),
+                spec.align,
+                spec.bold,
+                spec.italic,
+                spec.small,
+                spec.keep_with_previous,
+            )
         elif isinstance(spec, HeadingSpec):
             yield self.heading(spec.section)
         elif isinstance(spec, FieldSpec):
@@ -119,7 +126,7 @@ class _Composer:
                 )
                 for slot in spec.slots
             )
-            yield Slots(spec.n, self.text(spec.label), slots, spec.columns)
+            yield Slots(spec.n, self.text(spec.label), slots, spec.columns, spec.keep_with_previous)
         elif isinstance(spec, PhotoSpec):
             photo_path = ctx.case.person.photo
             photo = read_photo(photo_path) if photo_path is not None else None
@@ -145,12 +152,15 @@ class _Composer:
                 self.ctx.scope[name] = saved
 
     def each(self, spec: EachSpec) -> Iterator[Block]:
-        items = list(resolve_items(self.ctx, spec.items)) or [None]
+        items = list(resolve_items(self.ctx, spec.items))
+        if not items:
+            if spec.empty == "none":
+                return
+            items = [None]  # the form's blank item
         for index, item in enumerate(items, start=1):
-            if spec.heading:
-                counter = f"({index})" if len(items) > 1 else ""
-                if index == 1 or counter:
-                    yield self.heading(spec.heading, counter)
+            if spec.heading and (index == 1 or not spec.heading_once):
+                counter = f"({index})" if len(items) > 1 and not spec.heading_once else ""
+                yield self.heading(spec.heading, counter)
             yield from self.scoped(spec.as_, item, spec.blocks)
 
 
@@ -181,7 +191,7 @@ def compose(
         "model_form": "yes" if info.model else "no",
         "language": lang.value,
         "case_reference": case.letter.number or "",
-        **language_metadata(agreement, lang),
+        **language_metadata(agreement, lang, form),
     }
     return Document(
         lang=lang,
@@ -189,7 +199,7 @@ def compose(
         form=form,
         title=title,
         blocks=blocks,
-        status=status_line(agreement, lang, words),
+        status=status_line(agreement, lang, words, form),
         page_label=words["common.page"],
         draft_label=words["common.draft"] if draft else None,
         metadata=metadata,

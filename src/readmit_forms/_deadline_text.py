@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ._agreements import get_agreement
-from ._calendars import Holiday
+from ._calendars import Holiday, WeekendDay
 from ._deadlines import DueDate, Schedule
-from ._format import country_name, plural_category
+from ._format import country_name, format_weekday, plural_category
 from ._lang import Lang, parse_lang
 from ._templates import Texts, texts
 
@@ -72,6 +72,24 @@ def _holiday(t: Texts, holiday: Holiday, lang: Lang) -> str:
     )
 
 
+def _states(codes: tuple[str, ...], lang: Lang) -> str:
+    return ", ".join(country_name(code, lang) for code in codes)
+
+
+def _weekend_day(t: Texts, day: WeekendDay, calendar: tuple[str, ...], lang: Lang) -> str:
+    weekday = format_weekday(day.date, lang)
+    if set(day.states) == set(calendar):
+        return t.format(
+            "messages.deadlines.weekend_day", date=day.date.isoformat(), weekday=weekday
+        )
+    return t.format(
+        "messages.deadlines.weekend_day_in",
+        date=day.date.isoformat(),
+        weekday=weekday,
+        states=_states(day.states, lang),
+    )
+
+
 def _details(t: Texts, due: DueDate, lang: Lang) -> list[str]:
     lines = [
         t.format(
@@ -81,9 +99,11 @@ def _details(t: Texts, due: DueDate, lang: Lang) -> list[str]:
         )
         for other in due.superseded
     ]
-    if due.holidays:
-        listed = "; ".join(_holiday(t, h, lang) for h in due.holidays)
-        lines.append(t.format("messages.deadlines.holidays", holidays=listed))
+    if due.holidays or due.weekend_days:
+        days = [(h.date, 1, _holiday(t, h, lang)) for h in due.holidays]
+        days += [(w.date, 0, _weekend_day(t, w, due.calendar, lang)) for w in due.weekend_days]
+        listed = "; ".join(text for *_, text in sorted(days))
+        lines.append(t.format("messages.deadlines.not_counted", days=listed))
     if due.extension is not None:
         ext = due.extension
         key = "extension_to" if ext.total else "extension_by"
@@ -124,6 +144,8 @@ def describe_deadline(due: DueDate, lang: Lang | str) -> DeadlineText:
         starts = t.format("messages.deadlines.unknown_start", field=due.start_field)
     else:
         key = "starts" if due.relation == "within" else "starts_before"
+        if due.event == "reply-period-end":
+            key = "starts_after_reply"  # KZ–HU Art. 3(3): after the reply period ends
         starts = t.format(
             f"messages.deadlines.{key}",
             date=_when(due.start, due.start_time),
@@ -156,7 +178,7 @@ def describe_schedule(schedule: Schedule, lang: Lang | str) -> list[str]:
                 t.format("messages.deadlines.calendar_both", first=first, second=", ".join(rest))
             )
         else:
-            states = ", ".join(country_name(code, language) for code in schedule.calendar)
+            states = _states(schedule.calendar, language)
             lines.append(t.format("messages.deadlines.calendar_one", states=states))
     if not schedule.items:
         key = "not_stated" if not agreement.deadlines else "none"

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ._agreements import Agreement, Deadline, Extension, Source, get_agreement
-from ._calendars import Calendar, Holiday
+from ._calendars import Calendar, Holiday, WeekendDay
 from ._case import Case
 from ._findings import articles
 from ._format import add_months
@@ -76,7 +76,8 @@ class DueDate:
 
     ``due`` is None when the case does not date the event the limit runs from
     (``start_field`` names the field to fill in). ``holidays`` lists the public
-    holidays skipped when counting working days on ``calendar``. ``superseded``
+    holidays and ``weekend_days`` the weekend days skipped when counting working days
+    on ``calendar``. ``superseded``
     holds the other computations of a conflicting pair; this one is the stricter.
     """
 
@@ -97,6 +98,7 @@ class DueDate:
     article: Mapping[Lang, str]
     calendar: tuple[str, ...] = ()
     holidays: tuple[Holiday, ...] = ()
+    weekend_days: tuple[WeekendDay, ...] = ()
     consequence: Mapping[Lang, str] | None = None
     extension: Extended | None = None
     superseded: tuple[DueDate, ...] = ()
@@ -134,6 +136,7 @@ class DueDate:
             "source": self.source.model_dump(),
             "calendar": list(self.calendar),
             "holidays": [h.to_dict() for h in self.holidays],
+            "weekend_days": [w.to_dict() for w in self.weekend_days],
             "consequence": _by_lang(self.consequence),
             "extension": _extension_dict(self.extension),
             "superseded": [other.to_dict() for other in self.superseded],
@@ -275,6 +278,14 @@ def applies(deadline: Deadline, case: Case, agreement: Agreement) -> bool:
 # -- counting ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Counted:
+    day: dt.date
+    time: dt.time | None = None
+    holidays: tuple[Holiday, ...] = ()
+    weekend_days: tuple[WeekendDay, ...] = ()
+
+
 def _count(
     start: dt.date,
     start_time: dt.time | None,
@@ -282,19 +293,19 @@ def _count(
     unit: str,
     sign: int,
     calendar: Calendar,
-) -> tuple[dt.date, dt.time | None, tuple[Holiday, ...]]:
+) -> _Counted:
     """The day ``length`` ``unit`` after (sign 1) or before (sign -1) ``start``."""
     if unit == "working-days":
-        day, skipped = calendar.shift(start, sign * length)
-        return day, None, skipped
+        day, holidays, weekend = calendar.shift(start, sign * length)
+        return _Counted(day, None, holidays, weekend)
     if unit == "hours":
         moment = dt.datetime.combine(start, start_time or dt.time(0, 0))
         moment += dt.timedelta(hours=sign * length)
-        return moment.date(), start_time and moment.time(), ()
+        return _Counted(moment.date(), start_time and moment.time())
     if unit == "months":
-        return add_months(start, sign * length), None, ()
+        return _Counted(add_months(start, sign * length))
     days = length * (7 if unit == "weeks" else 1)
-    return start + dt.timedelta(days=sign * days), None, ()
+    return _Counted(start + dt.timedelta(days=sign * days))
 
 
 def _article(agreement: Agreement, source: Source) -> Mapping[Lang, str]:
@@ -347,6 +358,8 @@ def _compute(
         )
         if reply is None:
             return None
+        # The limit runs from the end of the reply period; the case dates it through the
+        # field the reply limit runs from.
         start = _Start(reply.start_field, reply.due)
     else:
         found = EVENTS[deadline.event](case, agreement)
@@ -356,10 +369,15 @@ def _compute(
     sign = 1 if deadline.relation == "within" else -1
     due = due_time = None
     skipped: tuple[Holiday, ...] = ()
+    weekend: tuple[WeekendDay, ...] = ()
     extended: Extended | None = None
     if start.day is not None:
-        due, due_time, skipped = _count(
-            start.day, start.time, deadline.length, deadline.unit, sign, calendar
+        counted = _count(start.day, start.time, deadline.length, deadline.unit, sign, calendar)
+        due, due_time, skipped, weekend = (
+            counted.day,
+            counted.time,
+            counted.holidays,
+            counted.weekend_days,
         )
         extended = _extended(agreement, deadline.extension, start.day, due, calendar)
     elif deadline.extension is not None:
@@ -383,6 +401,7 @@ def _compute(
         article=_article(agreement, deadline.source),
         calendar=calendar.states if deadline.unit == "working-days" else (),
         holidays=skipped,
+        weekend_days=weekend,
         consequence=deadline.consequence,
         extension=extended,
         optional=deadline.optional,
@@ -404,7 +423,7 @@ def _extended(
     base = start if extension.total else due
     day = None
     if base is not None:
-        day = _count(base, None, extension.length, extension.unit, 1, calendar)[0]
+        day = _count(base, None, extension.length, extension.unit, 1, calendar).day
     return Extended(
         day,
         extension.length,

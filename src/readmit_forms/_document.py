@@ -75,6 +75,7 @@ class Text:
     bold: bool = False
     italic: bool = False
     small: bool = False
+    keep_with_previous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,8 @@ class Slots:
     label: str
     slots: tuple[Slot, ...]
     columns: int = 2
+    keep_with_previous: bool = False
+    """The signature block: never at the top of a page without the item before it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,22 @@ be read and for misuse of the API::
     │   ├── CertificateError       the certificate may not sign (expired, usage)
     │   ├── TimestampError         the timestamp authority gave no timestamp
     │   └── ExternalSignatureError the outside CMS does not fit the prepared file
-    └── BundleError                a bundle's attachments fail their check      (CLI exit 1)
+    ├── BundleError                a bundle's attachments fail their check      (CLI exit 1)
+    └── RegisterError              the case register refuses or cannot do it    (CLI exit 2 or 1)
+        ├── RegisterUnavailableError   the database cannot be reached or opened     (exit 2)
+        ├── RegisterSchemaError        the database has a newer schema version      (exit 2)
+        ├── UnknownCaseError           no case with that reference                  (exit 2)
+        ├── UnknownDocumentError       no document with that SHA-256 in the case    (exit 2)
+        ├── UnknownPersonError         no (or more than one) person matches         (exit 2)
+        ├── VersionConflictError       the case was saved by someone else meanwhile (exit 1)
+        ├── StaleDocumentError         the document is not of the current version   (exit 1)
+        ├── RegisterRefusedError       not allowed: a draft sent, an agreement moved (exit 1)
+        └── RecordIncompleteError      an item the agreement's record requires      (exit 1)
 
 Every error carries the offending value and, where there is a closed list, the
 allowed values; ``str(error)`` is one line meant for a person. ``exit_code`` is the
 command line's exit code for the error. No message ever holds a passphrase, a PIN
-or key material.
+or key material, nor (register errors) a value from a case.
 """
 
 from __future__ import annotations
@@ -53,17 +63,27 @@ __all__ = [
     "PdfFileError",
     "PhotoError",
     "ReadmitFormsError",
+    "RecordIncompleteError",
+    "RegisterError",
+    "RegisterRefusedError",
+    "RegisterSchemaError",
+    "RegisterUnavailableError",
     "SchemaProblem",
     "SignedFileError",
     "SigningError",
+    "StaleDocumentError",
     "TemplateError",
     "TimestampError",
     "UnknownAgreementError",
+    "UnknownCaseError",
+    "UnknownDocumentError",
     "UnknownFormError",
     "UnknownFormatError",
     "UnknownLanguageError",
+    "UnknownPersonError",
     "UnknownPurposeError",
     "UsageError",
+    "VersionConflictError",
 ]
 
 
@@ -231,3 +251,125 @@ class BundleError(_SourceError):
     """A case bundle fails its own check: an attachment missing or corrupt, a hash that differs."""
 
     exit_code = 1
+
+
+# -- the case register ----------------------------------------------------------------
+#
+# Messages name references, versions, SHA-256 prefixes and field names, never a value
+# from a case: the register holds personal data and its errors end up in logs.
+
+
+class RegisterError(ReadmitFormsError):
+    """The case register refused the operation or could not do it; nothing was changed."""
+
+
+class RegisterUnavailableError(RegisterError):
+    """The register's database cannot be reached, opened or created."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"cannot open the register at {url}: {reason}")
+
+
+class RegisterSchemaError(RegisterError):
+    """The database was made by a newer readmit-forms (or is not a register at all)."""
+
+    def __init__(self, url: str, found: str, known: Sequence[str]) -> None:
+        self.url = url
+        self.found = found
+        self.known = tuple(known)
+        super().__init__(
+            f"the register at {url} has schema version {found}, which this readmit-forms does "
+            f"not know (it knows {', '.join(self.known)}); upgrade readmit-forms to use it"
+        )
+
+
+class UnknownCaseError(RegisterError):
+    """No case in the register has this reference."""
+
+    def __init__(self, ref: str) -> None:
+        self.ref = ref
+        super().__init__(
+            f"no case {ref!r} in the register (see 'readmit-forms register list' for references)"
+        )
+
+
+class UnknownDocumentError(RegisterError):
+    """No document of the case has this SHA-256 (or the prefix is ambiguous)."""
+
+    def __init__(self, ref: str, sha256: str, reason: str = "") -> None:
+        self.ref = ref
+        self.sha256 = sha256
+        why = reason or "render it from the register first (readmit-forms register render)"
+        super().__init__(f"case {ref}: no document {sha256!r} in the register; {why}")
+
+
+class UnknownPersonError(RegisterError):
+    """No person in the register matches, or several different people do."""
+
+    def __init__(self, matches: Sequence[str] = (), people: int = 0) -> None:
+        self.matches = tuple(matches)
+        self.people = people
+        if self.matches:
+            message = (
+                f"{people} different people match (in cases {', '.join(self.matches)}); "
+                "give more of the name, the date of birth (--born) or a case reference"
+            )
+        else:
+            message = "no person in the register matches (give a surname or a case reference)"
+        super().__init__(message)
+
+
+class VersionConflictError(RegisterError):
+    """The case was saved by someone else since the version the change was based on."""
+
+    exit_code = 1
+
+    def __init__(self, ref: str, based_on: int, current: int) -> None:
+        self.ref = ref
+        self.based_on = based_on
+        self.current = current
+        super().__init__(
+            f"case {ref} was saved as version {current} after version {based_on}, which your "
+            "change is based on; reload the case, apply your change to it and save again"
+        )
+
+
+class StaleDocumentError(RegisterError):
+    """The document was generated from an older version of the case than the current one."""
+
+    exit_code = 1
+
+    def __init__(self, ref: str, sha256: str, version: int, current: int) -> None:
+        self.ref = ref
+        self.sha256 = sha256
+        self.version = version
+        self.current = current
+        super().__init__(
+            f"case {ref}: document {sha256[:12]} was generated from version {version}, but the "
+            f"case is at version {current}; render it again from the current version"
+        )
+
+
+class RecordIncompleteError(RegisterError):
+    """An item the agreement requires in the record of a transmission or receipt is missing."""
+
+    exit_code = 1
+
+    def __init__(self, field: str, article: str, option: str) -> None:
+        self.field = field
+        self.article = article
+        self.option = option
+        super().__init__(f"the record must name the {field} ({article}); give {option}")
+
+
+class RegisterRefusedError(RegisterError):
+    """The register refuses the change: sending a draft, moving a case to another agreement."""
+
+    exit_code = 1
+
+    def __init__(self, ref: str, reason: str) -> None:
+        self.ref = ref
+        self.reason = reason
+        super().__init__(f"case {ref}: {reason}" if ref else reason)

@@ -28,7 +28,18 @@ from ._agreements import Agreement, EvidenceItem, EvidenceList
 from ._case import Case, Evidence, IdentityDocument, Permit
 from ._format import add_months
 
-__all__ = ["Classified", "Concern", "Strength", "classify", "expired_on", "reference_date"]
+__all__ = [
+    "TRAVEL_KINDS",
+    "Classified",
+    "Concern",
+    "Strength",
+    "classify",
+    "expired_on",
+    "own_documents",
+    "reference_date",
+    "travel_day",
+    "travel_document",
+]
 
 Strength = Literal["proof", "prima-facie"]
 Concern = Literal["nationality", "third-country"]
@@ -260,3 +271,50 @@ def classify(
                     best = found
         results.append(best or Classified(path, item, None, None, None, None))
     return results
+
+
+# -- the travel document ------------------------------------------------------------------
+
+
+def own_documents(case: Case) -> list[IdentityDocument]:
+    """The documents the person holds (not a spouse's or a child's)."""
+    return [d for d in case.documents if d.holder == "person"]
+
+
+TRAVEL_KINDS = (
+    "passport",
+    "diplomatic-passport",
+    "service-passport",
+    "emergency-passport",
+    "collective-passport",
+    "travel-document",
+    "refugee-travel-document",
+    "return-certificate",
+    "national-passport",
+    "id-card",
+)
+
+
+def travel_day(case: Case) -> dt.date | None:
+    """The day the person travels: the transfer, else the transit, else the letter's date."""
+    if case.handover is not None and case.handover.date is not None:
+        return case.handover.date
+    if case.transit is not None and case.transit.date is not None:
+        return case.transit.date
+    return reference_date(case)
+
+
+def travel_document(case: Case) -> IdentityDocument | None:
+    """The document the person travels on: the first passport-like document that is the
+    person's own original, not forged or doubtful, and not expired on the day of travel."""
+    on = travel_day(case)
+    usable = [
+        d
+        for d in own_documents(case)
+        if not (d.copy_only or d.forged or d.doubtful or expired_on(d, on))
+    ]
+    for kind in TRAVEL_KINDS:
+        for document in usable:
+            if document.kind.value == kind:
+                return document
+    return None

@@ -23,6 +23,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_time",
+    "format_weekday",
     "language_name",
     "plural_category",
 ]
@@ -38,6 +39,11 @@ def format_date(value: dt.date, lang: Lang) -> str:
     """A date as the language writes it in full: "21 марта 2026 г.", "2026 ж. 21 наурыз",
     "21 March 2026" — unambiguous across the three versions of a form."""
     return str(_babel_date(value, "long", locale=_locale(lang)))
+
+
+def format_weekday(value: dt.date, lang: Lang) -> str:
+    """The day of the week, e.g. "суббота", "сенбі", "Saturday"."""
+    return str(_babel_date(value, "EEEE", locale=_locale(lang)))
 
 
 def format_time(value: dt.time, lang: Lang) -> str:

@@ -4,11 +4,16 @@ Each agreement records (with sources) its authentic languages, the language
 that prevails in case of divergence, and the language requests and forms must
 use. Where the sources say nothing, the status says so; nothing is guessed.
 
-Every rendered document states its status in its own language (the footer, from
-``templates/<lang>/common.yaml`` ``status.*``) and in machine-readable metadata.
-For KZ–AT in Russian the footer reads: this is a translation, Russian is not an
-authentic language of the Agreement, the English text prevails (Art. 18,
-closing clause) and requests are made in English (Art. 14).
+Every rendered document states in its own language (the footer, from
+``templates/<lang>/common.yaml`` ``status.*``) and in machine-readable metadata
+what its wording is — the annex text as the sources give it, a translation made
+by this project from the Kazakh and Russian annex texts, or a model form (the
+agreement data, ``languages.wording``) — and what its language is under the
+agreement. For KZ–AT in English the footer reads: this form is a translation by
+readmit_forms of the Kazakh and Russian texts of the annex, the authentic English
+text of the annex not being in the sources; English is an authentic language of
+the Agreement and its English text prevails (Art. 18, closing clause); requests
+are made in English (Art. 14).
 
 Purposes. ``default`` renders any language and states its status.
 ``submission`` is for the copy sent to the other Party: it refuses a language
@@ -29,6 +34,7 @@ from ._agreements import Agreement, Source
 from ._citations import cite
 from ._errors import LanguageNotAllowedError, UnknownPurposeError
 from ._lang import Lang
+from ._structure import structure_for
 from ._templates import Texts
 
 __all__ = [
@@ -40,6 +46,7 @@ __all__ = [
     "language_status",
     "purpose_decision",
     "status_line",
+    "wording_sentence",
 ]
 
 Authenticity = Literal["authentic-prevailing", "authentic", "translation", "not-stated"]
@@ -107,7 +114,7 @@ def language_status(agreement: Agreement, lang: Lang) -> LanguageStatus:
 
 
 def _language(texts: Texts, code: str | None, form: str) -> str:
-    """A language name in the form a sentence needs ("name", "in", "text")."""
+    """A language name in the form a sentence needs ("name", "subject", "of", "in", "text")."""
     if code is None:
         return ""
     key = f"common.language.{code}.{form}"
@@ -125,19 +132,51 @@ def _same_provision(a: Source | None, b: Source | None) -> bool:
     return a is not None and b is not None and (a.doc, a.ref) == (b.doc, b.ref)
 
 
-def status_line(agreement: Agreement, lang: Lang, texts: Texts) -> str:
-    """The footer stating the document's language status, in ``lang``, citing the articles.
+def wording_sentence(agreement: Agreement, lang: Lang, texts: Texts, form: str) -> str:
+    """What this wording of the form is: the annex text, a translation, or a model form.
 
-    Two sentences: what this text is (authentic or a translation) and which text
-    prevails; then the language of requests and forms. A provision that says both
-    (the closing clause) is cited once, at the end of the first sentence. Where
-    the sources state none of the three, one sentence says so.
+    The annex forms cite their annex; a translation made by this project names the
+    texts it was made from, and says so where the language is an authentic one whose
+    text is not in the sources (KZ–AT English); a model form says it is one.
+    """
+    wording = agreement.form_wording(form, lang)
+    kind = wording.kind.replace("-", "_")
+    params = {"text": _language(texts, lang.value, "text")}
+    if wording.kind == "project-translation":
+        key = "-".join(sorted(code.value for code in wording.translated_from))
+        params["originals"] = texts[f"common.status.wording.from.{key}"]
+    sentence = texts.format(f"common.status.wording.{kind}", **params)
+    if wording.kind == "model-form":
+        return _with_refs(sentence, [wording.source], lang, texts)
+    status = language_status(agreement, lang)
+    annex = structure_for(agreement.id, form).source  # the annex the form reproduces
+    if wording.kind == "project-translation" and status.authenticity in (
+        "authentic",
+        "authentic-prevailing",
+    ):
+        sentence += "; " + texts.format("common.status.wording.authentic_missing", **params)
+    return _with_refs(sentence, [annex], lang, texts)
+
+
+def status_line(agreement: Agreement, lang: Lang, texts: Texts, form: str) -> str:
+    """The footer of ``form`` in ``lang``: what its wording is, then the language's status
+    under the agreement, citing the articles.
+
+    Three sentences: what this wording of the form is (the annex text, a translation,
+    a model form); what the language is under the agreement (authentic or not) and
+    which text prevails; the language of requests and forms. A provision that says
+    both of the middle facts (the closing clause) is cited once. Where the sources
+    state nothing on the languages, one sentence says so.
     """
     status = language_status(agreement, lang)
     own = {
         "name": _language(texts, lang.value, "name"),
+        "subject": _language(texts, lang.value, "subject"),
+        "of": _language(texts, lang.value, "of"),
+        "in": _language(texts, lang.value, "in"),
         "text": _language(texts, lang.value, "text"),
     }
+    wording = wording_sentence(agreement, lang, texts, form) + "."
 
     def clause(which: str, **params: str) -> str:
         return texts.format(f"common.status.{which}", **params)
@@ -147,9 +186,9 @@ def status_line(agreement: Agreement, lang: Lang, texts: Texts) -> str:
         and status.prevailing_language is None
         and status.working == "not-stated"
     ):
-        return clause("nothing_stated", **own) + "."
+        return f"{wording} {clause('nothing_stated', **own)}."
 
-    # Sentence 1: what this text is, then which text prevails.
+    # What the language is under the agreement, then which text prevails.
     if status.authenticity == "not-stated":
         first, first_source = clause("authentic_not_stated"), None
     else:
@@ -175,7 +214,7 @@ def status_line(agreement: Agreement, lang: Lang, texts: Texts) -> str:
                 + _with_refs(second, [prevailing_source], lang, texts)
             )
 
-    # Sentence 2: the language of requests and forms.
+    # The language of requests and forms.
     if status.working == "not-stated":
         working = clause("working_not_stated")
     else:
@@ -188,20 +227,26 @@ def status_line(agreement: Agreement, lang: Lang, texts: Texts) -> str:
             lang,
             texts,
         )
-    return f"{sentence}. {working}."
+    return f"{wording} {sentence}. {working}."
 
 
 # -- machine-readable ----------------------------------------------------------------------
 
 
-def language_metadata(agreement: Agreement, lang: Lang) -> dict[str, str]:
-    """Machine-readable language status, for PDF/DOCX/HTML metadata (English codes)."""
+def language_metadata(agreement: Agreement, lang: Lang, form: str) -> dict[str, str]:
+    """Machine-readable language status and form wording, for PDF/DOCX/HTML metadata."""
     status = language_status(agreement, lang)
+    wording = agreement.form_wording(form, lang)
 
     def source(src: Source | None) -> str:
         return str(src) if src is not None else "not stated in the sources"
 
     return {
+        "form_wording": wording.kind,
+        "form_wording_translated_from": ", ".join(code.value for code in wording.translated_from)
+        or "not a translation",
+        "form_wording_note": wording.note,
+        "form_wording_source": source(wording.source),
         "language_status": status.authenticity,
         "working_language": status.working,
         "authentic_languages": ", ".join(status.authentic_languages or ()) or "not stated",

@@ -10,18 +10,21 @@ appear in the listed forms alone.
 Block kinds::
 
     title:    KEY
-    text:     KEY | {key, align, bold, italic, small}
+    text:     KEY | {key, align, bold, italic, small, keep_with_previous}
     heading:  SECTION            (texts SECTION.letter and SECTION.title)
     field:    {n, label, value, lines, inline, hint, blank}
     choices:  {n, label, value, options: {CODE: KEY}, vertical}
-    slots:    {n, label, columns, slots: [{value, caption, lines}]}
+    slots:    {n, label, columns, keep_with_previous, slots: [{value, caption, lines}]}
     photo:    {caption, blocks: [...]}
-    each:     {items: VALUE, as: NAME, heading: SECTION, blocks: [...]}
+    each:     {items: VALUE, as: NAME, heading: SECTION, heading_once, empty, blocks: [...]}
     with:     {item: NAME, blocks: [...]}
 
 Every block given as a mapping may also carry ``only: [FORM, ...]`` and ``langs: [LANG, ...]``
 (where one language's official text puts an item elsewhere, e.g. the Kazakh KZ–AT Annex 2
 sets the legal-basis line above the title).
+
+``keep_with_previous`` marks the signature block (and a seal mark after it): it never
+starts a page without the item before it.
 
 A field's ``blank`` names a text printed as it stands in place of a missing
 value — a printed blank such as "«__» _________ 2013 года" that the value fills
@@ -83,6 +86,7 @@ class TextSpec(_Spec):
     bold: bool = False
     italic: bool = False
     small: bool = False
+    keep_with_previous: bool = False
 
 
 class HeadingSpec(_Spec):
@@ -124,6 +128,9 @@ class SlotsSpec(_Spec):
     label: str | None = None
     columns: int = 2
     slots: tuple[SlotSpec, ...]
+    keep_with_previous: bool = Field(
+        False, description="the signature block: kept on the page of the item before it"
+    )
 
 
 class PhotoSpec(_Spec):
@@ -137,6 +144,12 @@ class EachSpec(_Spec):
     items: str
     as_: str = Field(alias="as")
     heading: str | None = None
+    heading_once: bool = Field(
+        False, description="the heading once, above every item (as the annex prints it)"
+    )
+    empty: Literal["blank", "none"] = Field(
+        "blank", description="no items: the blocks once with blank lines, or nothing"
+    )
     blocks: tuple[BlockSpec, ...]
 
 

@@ -7,7 +7,8 @@ before their edits land. The rules:
 ``missing`` / ``extra``
     a language lacks an id that another has, or has one that the others lack;
 ``placeholders``
-    the ``{placeholders}`` of an id differ between languages (or a brace is stray);
+    the ``{placeholders}`` of an id differ between languages (or a brace is stray,
+    or a ``{name:form}`` asks for a grammatical form the language does not have);
 ``mixed-script``
     a Kazakh or Russian word mixes Cyrillic and Latin letters (a look-alike
     letter such as Latin "E" in "ДЕРБEС");
@@ -54,7 +55,7 @@ import yaml
 from ._agreements import Divergence, agreement_ids, get_agreement
 from ._errors import TemplateError
 from ._lang import LANGS, Lang
-from ._templates import PLACEHOLDER, bundled_templates, load_texts
+from ._templates import INFLECTIONS, PLACEHOLDER, bundled_templates, load_texts
 
 __all__ = [
     "KINDS",
@@ -357,7 +358,7 @@ def _read(folder: Path | Traversable) -> tuple[dict[str, dict[str, str]], list[T
 
 
 def _placeholders(text: str) -> tuple[set[str], bool]:
-    names = set(PLACEHOLDER.findall(text))
+    names = {match.group(1) for match in PLACEHOLDER.finditer(text)}
     stray = bool(_BRACE.search(PLACEHOLDER.sub("", text)))
     return names, stray
 
@@ -405,6 +406,12 @@ def _check(texts: dict[str, dict[str, str]]) -> Iterator[TemplateProblem]:
         for code, (_names, stray) in seen.items():
             if stray:
                 yield TemplateProblem("placeholders", key, code, f"stray brace in {values[code]!r}")
+            for match in PLACEHOLDER.finditer(values[code]):
+                form = match.group(2)
+                if form is not None and Lang(code) not in INFLECTIONS.get(form, {}):
+                    yield TemplateProblem(
+                        "placeholders", key, code, f"no {form!r} form of a value in {code}"
+                    )
         sets = Counter(frozenset(names) for names, _stray in seen.values())
         if len(sets) > 1:
             described = "; ".join(

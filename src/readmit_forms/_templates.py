@@ -10,7 +10,8 @@ braces is never read as a placeholder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -19,12 +20,19 @@ from typing import Any
 
 import yaml
 
+from . import _kazakh as kazakh
 from ._errors import TemplateError
 from ._lang import Lang
 
 __all__ = ["PLACEHOLDER", "Texts", "bundled_templates", "load_texts", "texts"]
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z]+))?\}")
+"""``{name}``, or ``{name:inflection}`` for a value the language must inflect (see INFLECTIONS)."""
+
+INFLECTIONS: dict[str, dict[Lang, Callable[[str], str]]] = {
+    "dative": {Lang.KK: kazakh.dative},  # kk: "{date:dative} дейін" — "қыркүйекке дейін"
+}
+"""Grammatical forms a text may ask of a value, per language."""
 
 
 class Texts(Mapping[str, str]):
@@ -48,18 +56,22 @@ class Texts(Mapping[str, str]):
         self._where = f"{folder}/{lang.value}"
         self._entries: dict[str, str] = {}
         self._read: set[str] = set()
+        self._lock = threading.Lock()
 
     def _file(self, stem: str) -> None:
         if stem in self._read or stem not in self._files:
             return
-        self._read.add(stem)
-        where = f"{self._where}/{stem}.yaml"
-        try:
-            data = yaml.load(self._files[stem].read_text("utf-8"), Loader=_LOADER)
-        except yaml.YAMLError as exc:
-            raise TemplateError(where, f"not valid YAML: {exc}") from None
-        if data is not None:
-            _flatten(stem, data, self._entries, where)
+        with self._lock:  # threads of a web server share the texts: read each file once
+            if stem in self._read:
+                return
+            where = f"{self._where}/{stem}.yaml"
+            try:
+                data = yaml.load(self._files[stem].read_text("utf-8"), Loader=_LOADER)
+            except yaml.YAMLError as exc:
+                raise TemplateError(where, f"not valid YAML: {exc}") from None
+            if data is not None:
+                _flatten(stem, data, self._entries, where)
+            self._read.add(stem)
 
     def _all(self) -> dict[str, str]:
         for stem in self._files:
@@ -92,12 +104,21 @@ class Texts(Mapping[str, str]):
         template = self[key]
 
         def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
+            name, inflection = match.group(1), match.group(2)
             if name not in params:
                 raise TemplateError(
                     f"{self.origin}/{self.lang}", f"{key!r} uses {{{name}}}, which is not given"
                 )
-            return str(params[name])
+            value = str(params[name])
+            if inflection is None:
+                return value
+            inflect = INFLECTIONS.get(inflection, {}).get(self.lang)
+            if inflect is None:
+                raise TemplateError(
+                    f"{self.origin}/{self.lang}",
+                    f"{key!r}: no {inflection!r} form of a value in language {self.lang}",
+                )
+            return inflect(value)
 
         return PLACEHOLDER.sub(fill, template)
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ._case import Case
-from ._values import ROOT_KINDS, travel_document
+from ._evidence import travel_document
+from ._values import ROOT_KINDS
 
 __all__ = ["DATE", "NAME", "NUMBER", "RAW", "TEXT", "raw_values"]
 
@@ -27,6 +28,7 @@ _PERSON_NAMES = (
     (NAME, "patronymic"),
     (NAME, "second_name"),
 )
+_PERSON_NAMES_OF_PERSON = tuple((kind, f"person.{path}") for kind, path in _PERSON_NAMES)
 _DESCRIPTION = (
     (NUMBER, "description.height_cm"),
     (TEXT, "description.eye_colour"),
@@ -79,6 +81,7 @@ RAW: dict[str, _Raw] = {
     "person.last_address_requesting": ((TEXT, "last_address_requesting"),),
     "person.last_address_requested": ((TEXT, "last_address_requested"),),
     "person.routes": ((TEXT, "routes"),),
+    "person.last_addresses": ((TEXT, "last_address_requesting"), (TEXT, "last_address_requested")),
     "case.spouse_name": _under("spouse", _PERSON_NAMES),
     "case.spouse_name_whereabouts": (
         *_under("spouse", _PERSON_NAMES),
@@ -116,6 +119,9 @@ RAW: dict[str, _Raw] = {
         for value in _leaves(travel_document(case), path)
     ],
     "case.identity_document": _under("documents[]", _DOCUMENT),
+    "case.documents_by_holder": _under("documents[]", _DOCUMENT),
+    "holder.title": _under("person", _PERSON_NAMES),
+    "case.attached_evidence": ((TEXT, "evidence[].description"), (DATE, "evidence[].date")),
     "case.permits": (
         (NUMBER, "permits[].number"),
         (DATE, "permits[].issue_date"),
@@ -138,6 +144,7 @@ RAW: dict[str, _Raw] = {
     "circumstances.special_needs": ((TEXT, "special_needs"),),
     "circumstances.protection": ((TEXT, "protection_measures"),),
     "interview.place": ((TEXT, "place"),),
+    "interview.proposed_place": ((TEXT, "place"),),
     "transit.route": ((TEXT, "route"),),
     "transit.crossing_date_time": ((TEXT, "border_crossing_point"), (DATE, "date")),
     "case.transit_crossing_escorts": (
@@ -155,7 +162,13 @@ RAW: dict[str, _Raw] = {
     "handover.security_measures": ((TEXT, "security_measures"),),
     "case.escorts": _ESCORTS,
     "case.escort_names": _ESCORTS[:2],
-    "case.transit_notes": (*_ESCORTS, (TEXT, "notes")),
+    "case.transit_notes": ((TEXT, "transit.route"), *_ESCORTS, (TEXT, "notes")),
+    "case.route_notes": ((TEXT, "transit.route"), (TEXT, "notes")),
+    "case.transferred_names": (
+        *_PERSON_NAMES_OF_PERSON,
+        *_under("spouse", _PERSON_NAMES),
+        *_under("children[]", _PERSON_NAMES),
+    ),
     "statement.relatives": ((TEXT, "relatives_in_requested_state"),),
     "statement.other": ((TEXT, "other_information"),),
     "statement.date": ((DATE, "date"),),

@@ -1,8 +1,10 @@
 """The ``readmit-forms`` command: a thin layer over the library that does all file I/O.
 
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
-refused language), or a signature or bundle fails its check; 2 usage error,
-unreadable input, or a key that cannot sign. Every problem is one line
+refused language), a signature or bundle fails its check, or the register
+refuses the change (a version conflict, a stale document); 2 usage error,
+unreadable input, a key that cannot sign, or a register that cannot be opened.
+Every problem is one line
 on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to see
 one for an internal error, which exits with 3).
 """
@@ -37,6 +39,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sign", "sign a PDF (PAdES), or prepare and finish an outside signature"),
     ("verify", "check the signatures of a PDF"),
     ("bundle", "the case bundle (PDF/A-3b), and the case back out of it"),
+    ("register", "the case register"),
+    ("due", "open deadlines across the register"),
     ("serve", "the clerk's workbench and the HTTP API"),
 )
 

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,19 @@ def fail(code: int) -> int:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def read_input(path: str, error: Callable[[str, str], Exception], what: str = "") -> bytes:
+    """The bytes of the file ``path``, or ``error(path, reason)`` raised: one clear line."""
+    about = f" ({what})" if what else ""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(path, f"no such file{about}") from None
+    except IsADirectoryError:
+        raise error(path, f"is a directory, not a file{about}") from None
+    except OSError as exc:
+        raise error(path, f"cannot be read ({exc.strerror})") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -59,6 +59,7 @@ def agreement_summary(agreement: Agreement) -> dict[str, Any]:
                 "status": language_status(agreement, lang).authenticity,
                 "working_language": language_status(agreement, lang).working,
                 "submission": purpose_decision(agreement, lang, "submission").allowed,
+                "form_wording": agreement.languages.wording[lang].model_dump(mode="json"),
             }
             for lang in LANGS
         },
@@ -71,6 +72,12 @@ _STATUS = {
     "authentic": "authentic",
     "translation": "translation (not an authentic language)",
     "not-stated": "not stated in the sources",
+}
+_WORDING = {
+    "annex-text": "wording: the annex text of the sources",
+    "annex-translation": "wording: the annex text of the sources, itself a translation",
+    "project-translation": "wording: translated by readmit_forms from {originals}",
+    "model-form": "wording: model forms drawn up by readmit_forms",
 }
 _WORKING = {
     "yes": "the language of requests and forms",
@@ -100,9 +107,11 @@ def _status_lines(agreement: Agreement) -> list[str]:
             submit = "for submission"
         else:
             submit = "not for submission"
+        wording = agreement.languages.wording[lang]
+        originals = ", ".join(code.value for code in wording.translated_from)
         lines.append(
             f"    {lang.value}  {_STATUS[status.authenticity]}; {_WORKING[status.working]}; "
-            f"{submit}{cited}"
+            f"{submit}; {_WORDING[wording.kind].format(originals=originals)}{cited}"
         )
     return lines
 

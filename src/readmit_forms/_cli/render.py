@@ -23,6 +23,7 @@ from .._lang import LANGS, Lang, parse_lang
 from .._languages import PURPOSES, language_status, purpose_decision
 from .._loading import load_case
 from .._render import render
+from .._scope import forms_in_play
 from ..backends import FORMATS, backend
 from ._common import OK, report, write_atomic, write_stdout
 
@@ -36,7 +37,11 @@ def add(sub: Any) -> None:
     )
     p.add_argument("cases", metavar="CASE", nargs="+", help="case file(s), JSON or YAML")
     p.add_argument(
-        "--form", required=True, help="form id, or 'all' for every form of the agreement"
+        "--form",
+        required=True,
+        help="form id, or 'all' for the forms the case calls for: its transit request, or "
+        "its readmission request with the interview petition, the person's statement and "
+        "the handover notice where the case has them",
     )
     p.add_argument(
         "--lang",
@@ -127,7 +132,10 @@ def run_render(args: argparse.Namespace) -> int:
     for path, case in cases:
         assert case is not None
         agreement = get_agreement(case.agreement)
-        forms = list(agreement.form_ids) if args.form == "all" else [args.form]
+        forms = [args.form]
+        if args.form == "all":  # the forms the case calls for, in the agreement's order
+            wanted = forms_in_play(case, agreement)
+            forms = [form for form in agreement.form_ids if form in wanted]
         jobs += [(path, case, form, lang) for form in forms for lang in langs]
     many = len(jobs) > 1 or len(args.cases) > 1
     if args.output == "-" and many:

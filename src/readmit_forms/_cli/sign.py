@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import PdfFileError
-from ._common import OK, quiet_libraries, report, write_atomic
+from ._common import OK, quiet_libraries, read_input, report, write_atomic
 
 FIELDS = ("signature", "seal")
 
@@ -91,14 +91,7 @@ def _secret(args: argparse.Namespace, what: str) -> str:
 
 
 def _read(path: str, what: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise PdfFileError(path, f"no such file ({what})") from None
-    except IsADirectoryError:
-        raise PdfFileError(path, f"is a directory, not a file ({what})") from None
-    except OSError as exc:
-        raise PdfFileError(path, f"cannot be read ({exc.strerror})") from None
+    return read_input(path, PdfFileError, what)
 
 
 def run_sign(args: argparse.Namespace) -> int:

@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .._case import MaritalStatus, PersonCore
-from .._evidence import reference_date
+from .._evidence import TRAVEL_KINDS, own_documents, reference_date, travel_day, travel_document
 from .._findings import Finding, Severity
 from .._format import age_in_years
 from .._templates import texts
 from .._validate import Check, rule
+from ._common import in_play
 
 _NOT_MARRIED = (MaritalStatus.SINGLE, MaritalStatus.DIVORCED, MaritalStatus.WIDOWED)
 
@@ -221,3 +222,22 @@ def escort_passports(check: Check) -> Iterator[Finding]:
                 expires=str(passport.expiry_date),
                 until=str(last),
             )
+
+
+@rule
+def no_valid_travel_document(check: Check) -> Iterator[Finding]:
+    """A handover notice or transit request names the person's travel document: only the
+    person's own original, neither forged nor doubtful, valid on the day of travel. When
+    the person has travel documents but none of them is such, the item stays blank."""
+    case = check.case
+    if not in_play(check, "handover-notice", "transit-request"):
+        return
+    own = [d for d in own_documents(case) if d.kind.value in TRAVEL_KINDS]
+    if own and travel_document(case) is None:
+        day = travel_day(case)
+        yield check.finding(
+            "no-valid-travel-document",
+            "documents",
+            severity=Severity.WARNING,
+            day=str(day) if day else "?",
+        )

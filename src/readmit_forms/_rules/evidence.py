@@ -56,10 +56,20 @@ def interview(check: Check) -> Iterator[Finding]:
     found = [
         c for c in classify(case, agreement, concerns="nationality", holder="person") if c.strength
     ]
-    # A petition "for lack of documents" is questioned only when an identity document
-    # proves or indicates nationality: a person's own statement or language, though on
-    # the prima facie lists, is what the interview is there to test.
-    documents = [c for c in found if isinstance(c.item, IdentityDocument)]
+    # A petition "for lack of documents" contradicts what the case attaches when an item
+    # is on the lists the provision names: KZ–AT Art. 5(4) and Annex 7 F, "none of the
+    # documents listed in Annex 3 or 4 can be attached" — the person's statement and
+    # language are on Annex 4; KZ–BY Agreement Art. 2(4), the documents of Protocol
+    # Art. 2(1)–(2) (proof) only. Without a list, identity documents that prove or
+    # indicate nationality count.
+    lists = {kind.removeprefix("list:") for kind in required.kinds if kind.startswith("list:")}
+    documents = [
+        c
+        for c in found
+        if (
+            f"{c.strength}/{c.concerns}" in lists if lists else isinstance(c.item, IdentityDocument)
+        )
+    ]
     doubtful = agreement.provision("interview-when-doubtful") or required
     if not found and case.interview is None:
         yield check.finding("interview-required", "interview", required.source)
@@ -73,9 +83,8 @@ def interview(check: Check) -> Iterator[Finding]:
                 Severity.WARNING,
                 documents=", ".join(c.path for c in documents),
             )
-        if reason is InterviewReason.DOUBTFUL_DOCUMENTS and not any(
-            d.doubtful for d in case.documents
-        ):
+        marked = [d.doubtful for d in case.documents] + [e.doubtful for e in case.evidence]
+        if reason is InterviewReason.DOUBTFUL_DOCUMENTS and not any(marked):
             yield check.finding(
                 "interview-nothing-doubtful",
                 "interview.reason",

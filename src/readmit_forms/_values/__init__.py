@@ -26,7 +26,6 @@ from ._core import (
     resolve_choice,
     resolve_items,
 )
-from .documents import travel_document
 
 __all__ = [
     "CHOICES",
@@ -38,5 +37,4 @@ __all__ = [
     "resolve",
     "resolve_choice",
     "resolve_items",
-    "travel_document",
 ]

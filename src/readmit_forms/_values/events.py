@@ -80,3 +80,11 @@ def _interview_reason(ctx: Ctx, interview: Any) -> frozenset[str] | None:
 @value("interview.place")
 def _interview_place(ctx: Ctx, interview: Any) -> Value:
     return text(ctx.pick(interview.place))
+
+
+@value("interview.proposed_place")
+def _proposed_place(ctx: Ctx, interview: Any) -> Value:
+    """KZ–AT Annex 7 G: where the interview is proposed to be held (Art. 5(4): at the
+    requested Party's diplomatic or consular mission, or elsewhere by agreement)."""
+    place = ctx.pick(interview.place)
+    return text(ctx.t("interview_place", place=place)) if place else None

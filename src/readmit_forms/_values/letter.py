@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._agreements import Role
 from .._case import (
     Case,
 )
@@ -13,21 +14,24 @@ from ._core import Ctx, Value, join, lines, text, value
 # -- authorities, letter, signatory ----------------------------------------------------
 
 
-def _authority(ctx: Ctx, state: str, override: Any) -> Value:
+def _authority(ctx: Ctx, state: str, override: Any, role: Role) -> Value:
     if override is not None:
         return lines([ctx.pick(override.name), ctx.pick(override.address)])
-    authority = ctx.agreement.authority_for(state, ctx.form)
+    authority = ctx.agreement.authority_for(state, ctx.form, role)
     return text(authority.name[ctx.lang]) if authority else None
 
 
 @value("case.requesting_authority")
 def _requesting_authority(ctx: Ctx, case: Case) -> Value:
-    return _authority(ctx, case.requesting_state, case.requesting_authority)
+    """By default the requesting state's authority that sends this kind of form."""
+    return _authority(ctx, case.requesting_state, case.requesting_authority, "sends")
 
 
 @value("case.requested_authority")
 def _requested_authority(ctx: Ctx, case: Case) -> Value:
-    return _authority(ctx, case.requested_state, case.requested_authority)
+    """By default the requested state's authority that examines this kind of form
+    (KZ–BY Protocol Art. 1(5): the State Border Committee examines transit requests)."""
+    return _authority(ctx, case.requested_state, case.requested_authority, "examines")
 
 
 @value("case.requesting_state")

@@ -58,20 +58,6 @@ def _readmission_ground(ctx: Ctx, case: Case) -> frozenset[str] | None:
     return frozenset(codes)
 
 
-@value("case.evidence")
-def _evidence_list(ctx: Ctx, case: Case) -> Value:
-    """Every item of evidence of the case (statements, tickets, language, …), one a line."""
-    entries = []
-    for item in case.evidence:
-        kind = ctx.t(f"evidence.{item.kind.value}")
-        if item.copy_only:
-            kind = ctx.t("copy_of", document=kind)
-        entry = join([kind, ctx.pick(item.description)], ": ") or kind
-        date = ctx.date(item.date)
-        entries.append(f"{entry} ({date})" if date else entry)
-    return lines(entries)
-
-
 def _name_born(ctx: Ctx, person: PersonCore) -> str | None:
     born = ctx.t("born", date=ctx.date(person.date_of_birth)) if person.date_of_birth else None
     return join([plain_name(ctx, person), born])
@@ -79,9 +65,8 @@ def _name_born(ctx: Ctx, person: PersonCore) -> str | None:
 
 @value("case.family_members")
 def _family_members(ctx: Ctx, case: Case) -> Value:
-    """The spouse and children named in the case, with their dates of birth."""
-    family: list[PersonCore] = [case.spouse] if case.spouse else []
-    return lines(_name_born(ctx, member) for member in [*family, *case.children])
+    """The spouse and children transferred with the person, with their dates of birth."""
+    return lines(_name_born(ctx, member) for member in case.transferred_family)
 
 
 @choice("transit.tickets_and_permits")

@@ -171,6 +171,21 @@ def _last_address_requested(ctx: Ctx, person: Person) -> Value:
     return text(ctx.pick(person.last_address_requested))
 
 
+@value("person.last_addresses")
+def _last_addresses(ctx: Ctx, person: Person) -> Value:
+    """The last address in each state the case gives one for, each under its state's name
+    (KZ–AT Annex 7 A.8: the requested Party can check the address in its own state)."""
+    case = ctx.case
+    return lines(
+        ctx.t("address_in", state=ctx.country(state), address=address)
+        for state, address in (
+            (case.requesting_state, ctx.pick(person.last_address_requesting)),
+            (case.requested_state, ctx.pick(person.last_address_requested)),
+        )
+        if address
+    )
+
+
 @value("person.routes")
 def _routes(ctx: Ctx, person: Person) -> Value:
     return text(ctx.pick(person.routes))
@@ -186,8 +201,41 @@ def age_text(ctx: Ctx, born: dt.date | None) -> str | None:
     return ctx.t(f"age.{plural_category(years, ctx.lang)}", years=years)
 
 
+def relation(ctx: Ctx, key: str, person: PersonCore) -> str:
+    """What a family member is to the person: "wife", "son", "child" (by their sex)."""
+    role = "spouse" if key == "spouse" else "child"
+    sex = person.sex.value if person.sex else "unknown"
+    return ctx.t(f"relation.{role}.{sex}")
+
+
 def plain_name(ctx: Ctx, person: PersonCore) -> str:
     return "".join(run.text for run in _names(ctx, person))
+
+
+def family_key(case: Case, member: PersonCore) -> str:
+    """ "spouse" or "children[N]": who ``member`` is in the case."""
+    if member is case.spouse:
+        return "spouse"
+    return f"children[{next(i for i, c in enumerate(case.children) if c is member)}]"
+
+
+@value("case.transferred_names")
+def _transferred_names(ctx: Ctx, case: Case) -> Value:
+    """The person's name, then each family member transferred with the person: name
+    (surname underlined), what they are to the person, and the date of birth (KZ–AT
+    Annex 2, "ФИО (фамилии подчеркнуть)")."""
+    runs = list(_names(ctx, case.person))
+    for member in case.transferred_family:
+        about = join(
+            [
+                relation(ctx, family_key(case, member), member),
+                ctx.t("born", date=ctx.date(member.date_of_birth))
+                if member.date_of_birth
+                else None,
+            ]
+        )
+        runs += [Run("\n"), *_names(ctx, member), Run(f" ({about})")]
+    return tuple(runs)
 
 
 @value("case.spouse_name")

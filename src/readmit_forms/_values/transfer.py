@@ -9,7 +9,6 @@ from typing import Any
 from .._case import (
     Case,
     Escort,
-    PersonCore,
 )
 from .._format import (
     format_datetime,
@@ -234,20 +233,32 @@ def _escort_names(ctx: Ctx, case: Case) -> Value:
     )
 
 
+def _route(ctx: Ctx, case: Case) -> str | None:
+    route = ctx.pick(case.transit.route) if case.transit else None
+    return ctx.t("transit_route", route=route) if route else None
+
+
 @value("case.transit_notes")
 def _transit_notes(ctx: Ctx, case: Case) -> Value:
-    """KZ–AT Annex 8 D: remarks, where the names of escorts are to be given (C.7 footnote)."""
+    """KZ–AT Annex 8 D: the transit route, which the request must contain and the form has
+    no item for (Art. 9(1)); the escorts, whose names are to be given here (C.7
+    footnote); the remarks."""
     escorts = escort_lines(ctx, case.escorts) if case.escorted_transit else None
-    return lines([escorts, ctx.pick(case.notes)])
+    return lines([_route(ctx, case), escorts, ctx.pick(case.notes)])
+
+
+@value("case.route_notes")
+def _route_notes(ctx: Ctx, case: Case) -> Value:
+    """KZ–BY Annex 4 Г: the transit route (the form has no item for it), then the remarks."""
+    return lines([_route(ctx, case), ctx.pick(case.notes)])
 
 
 @value("case.family_names_ages")
 def _family_names_ages(ctx: Ctx, case: Case) -> Value:
     """Spouse and children transferred with the person: name, and age where known."""
-    members: list[PersonCore] = [*([case.spouse] if case.spouse else []), *case.children]
     return lines(
         join([plain_name(ctx, member), age_text(ctx, member.date_of_birth)], ", ")
-        for member in members
+        for member in case.transferred_family
     )
 
 

@@ -196,6 +196,7 @@ class Input:
     options: tuple[str, ...] = ()
     max_length: int | None = None
     maximum: int | None = None
+    default: Any = None  # the schema's default, shown while the case gives no value
     children: list[Input] = field(default_factory=list)
 
     @property
@@ -233,6 +234,7 @@ def _build(
 ) -> Input:
     found = shape(node, name)
     item = Input(found.kind, path, name, owner, value, required=required)
+    item.default = node.get("default")
     if found.kind == "group":
         props: Mapping[str, Any] = found.node.get("properties", {})
         needed = set(found.node.get("required", ()))
@@ -390,7 +392,9 @@ def _clean(node: Mapping[str, Any], value: Any, name: str, depth: int) -> Any:
         text = str(value).strip()
         return int(text) if text.isdigit() else (text or None)
     if kind == "bool":
-        return True if value in (True, "on", "true", "1") else None
+        if isinstance(value, bool):
+            return value
+        return {"on": True, "true": True, "false": False}.get(str(value).lower())
     if kind == "tristate":
         return {"true": True, "false": False}.get(str(value).lower()) if value != "" else None
     if isinstance(value, str):

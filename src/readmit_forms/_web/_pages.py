@@ -330,6 +330,9 @@ def pages_router(config: WebConfig, work: Serial, store: CaseStore | None = None
     @router.post("/case/check")
     async def live(request: Request) -> Response:
         form, ui, draft, photo_problem = await _posted(request, config, work)
+        if await request.is_disconnected():
+            # The page has sent a newer check and dropped this one (hx-sync): skip it.
+            return Response(status_code=204)
         checked = await check(draft, ui)
         return _page(
             request,

@@ -286,7 +286,12 @@ class Layout:
 
     def rows(self, blocks: Iterable[Block]) -> list[Row]:
         rows: list[Row] = []
+        previous = 0  # where the rows of the block before start
         for block in blocks:
+            if getattr(block, "keep_with_previous", False):
+                for row in rows[previous:]:
+                    row.keep_with_next = True  # the item before stays with the signature
+            previous = len(rows)
             rows.extend(self.block(block))
         return rows
 

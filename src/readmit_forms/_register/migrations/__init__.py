@@ -1,0 +1,1 @@
+"""Alembic migrations of the register's schema (run by the library: `Register.init`)."""

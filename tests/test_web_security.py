@@ -253,3 +253,12 @@ def test_serve_with_a_token_and_two_workers(tmp_path: Any) -> None:
     finally:
         server.terminate()
         server.communicate(timeout=30)
+
+
+def test_serve_without_the_web_extra(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
+    printed = cli("serve")
+    assert printed.code == 2
+    assert "pip install 'readmit-forms[web]'" in printed.err

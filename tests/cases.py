@@ -204,3 +204,20 @@ BASELINE: dict[str, set[tuple[str, str, str]]] = {
 def codes(case: Case, form: str | None = None) -> set[tuple[str, str, str]]:
     """(code, severity, path) of every finding."""
     return {(f.code, f.severity.value, f.path) for f in rf.validate(case, form=form)}
+
+
+def write_case(folder: Path, case: Case, name: str = "case.yaml") -> Path:
+    """Write ``case`` as a YAML case file in ``folder``, its photo copied beside it (a case
+    file's photo must be in its folder)."""
+    import shutil
+
+    import yaml
+
+    case = copy.deepcopy(case)
+    photo = case.get("person", {}).get("photo")
+    if photo and Path(photo).is_absolute():
+        shutil.copy(photo, folder / Path(photo).name)
+        case["person"]["photo"] = Path(photo).name
+    path = folder / name
+    path.write_text(yaml.safe_dump(case, allow_unicode=True), "utf-8")
+    return path

@@ -55,6 +55,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/goldens/ from the current output instead of comparing",
     )
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        help="tests/test_fuzz.py: twenty times as many cases, drawn at random (a long run)",
+    )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fuzz run's figures, when it ran."""
+    import sys
+
+    fuzz = sys.modules.get("test_fuzz")
+    stats = getattr(fuzz, "STATS", None)
+    if stats:
+        figures = ", ".join(f"{key}: {value}" for key, value in stats.items())
+        terminalreporter.write_line(f"fuzz: {figures}")
 
 
 @pytest.fixture

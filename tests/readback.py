@@ -54,6 +54,20 @@ def pdf_text(data: bytes, document: Document | None = None) -> str:
     return " ".join([draft, *body, status])
 
 
+def poppler_text(data: bytes) -> str:
+    """The PDF's text as poppler's ``pdftotext -raw`` reads it: only what is on the pages, in
+    drawing order, pages separated by form feeds, a line ending in a hyphen left as it is."""
+    import subprocess
+
+    from requires import require_program
+
+    pdftotext = require_program("pdftotext", package="poppler-utils")
+    done = subprocess.run(
+        [pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")
+
+
 def docx_text(data: bytes) -> str:
     """Every paragraph of the DOCX, in order: header, body (tables included), footer."""
     document = open_docx(io.BytesIO(data))

@@ -26,7 +26,7 @@ CORPUS: dict[str, tuple[int, tuple[str, ...]]] = {
     "list.yaml": (2, ("list.yaml", "mapping")),
     "duplicate-key.yaml": (2, ("duplicate key", "requested_state")),
     "unknown-field.json": (1, ("person.favourite_colour", "unknown field")),
-    "impossible-date.yaml": (1, ("person.date_of_birth", "1990-02-30", "not a real date")),
+    "impossible-date.yaml": (1, ("person.date_of_birth", "not a real date")),
     "unknown-agreement.yaml": (1, ("agreement", "kz-de", "kz-at, kz-by, kz-fr, kz-hu")),
     "wrong-party.yaml": (1, ("requesting_state", "'HU'", "not a party")),
     "rtl-override.json": (1, ("person.surnames[0]", "U+202E RIGHT-TO-LEFT OVERRIDE")),

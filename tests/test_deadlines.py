@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import readmit_forms as rf
-from cases import Case, changed
+from cases import Case, changed, write_case
 
 D = dt.date.fromisoformat
 
@@ -440,10 +440,7 @@ def test_kz_fr_has_no_stated_deadlines() -> None:
 def test_json_output(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    import yaml
-
-    path = tmp_path / "case.yaml"
-    path.write_text(yaml.safe_dump(_at(handover=_handover("2026-03-26"))), "utf-8")
+    path = write_case(tmp_path, _at(handover=_handover("2026-03-26")))
     result = cli("deadlines", str(path), "--json", "--today", "2026-03-01")
     assert result.code == 0, result.err
     data = json.loads(result.out)
@@ -456,10 +453,8 @@ def test_json_output(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_text_output_cites_and_names_the_calendar(cli, tmp_path, lang: str) -> None:  # type: ignore[no-untyped-def]
-    import yaml
 
-    path = tmp_path / "case.yaml"
-    path.write_text(yaml.safe_dump(_at(handover=_handover("2026-03-26"))), "utf-8")
+    path = write_case(tmp_path, _at(handover=_handover("2026-03-26")))
     result = cli("deadlines", str(path), "--lang", lang, "--today", "2026-03-01")
     assert result.code == 0, result.err
     words = {

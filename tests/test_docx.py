@@ -19,6 +19,7 @@ from docx_templates import bundled, with_paragraph, with_part, write
 from office_cases import photo, sample_dict, table_document
 from readback import docx_text, missing_in_order, normalise
 from readmit_forms._document import Block, Field, PhotoPanel, walk_text
+from readmit_forms._photo import load_photo
 from readmit_forms.backends import _docx
 from readmit_forms.backends._docx import load_template, render_docx
 
@@ -124,7 +125,7 @@ def test_the_photo_is_a_real_image_part(tmp_path: Path) -> None:
     data["person"]["photo"] = str(picture)
     result = rf.render(data, form=FORM, lang="en", format="docx")
     with zipfile.ZipFile(io.BytesIO(result)) as package:
-        assert package.read("word/media/readmit-photo1.png") == picture.read_bytes()
+        assert package.read("word/media/readmit-photo1.png") == load_photo(picture).data
         assert (
             'Extension="png" ContentType="image/png"'
             in package.read("[Content_Types].xml").decode()
@@ -277,3 +278,11 @@ def test_cli_docx_and_html_and_template_errors(cli: Callable[..., Result], tmp_p
         str(out),
     )
     assert result.code == 0 and out.read_bytes() == _render("en")
+
+
+def test_the_package_says_what_made_it() -> None:
+    data = rf.render(sample_dict(), form=FORM, lang="en", format="docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        app = package.read("docProps/app.xml").decode()
+    assert "<Application>readmit_forms</Application>" in app
+    assert "Microsoft" not in app and "<Pages>" not in app

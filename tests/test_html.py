@@ -11,6 +11,7 @@ from conftest import SAMPLES
 from office_cases import photo, sample_dict, table_document
 from readback import html_text, missing_in_order
 from readmit_forms._document import walk_text
+from readmit_forms._photo import load_photo
 from readmit_forms.backends._html import css_string, render_html
 
 SAMPLE = SAMPLES / "kz-at-family.yaml"
@@ -55,7 +56,8 @@ def test_the_photo_is_embedded(tmp_path: Path) -> None:
     picture = photo(tmp_path / "p.jpg")
     data["person"]["photo"] = str(picture)
     page = rf.render(data, form=FORM, lang="ru", format="html").decode()
-    encoded = base64.b64encode(picture.read_bytes()).decode()
+    clean = load_photo(picture)  # the copy without metadata (_photo)
+    encoded = base64.b64encode(clean.data).decode()
     assert f'<img src="data:image/jpeg;base64,{encoded}"' in page
 
 

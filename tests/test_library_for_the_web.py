@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -46,19 +47,19 @@ def test_clean_photo_judges_by_content_and_keeps_png() -> None:
     Image.new("RGBA", (50, 60), (0, 0, 0, 0)).save(out, "PNG")
     clean, mime = rf.clean_photo(out.getvalue())
     assert mime == "image/png" and clean.startswith(b"\x89PNG")
-    with pytest.raises(rf.PhotoError, match="not a JPEG or PNG"):
+    with pytest.raises(rf.PhotoError, match="not a JPEG or PNG image"):
         rf.clean_photo(b"GIF89a" + b"\0" * 100)
-    with pytest.raises(rf.PhotoError, match="not a JPEG or PNG"):
+    with pytest.raises(rf.PhotoError, match="not a JPEG or PNG image"):
         rf.clean_photo(b"%PDF-1.4 not a picture")
 
 
 def test_clean_photo_limits() -> None:
-    with pytest.raises(rf.PhotoError, match="empty"):
+    with pytest.raises(rf.PhotoError, match="not a JPEG or PNG image"):
         rf.clean_photo(b"")
     with pytest.raises(rf.PhotoError, match=f"at most {rf.MAX_PHOTO_BYTES}"):
         rf.clean_photo(b"\xff\xd8" + b"0" * rf.MAX_PHOTO_BYTES)
     data = PHOTO.read_bytes()
-    with pytest.raises(rf.PhotoError, match="truncated or corrupt"):
+    with pytest.raises(rf.PhotoError, match="damaged or incomplete"):
         rf.clean_photo(data[: len(data) // 2])
 
 
@@ -74,20 +75,16 @@ def test_clean_photo_refuses_a_huge_picture_before_decoding_it() -> None:
 
     header = struct.pack(">IIBBBBB", 20_000, 20_000, 8, 2, 0, 0, 0)  # 400 megapixels
     bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 10))
-    with pytest.raises(rf.PhotoError, match="more than 25000000 pixels"):
+    with pytest.raises(rf.PhotoError, match="20000 × 20000 pixels; at most 40 megapixels"):
         rf.clean_photo(bomb + chunk(b"IEND", b""))
-    header = struct.pack(">IIBBBBB", 6_000, 6_000, 8, 2, 0, 0, 0)  # 36 megapixels
-    wide = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0"))
-    with pytest.raises(rf.PhotoError, match="6000 × 6000 pixels; at most 25000000"):
-        rf.clean_photo(wide + chunk(b"IEND", b""))
 
 
-def test_clean_photo_scales_down_on_request() -> None:
+def test_clean_photo_is_the_copy_the_documents_embed() -> None:
     from PIL import Image
 
-    clean, _ = rf.clean_photo(_jpeg((1200, 1600)), max_side=600)
+    clean, _ = rf.clean_photo(_jpeg((1500, 2000)))
     with Image.open(io.BytesIO(clean)) as image:
-        assert max(image.size) == 600
+        assert max(image.size) == 1200  # the photo box needs no more
 
 
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
@@ -97,7 +94,7 @@ def test_dump_case_reads_back_the_same(path: Path, fmt: str, tmp_path: Path) -> 
     saved = tmp_path / f"case.{fmt}"
     text = rf.dump_case(case, fmt).replace(str(path.parent) + "/", "")
     saved.write_text(text, "utf-8")
-    (tmp_path / "photos").symlink_to(SAMPLES / "photos")
+    shutil.copytree(SAMPLES / "photos", tmp_path / "photos")  # the photo beside the file
     again = rf.load_case(saved)
     assert json.loads(again.model_dump_json()) == json.loads(
         case.model_copy(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -131,7 +132,9 @@ def test_a_second_saver_gets_exit_1(reg: Cli, tmp_path: Path) -> None:
     ref = reg("add", FAMILY).out.strip()
     data = yaml.safe_load(Path(FAMILY).read_text("utf-8"))
     data["notes"] = "edited"
-    data["person"]["photo"] = str(SAMPLES / "photos" / "specimen-portrait.jpg")
+    # a case file's photo must be in its folder (issue 10): copied beside the edited case
+    shutil.copy(SAMPLES / "photos" / "specimen-portrait.jpg", tmp_path)
+    data["person"]["photo"] = "specimen-portrait.jpg"
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), "utf-8")
     assert reg("save", ref, str(edited), "--version", "1").code == 0
@@ -146,7 +149,10 @@ def test_show_case_round_trips_for_editing(reg: Cli, tmp_path: Path) -> None:
     data["handover"]["date"] = "2026-12-05"
     path = tmp_path / "case.json"
     path.write_text(json.dumps(data), "utf-8")
-    assert reg("save", ref, str(path), "--version", "1").code == 0
+    # the stored photo path is the sample's, outside this folder: refused unless allowed
+    refused = reg("save", ref, str(path), "--version", "1")
+    assert refused.code == 1 and "person.photo" in refused.err
+    assert reg("save", ref, str(path), "--version", "1", "--allow-photo-outside").code == 0
     assert "handover.date" in reg("history", ref).out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import readmit_forms as rf
-from cases import BASELINE, Case, changed, codes
+from cases import BASELINE, Case, changed, codes, write_case
 from readmit_forms._evidence import classify
 
 E, W = "error", "warning"
@@ -226,10 +226,7 @@ def test_third_country_travel_document_must_be_issued_by_the_requested_state() -
 def test_validate_json_lists_what_each_document_counts_as(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    import yaml
-
-    path = tmp_path / "case.yaml"
-    path.write_text(yaml.safe_dump(changed("by_own")), "utf-8")
+    path = write_case(tmp_path, changed("by_own"))
     data = json.loads(cli("validate", str(path), "--json").out)
     assert data["evidence"] == [
         {

@@ -89,12 +89,9 @@ def test_messages_read_in_the_language_of_the_user() -> None:
 def test_validate_cli_uses_the_working_language_and_lists_articles(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    import yaml
+    from cases import changed, write_case
 
-    from cases import changed
-
-    path = tmp_path / "case.yaml"
-    path.write_text(yaml.safe_dump(changed("by_own", lambda c: c["documents"].clear())), "utf-8")
+    path = write_case(tmp_path, changed("by_own", lambda c: c["documents"].clear()))
     result = cli("validate", str(path))
     assert result.code == 1
     # messages in Russian, the working language (Protocol Art. 10)

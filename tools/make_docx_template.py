@@ -519,6 +519,15 @@ def build() -> bytes:
     return normalise_zip(raw.getvalue())
 
 
+# python-docx's default template says "Microsoft Macintosh Word" and "1 page": a document
+# made by readmit_forms says what made it, and no page count it cannot know.
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties"><Application>readmit_forms</Application></Properties>'
+)
+
+
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite the package with fixed timestamps and a stable part order."""
     out = io.BytesIO()
@@ -531,7 +540,7 @@ def normalise_zip(data: bytes) -> bytes:
         for name in first + sorted(n for n in names if n not in first):
             if name.startswith("docProps/thumbnail"):
                 continue
-            blob = source.read(name)
+            blob = APP_XML if name == "docProps/app.xml" else source.read(name)
             info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0

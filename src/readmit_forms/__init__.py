@@ -64,7 +64,9 @@ from ._findings import Finding, Severity
 from ._lang import Lang
 from ._languages import PURPOSES, LanguageStatus, language_status
 from ._loading import load_case, parse_case_text
-from ._photos import MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, clean_photo
+from ._photo import MAX_BYTES as MAX_PHOTO_BYTES
+from ._photo import MAX_PIXELS as MAX_PHOTO_PIXELS
+from ._photo import clean_photo
 from ._proof import proof, render_proof
 from ._register._results import (
     DataRecord,

@@ -27,12 +27,14 @@ from pydantic import (
     StrictBool,
     StrictInt,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 
 from ._agreements import agreement_ids, get_agreement
 from ._errors import UnknownAgreementError
-from ._text import Line, LocalizedLine, LocalizedText
+from ._photo import photo_inside
+from ._text import Line, LocalizedLine, LocalizedText, fragment, kind_of
 from ._vocabulary import is_country, is_language
 
 __all__ = [
@@ -63,10 +65,37 @@ __all__ = [
 ]
 
 
+# -- limits ------------------------------------------------------------------------
+
+MAX_ITEMS: dict[str, int] = {
+    "names": 10,  # surnames or given names of one person
+    "aliases": 30,
+    "nationalities": 5,
+    "languages": 15,
+    "children": 30,
+    "documents": 60,
+    "permits": 40,
+    "evidence": 60,
+    "acts": 30,  # acts recording the breach; legal obstacles
+    "transit_states": 10,
+    "escorts": 12,
+}
+"""The longest each list of a case may be: what a real case has, generously.
+
+A limit bounds the time and memory a render takes (``benchmarks/bench_worst_case.py``
+measures the worst case the schema accepts); it is in the JSON Schema as maxItems.
+"""
+
+
 # -- scalar types ------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+
+
+def _got(value: Any) -> str:
+    """What a wrong value is, without echoing it (dates of birth are personal data)."""
+    return "text in another form" if isinstance(value, str) else kind_of(value)
 
 
 def _iso_date(value: Any) -> Any:
@@ -78,8 +107,8 @@ def _iso_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date ({exc})") from None
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+            raise ValueError(f"is not a real date ({exc})") from None
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {_got(value)}")
 
 
 def _iso_time(value: Any) -> Any:
@@ -89,8 +118,8 @@ def _iso_time(value: Any) -> Any:
         try:
             return dt.time.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real time of day ({exc})") from None
-    raise ValueError(f"expected a time of day as HH:MM, got {value!r}")
+            raise ValueError(f"is not a real time of day ({exc})") from None
+    raise ValueError(f"expected a time of day as HH:MM, got {_got(value)}")
 
 
 def _iso_datetime(value: Any) -> Any:
@@ -101,34 +130,107 @@ def _iso_datetime(value: Any) -> Any:
             parsed = dt.datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(
-                f"expected a date and time as YYYY-MM-DDTHH:MM, got {value!r}"
+                "expected a date and time as YYYY-MM-DDTHH:MM, got text that is not one"
             ) from None
         if parsed.tzinfo is not None:
             parsed = parsed.replace(tzinfo=None)
         return parsed
-    raise ValueError(f"expected a date and time as YYYY-MM-DDTHH:MM, got {value!r}")
+    raise ValueError(f"expected a date and time as YYYY-MM-DDTHH:MM, got {_got(value)}")
 
 
-Date = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+# Each kind of date has a range a real case stays in, so that any accepted date can be
+# counted with (no deadline arithmetic reaches year 1 or 9999) and a typo such as
+# 2062 for 2026 is caught. The range is in the JSON Schema too (formatMinimum and
+# formatMaximum, and a pattern on the year), so case systems see it.
+_YEARS = {
+    (1900, 2100): "19[0-9]{2}|20[0-9]{2}|2100",
+    (1900, 2150): "19[0-9]{2}|20[0-9]{2}|21[0-4][0-9]|2150",
+    (1990, 2100): "199[0-9]|20[0-9]{2}|2100",
+}
+
+
+def _date_range(first: dt.date, last: dt.date, what: str) -> AfterValidator:
+    def check(value: dt.date) -> dt.date:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not first <= day <= last:
+            raise ValueError(f"{what} must lie between {first.isoformat()} and {last.isoformat()}")
+        return value
+
+    return AfterValidator(check)
+
+
+_LAST = dt.date(2100, 12, 31)
+
+
+def _date_schema(first: dt.date, last: dt.date) -> Any:
+    return Field(
+        json_schema_extra={
+            "format": "date",
+            "pattern": f"^({_YEARS[first.year, last.year]})-[0-9]{{2}}-[0-9]{{2}}$",
+            "formatMinimum": first.isoformat(),
+            "formatMaximum": last.isoformat(),
+        }
+    )
+
+
+_1900, _1990 = dt.date(1900, 1, 1), dt.date(1990, 1, 1)
+_LAST_EXPIRY = dt.date(2150, 12, 31)  # a document issued in 2100 may run for decades
+
+BirthDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    _date_range(_1900, _LAST, "a date of birth"),
+    _date_schema(_1900, _LAST),
+]
+"""A date of birth: 1900-01-01 to 2100-12-31."""
+DocumentDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    _date_range(_1900, _LAST_EXPIRY, "a date of a document, of evidence or of an entry"),
+    _date_schema(_1900, _LAST_EXPIRY),
+]
+"""A document's, permit's or piece of evidence's date, or an entry: 1900-01-01 to 2150-12-31."""
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    _date_range(_1990, _LAST, "a date of the case's events"),
+    _date_schema(_1990, _LAST),
+]
+"""A date of the case's events (letter, finding, reply, transfer…): 1990-01-01 to 2100-12-31."""
 Time = Annotated[dt.time, BeforeValidator(_iso_time)]
-DateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime)]
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_datetime),
+    _date_range(_1990, _LAST, "a date of the case's events"),
+    Field(
+        json_schema_extra={
+            "pattern": f"^({_YEARS[1990, 2100]})-[0-9]{{2}}-[0-9]{{2}}[T ]",
+            "formatMinimum": "1990-01-01T00:00:00",
+            "formatMaximum": "2100-12-31T23:59:59",
+        }
+    ),
+]
 
 
 def _country(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected a country code such as 'KZ', got {value!r}")
+        raise ValueError(f"expected a country code such as 'KZ', got {kind_of(value)}")
     code = value.strip().upper()
     if not is_country(code):
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+        raise ValueError(f"{fragment(value)} is not an ISO 3166-1 alpha-2 country code")
     return code
 
 
-# Field before the validator: the pattern is checked on the normalised code and stays in
-# the JSON Schema (after a BeforeValidator pydantic leaves it out).
 Country = Annotated[
     str,
-    Field(description="ISO 3166-1 alpha-2 country code, e.g. 'KZ'", pattern=r"^[A-Z]{2}$"),
     BeforeValidator(_country),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 country code, e.g. 'KZ'",
+        }
+    ),
 ]
 
 
@@ -140,24 +242,34 @@ def _nationality(value: Any) -> Any:
 
 Nationality = Annotated[
     str,
-    Field(
-        description="ISO 3166-1 alpha-2 code, or 'stateless', or 'unknown'",
-        pattern=r"^([A-Z]{2}|stateless|unknown)$",
-    ),
     BeforeValidator(_nationality),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^([A-Z]{2}|stateless|unknown)$",
+            "description": "ISO 3166-1 alpha-2 code, or 'stateless', or 'unknown'",
+        }
+    ),
 ]
 
 
 def _language(value: Any) -> Any:
     if not isinstance(value, str) or not is_language(value.strip().lower()):
-        raise ValueError(f"{value!r} is not an ISO 639 language code such as 'kk' or 'uz'")
+        shown = fragment(value) if isinstance(value, str) else kind_of(value)
+        raise ValueError(f"{shown} is not an ISO 639 language code such as 'kk' or 'uz'")
     return value.strip().lower()
 
 
 LanguageCode = Annotated[
     str,
-    Field(description="ISO 639 language code, e.g. 'ru'", pattern=r"^[a-z]{2,3}$"),
     BeforeValidator(_language),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[a-z]{2,3}$",
+            "description": "ISO 639 language code, e.g. 'ru'",
+        }
+    ),
 ]
 
 
@@ -208,31 +320,41 @@ class PersonCore(_Model):
     """Core data of any person on a form."""
 
     surnames: list[LocalizedLine] = Field(
-        min_length=1, description="surname(s); printed underlined where the form asks"
+        min_length=1,
+        max_length=MAX_ITEMS["names"],
+        description="surname(s); printed underlined where the form asks",
     )
-    given_names: list[LocalizedLine] = Field(default_factory=list)
+    given_names: list[LocalizedLine] = Field(default_factory=list, max_length=MAX_ITEMS["names"])
     patronymic: LocalizedLine | None = Field(
         None, description="patronymic (отчество / әкесінің аты)"
     )
     second_name: LocalizedLine | None = Field(None, description="second name (второе имя)")
     birth_surname: LocalizedLine | None = Field(None, description="surname at birth / maiden name")
     aliases: list[LocalizedLine] = Field(
-        default_factory=list, description="former names, other names used, names known by"
+        default_factory=list,
+        max_length=MAX_ITEMS["aliases"],
+        description="former names, other names used, names known by",
     )
-    date_of_birth: Date | None = None
+    date_of_birth: BirthDate | None = None
     place_of_birth: Place | None = None
     sex: Sex | None = None
     description: Description | None = None
     nationality: list[Nationality] = Field(
-        default_factory=list, description="current nationality or nationalities"
+        default_factory=list,
+        max_length=MAX_ITEMS["nationalities"],
+        description="current nationality or nationalities",
     )
-    languages: list[LanguageCode] = Field(default_factory=list, description="languages spoken")
+    languages: list[LanguageCode] = Field(
+        default_factory=list, max_length=MAX_ITEMS["languages"], description="languages spoken"
+    )
 
 
 class Person(PersonCore):
     """The person to be readmitted or transited."""
 
-    previous_nationality: list[Nationality] = Field(default_factory=list)
+    previous_nationality: list[Nationality] = Field(
+        default_factory=list, max_length=MAX_ITEMS["nationalities"]
+    )
     marital_status: MaritalStatus | None = None
     last_address_requesting: LocalizedText | None = Field(
         None, description="last address / whereabouts in the requesting state"
@@ -250,9 +372,16 @@ class Person(PersonCore):
     def _resolve_photo(cls, value: Path | None, info: ValidationInfo) -> Path | None:
         if value is None:
             return None
-        base = (info.context or {}).get("base_dir")
+        context = info.context or {}
+        base = context.get("base_dir")
         if base is not None and not value.is_absolute():
             value = Path(base) / value
+        folder = context.get("photo_folder")
+        if folder is not None and not photo_inside(value, Path(folder)):
+            raise ValueError(
+                "the photo must be in the case file's folder or below it (a case file may "
+                "not pull in other files of this machine); allow it with --allow-photo-outside"
+            )
         return value
 
 
@@ -317,10 +446,10 @@ class IdentityDocument(_Model):
     title: LocalizedLine | None = Field(None, description="the document's own name, if 'other'")
     number: Line | None = None
     issuing_state: Country | None = None
-    issue_date: Date | None = None
+    issue_date: DocumentDate | None = None
     issue_place: LocalizedLine | None = None
     issuing_authority: LocalizedLine | None = None
-    expiry_date: Date | None = None
+    expiry_date: DocumentDate | None = None
     copy_only: StrictBool = Field(False, description="only a copy is available")
     doubtful: StrictBool = Field(False, description="there are doubts about its authenticity")
     forged: StrictBool = Field(False, description="forged or falsified")
@@ -333,7 +462,7 @@ class IdentityDocument(_Model):
     registration_state: Country | None = Field(
         None, description="for a USSR passport: state of the residence registration stamp"
     )
-    registration_date: Date | None = Field(
+    registration_date: DocumentDate | None = Field(
         None, description="for a USSR passport: date of the residence registration stamp"
     )
 
@@ -352,9 +481,9 @@ class Permit(_Model):
     issuing_state: Country
     issued_in: Country | None = Field(None, description="state where it was issued, if abroad")
     number: Line | None = None
-    issue_date: Date | None = None
-    valid_from: Date | None = None
-    expiry_date: Date | None = None
+    issue_date: DocumentDate | None = None
+    valid_from: DocumentDate | None = None
+    expiry_date: DocumentDate | None = None
     obtained_by_fraud: StrictBool = Field(
         False, description="obtained with false documents or statements"
     )
@@ -392,7 +521,7 @@ class Evidence(_Model):
 
     kind: EvidenceKind
     description: LocalizedText | None = None
-    date: Date | None = None
+    date: DocumentDate | None = None
     copy_only: StrictBool = False
     doubtful: StrictBool = Field(
         False, description="there are doubts about its correctness (KZ–AT Annex 7, section F)"
@@ -410,7 +539,7 @@ class UnlawfulStay(_Model):
     )
     finding_date: Date | None = Field(None, description="date the unlawful entry or stay was found")
     identity_established_date: Date | None = None
-    entry_date: Date | None = None
+    entry_date: DocumentDate | None = None
     entry_mode: LocalizedText | None = Field(None, description="how the person entered")
     entry_purpose: LocalizedText | None = None
     entered_from: Country | None = Field(None, description="state the person came from directly")
@@ -425,10 +554,14 @@ class UnlawfulStay(_Model):
         None, description="date and time of apprehension after crossing the border unlawfully"
     )
     acts: list[LocalizedText] = Field(
-        default_factory=list, description="acts recording the breach of entry and residence rules"
+        default_factory=list,
+        max_length=MAX_ITEMS["acts"],
+        description="acts recording the breach of entry and residence rules",
     )
     legal_obstacles: list[LocalizedText] = Field(
-        default_factory=list, description="acts that are legal obstacles to readmission or transit"
+        default_factory=list,
+        max_length=MAX_ITEMS["acts"],
+        description="acts that are legal obstacles to readmission or transit",
     )
     asylum_applications: LocalizedText | None = Field(
         None, description="past or current applications for asylum, refugee or stateless status"
@@ -480,7 +613,9 @@ class Transit(_Model):
     mode: TransitMode = TransitMode.AIR
     destination: Country
     transit_states: list[Country] = Field(
-        default_factory=list, description="other states of transit, in order"
+        default_factory=list,
+        max_length=MAX_ITEMS["transit_states"],
+        description="other states of transit, in order",
     )
     route: LocalizedText | None = None
     border_crossing_point: LocalizedLine | None = Field(
@@ -541,8 +676,8 @@ class Reply(_Model):
 class EscortPassport(_Model):
     kind: LocalizedLine | None = None
     number: Line | None = None
-    issue_date: Date | None = None
-    expiry_date: Date | None = None
+    issue_date: DocumentDate | None = None
+    expiry_date: DocumentDate | None = None
 
 
 class Escort(_Model):
@@ -600,11 +735,13 @@ class Statement(_Model):
 
 def _agreement_id(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an agreement id such as 'kz-at', got {value!r}")
+        raise ValueError(f"expected an agreement id such as 'kz-at', got {kind_of(value)}")
     try:
         return get_agreement(value).id
     except UnknownAgreementError as exc:
-        raise ValueError(str(exc)) from None
+        raise ValueError(
+            f"unknown agreement {fragment(value)}; supported are: {', '.join(exc.allowed)}"
+        ) from None
 
 
 def _agreement_enum(schema: dict[str, Any]) -> None:
@@ -635,16 +772,18 @@ class Case(_Model):
     signatory: Signatory | None = None
     person: Person
     spouse: Relative | None = None
-    children: list[Child] = Field(default_factory=list)
-    documents: list[IdentityDocument] = Field(default_factory=list)
-    permits: list[Permit] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    children: list[Child] = Field(default_factory=list, max_length=MAX_ITEMS["children"])
+    documents: list[IdentityDocument] = Field(
+        default_factory=list, max_length=MAX_ITEMS["documents"]
+    )
+    permits: list[Permit] = Field(default_factory=list, max_length=MAX_ITEMS["permits"])
+    evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_ITEMS["evidence"])
     unlawful_stay: UnlawfulStay | None = None
     circumstances: SpecialCircumstances | None = None
     interview: Interview | None = None
     transit: Transit | None = None
     handover: Handover | None = None
-    escorts: list[Escort] = Field(default_factory=list)
+    escorts: list[Escort] = Field(default_factory=list, max_length=MAX_ITEMS["escorts"])
     statement: Statement | None = None
     notes: LocalizedText | None = None
 

@@ -6,9 +6,7 @@ resolved. The result is a plain document that every backend draws as it is.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
-from pathlib import Path
 
 from ._agreements import Agreement, get_agreement
 from ._case import Case
@@ -19,7 +17,6 @@ from ._document import (
     Document,
     Field,
     Heading,
-    Photo,
     PhotoPanel,
     Slot,
     Slots,
@@ -28,6 +25,7 @@ from ._document import (
 )
 from ._lang import Lang, parse_lang
 from ._languages import language_metadata, status_line
+from ._photo import read_photo
 from ._structure import (
     BlockSpec,
     ChoicesSpec,
@@ -45,29 +43,7 @@ from ._structure import (
 from ._templates import Texts, texts
 from ._values import Ctx, resolve, resolve_choice, resolve_items
 
-__all__ = ["compose", "read_photo"]
-
-
-def read_photo(path: Path) -> Photo | None:
-    """The photo file as a `Photo`, or None when it is missing or not a JPEG/PNG image."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    from PIL import Image, UnidentifiedImageError  # only when a case has a photo
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-            kind = image.format
-            width, height = image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return None
-    if kind == "JPEG":
-        return Photo(data, "image/jpeg", width, height)
-    if kind == "PNG":
-        return Photo(data, "image/png", width, height)
-    return None
+__all__ = ["compose"]
 
 
 class _Composer:

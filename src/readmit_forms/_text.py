@@ -10,15 +10,33 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from ._charset import char_problem
 from ._lang import LANGS, Lang
 
-__all__ = ["Line", "LocalizedLine", "LocalizedText", "Para", "pick"]
+__all__ = ["Line", "LocalizedLine", "LocalizedText", "Para", "fragment", "kind_of", "pick"]
 
 _MAX_LINE = 500
 _MAX_PARA = 20_000
 
 
+def kind_of(value: Any) -> str:
+    """What ``value`` is, in a few words, for a message that must not echo it."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if value is None:
+        return "nothing (null)"
+    return type(value).__name__
+
+
 def _checked(value: Any, *, multiline: bool) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {type(value).__name__} {value!r}")
+        hint = " (write it in quotes)" if isinstance(value, int | float) else ""
+        raise ValueError(f"expected text, got {kind_of(value)}{hint}")
     if multiline:
         value = value.replace("\r\n", "\n")
     problem = char_problem(value, multiline=multiline)
@@ -30,6 +48,11 @@ def _checked(value: Any, *, multiline: bool) -> str:
     if len(value) > limit:
         raise ValueError(f"is {len(value)} characters long; at most {limit} are allowed")
     return str(value)
+
+
+def fragment(value: str, keep: int = 12) -> str:
+    """``value`` quoted, cut to a short fragment: a message never echoes a whole value."""
+    return repr(value) if len(value) <= keep else f"{value[:keep]!r}… (cut)"
 
 
 def _line(value: Any) -> str:
@@ -48,7 +71,8 @@ def _localized(check: Callable[[Any], str]) -> Callable[[Any], str | dict[Lang, 
             result: dict[Lang, str] = {}
             for key, text in value.items():
                 if key not in LANGS:
-                    raise ValueError(f"{key!r} is not a language of the forms; use kk, ru or en")
+                    shown = fragment(key) if isinstance(key, str) else kind_of(key)
+                    raise ValueError(f"{shown} is not a language of the forms; use kk, ru or en")
                 try:
                     result[Lang(key)] = check(text)
                 except ValueError as exc:

@@ -3,16 +3,18 @@
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
 refused language), a signature or bundle fails its check, or the register
 refuses the change (a version conflict, a stale document); 2 usage error,
-unreadable input, a key that cannot sign, or a register that cannot be opened.
-Every problem is one line
-on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to see
-one for an internal error, which exits with 3).
+unreadable input, unwritable output, a key that cannot sign, or a register that
+cannot be opened. Every problem is one line on standard error; there is never a
+traceback (set READMIT_FORMS_DEBUG=1 to see one for an internal error — a bug —
+which exits with 3). SIGTERM and SIGHUP end the run like Ctrl-C: temporary files
+are removed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -24,7 +26,7 @@ from .._errors import (
     LanguageNotAllowedError,
     ReadmitFormsError,
 )
-from ._common import OK, fail, report
+from ._common import OK, fail, internal_error, report
 
 __all__ = ["main"]
 
@@ -102,14 +104,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("READMIT_FORMS_DEBUG"):
             raise
-        report(
-            f"internal error: {type(exc).__name__}: {exc} (set READMIT_FORMS_DEBUG=1 for details)"
-        )
+        report(internal_error(exc))
         return 3
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: a temporary file is removed on the way
 
 
 def entry() -> None:
     # The command line needs no third-party pydantic plugins; not scanning the installed
     # packages for them saves part of the start-up (an embedding program keeps its own).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     sys.exit(main())

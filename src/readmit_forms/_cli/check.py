@@ -14,7 +14,7 @@ from .._loading import load_case
 from .._scope import category
 from .._templates import texts
 from .._validate import validate
-from ._common import OK, print_json
+from ._common import OK, add_photo_option, print_json
 
 
 def add(sub: Any) -> None:
@@ -25,6 +25,7 @@ def add(sub: Any) -> None:
         "--lang", help="language of the messages (default: the agreement's working language)"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_photo_option(p)
     p.set_defaults(run=run_validate)
 
 
@@ -39,7 +40,7 @@ def message_lang(agreement_id: str, requested: str | None) -> Lang:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    case = load_case(args.case)
+    case = load_case(args.case, allow_photo_outside=args.allow_photo_outside)
     lang = message_lang(case.agreement, args.lang)
     findings = validate(case, args.form)
     errors = [f for f in findings if f.is_error]

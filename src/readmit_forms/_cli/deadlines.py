@@ -12,7 +12,7 @@ from .._deadline_text import describe_schedule
 from .._deadlines import deadlines
 from .._errors import UsageError
 from .._loading import load_case
-from ._common import OK, print_json
+from ._common import OK, add_photo_option, print_json
 from .check import message_lang
 
 
@@ -31,6 +31,7 @@ def add(sub: Any) -> None:
         "--calendar",
         help="state(s) whose working days count, e.g. KZ or KZ,AT (default: both Parties)",
     )
+    add_photo_option(p)
     p.set_defaults(run=run_deadlines)
 
 
@@ -52,7 +53,7 @@ def _today(value: str | None) -> dt.date:
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
-    case = load_case(args.case)
+    case = load_case(args.case, allow_photo_outside=args.allow_photo_outside)
     lang = message_lang(case.agreement, args.lang)
     agreement = get_agreement(case.agreement)
     calendar = None

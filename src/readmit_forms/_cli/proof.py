@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .._loading import load_case
 from .._proof import render_proof
 from ..backends import FORMATS, backend
-from ._common import OK, report, write_atomic, write_stdout
+from ._common import OK, add_photo_option, output_path, report, write_atomic, write_stdout
 
 
 def add(sub: Any) -> None:
@@ -32,6 +33,7 @@ def add(sub: Any) -> None:
         metavar="DIR",
         help="proof a copy of the templates folder (kk/, ru/, en/) instead of the bundled one",
     )
+    add_photo_option(p)
     p.set_defaults(run=run_proof)
 
 
@@ -40,19 +42,16 @@ def run_proof(args: argparse.Namespace) -> int:
     if args.templates is not None and not Path(args.templates).is_dir():
         report(f"{args.templates}: not a folder")
         return 2
+    case = load_case(args.case, allow_photo_outside=args.allow_photo_outside)
     data = render_proof(
-        args.case, form=args.form, format=args.format, lang=args.lang, templates=args.templates
+        case, form=args.form, format=args.format, lang=args.lang, templates=args.templates
     )
-    if args.output == "-":
+    target = output_path(
+        args.output, f"{Path(args.case).stem}.{args.form}.proof.{args.format}", many=False
+    )
+    if target is None:
         write_stdout(data)
         return OK
-    target = (
-        Path(args.output)
-        if args.output
-        else Path(f"{Path(args.case).stem}.{args.form}.proof.{args.format}")
-    )
-    if target.is_dir():
-        target = target / f"{Path(args.case).stem}.{args.form}.proof.{args.format}"
     write_atomic(target, data)
     report(f"wrote {target}")
     return OK

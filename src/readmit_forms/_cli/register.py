@@ -16,11 +16,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._case import Case
 from .._errors import CaseFileError, UsageError
 from .._lang import LANGS
+from .._loading import load_case
 from .._register._results import ENV, STATES, DataRecord
 from ..backends import FORMATS
-from ._common import OK, print_json, read_input, report, write_atomic, write_stdout
+from ._common import (
+    OK,
+    add_photo_option,
+    print_json,
+    read_input,
+    report,
+    write_atomic,
+    write_stdout,
+)
 from .deadlines import _BadDate
 
 if TYPE_CHECKING:
@@ -88,11 +98,13 @@ def add(sub: Any) -> None:
     c = commands.add_parser("add", help="register a new case (version 1); prints its reference")
     c.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
     _by(c, "who saves it")
+    add_photo_option(c)
     c.set_defaults(run=run_add)
 
     c = commands.add_parser("save", help="save a new version of a case")
     c.add_argument("ref", metavar="REF")
     c.add_argument("case", metavar="CASE", help="the edited case file (JSON or YAML)")
+    add_photo_option(c)
     c.add_argument(
         "--version",
         type=int,
@@ -243,9 +255,14 @@ def run_init(args: argparse.Namespace) -> int:
     return OK
 
 
+def _case(args: argparse.Namespace) -> Case:
+    """The case file named on the command line (its photo in its folder unless allowed)."""
+    return load_case(args.case, allow_photo_outside=args.allow_photo_outside)
+
+
 def run_add(args: argparse.Namespace) -> int:
     with open_register(args) as register:
-        entry = register.add(args.case, by=_who(args))
+        entry = register.add(_case(args), by=_who(args))
     sys.stdout.write(f"{entry.ref}\n")
     report(f"registered {entry.ref} (version {entry.version}, {entry.state})")
     return OK
@@ -254,7 +271,7 @@ def run_add(args: argparse.Namespace) -> int:
 def run_save(args: argparse.Namespace) -> int:
     with open_register(args) as register:
         entry = register.save(
-            args.ref, args.case, based_on=args.version, by=_who(args), state=args.state
+            args.ref, _case(args), based_on=args.version, by=_who(args), state=args.state
         )
     report(f"saved {entry.ref} version {entry.version} ({entry.state})")
     return OK

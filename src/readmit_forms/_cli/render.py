@@ -5,6 +5,7 @@ One bad job never stops the rest."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,16 @@ from .._loading import load_case
 from .._render import render
 from .._scope import forms_in_play
 from ..backends import FORMATS, backend
-from ._common import OK, report, write_atomic, write_stdout
+from ._common import (
+    OK,
+    OutputError,
+    add_photo_option,
+    internal_error,
+    output_path,
+    report,
+    write_atomic,
+    write_stdout,
+)
 
 
 def add(sub: Any) -> None:
@@ -65,6 +75,7 @@ def add(sub: Any) -> None:
         help="with --format docx: your restyled copy of the bundled template "
         "(letterhead, fonts, margins) instead of the bundled one",
     )
+    add_photo_option(p)
     p.set_defaults(run=run_render, options=_options)
 
 
@@ -100,27 +111,16 @@ def _note_unstated_working_language(purpose: str, case: Case, lang: str, label: 
         report(f"{label}: note: {purpose_decision(agreement, language, purpose).reason}")
 
 
-def _target(args: argparse.Namespace, case: Path, form: str, lang: str, many: bool) -> Path | None:
-    name = f"{case.stem}.{form}.{lang}.{args.format}"
-    if args.output == "-":
-        return None
-    if args.output is None:
-        return Path(name)
-    out = Path(args.output)
-    if many or out.is_dir() or args.output.endswith(("/", "\\")):
-        return out / name
-    return out
-
-
 def run_render(args: argparse.Namespace) -> int:
     backend(args.format)  # unknown format: usage error before any work
     langs = _langs(args.lang)
     options = args.options(args)
     cases: list[tuple[Path, Case | None]] = []
+    allow = args.allow_photo_outside
     worst = OK
     for raw in args.cases:
         try:
-            cases.append((Path(raw), load_case(raw)))
+            cases.append((Path(raw), load_case(raw, allow_photo_outside=allow)))
         except CaseSchemaError as exc:
             for problem in exc.problems:
                 report(f"{exc.source}: {problem}")
@@ -128,6 +128,11 @@ def run_render(args: argparse.Namespace) -> int:
         except CaseFileError as exc:
             report(str(exc))
             worst = max(worst, 2)
+        except Exception as exc:  # a bug: report it with the file, go on with the others
+            if os.environ.get("READMIT_FORMS_DEBUG"):
+                raise
+            report(f"{raw}: {internal_error(exc)}")
+            worst = max(worst, 3)
     jobs = []
     for path, case in cases:
         assert case is not None
@@ -168,7 +173,13 @@ def run_render(args: argparse.Namespace) -> int:
             report(f"{label}: {exc}")
             worst = max(worst, 1)
             continue
-        target = _target(args, path, form, lang, many)
+        except Exception as exc:  # a bug: report it with the job, go on with the others
+            if os.environ.get("READMIT_FORMS_DEBUG"):
+                raise
+            report(f"{label}: {internal_error(exc)}")
+            worst = max(worst, 3)
+            continue
+        target = output_path(args.output, f"{path.stem}.{form}.{lang}.{args.format}", many)
         if target is None:
             write_stdout(data)
             continue
@@ -177,6 +188,9 @@ def run_render(args: argparse.Namespace) -> int:
         except SignedFileError as exc:  # a signed file is never replaced; the batch goes on
             report(f"{label}: {exc}")
             worst = max(worst, exc.exit_code)
+        except OutputError as exc:
+            report(f"{label}: {exc}")
+            worst = max(worst, 2)
             continue
         report(f"wrote {target}")
     return worst

@@ -24,12 +24,9 @@ import readmit_forms as rf
 
 from ._errors import photo_path_refused
 
-__all__ = ["PHOTO_SIDE", "Photo", "Serial", "photo_on_disk", "refuse_photo_path"]
+__all__ = ["Photo", "Serial", "photo_on_disk", "refuse_photo_path"]
 
 T = TypeVar("T")
-
-PHOTO_SIDE = 800
-"""Uploaded photos are kept at most this many pixels high or wide (300 dpi in the box)."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,7 @@ class Photo:
     @classmethod
     def upload(cls, data: bytes) -> Photo:
         """Check an uploaded file; raises `readmit_forms.PhotoError`."""
-        clean, mime = rf.clean_photo(data, max_side=PHOTO_SIDE)
+        clean, mime = rf.clean_photo(data)
         return cls(clean, mime)
 
     @classmethod

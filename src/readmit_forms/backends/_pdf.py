@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -233,11 +232,64 @@ Draw = Callable[[Canvas, float], None]
 
 @dataclass(slots=True)
 class Row:
-    """A horizontal band of the page: its height and how to draw it at a top y."""
+    """A horizontal band of the page: its height and how to draw it at a top y.
+
+    A band made of several lines side by side (letterhead slots, a table row) can be
+    taller than a page; ``split(height)`` then cuts it into a part at most ``height``
+    tall and the rest (None if not even its first line fits), so it flows onto the
+    next page like any other text.
+    """
 
     height: float
     draw: Draw
     keep_with_next: bool = False
+    split: Callable[[float], tuple[Row, Row] | None] | None = None
+
+
+Column = tuple[float, list[Row]]  # a column's x and its rows, top to bottom
+
+
+def _fitting(rows: list[Row], height: float) -> int:
+    """How many of ``rows`` fit, one after another, into ``height``."""
+    used = 0.0
+    for count, row in enumerate(rows):
+        used += row.height
+        if used > height:
+            return count
+    return len(rows)
+
+
+def columns_row(
+    columns: list[Column],
+    pad: float,
+    before: Callable[[Canvas, float, float], None] | None = None,
+    keep_with_next: bool = False,
+) -> Row:
+    """Columns of rows side by side as one band, ``pad`` taller than its tallest column.
+
+    ``before(canvas, top, height)`` draws what goes under the columns (a number, cell
+    borders). The band splits between rows of its columns.
+    """
+    height = max((sum(r.height for r in rows) for _, rows in columns), default=0.0) + pad
+
+    def draw(canvas: Canvas, top: float) -> None:
+        if before is not None:
+            before(canvas, top, height)
+        for _, rows in columns:
+            y = top
+            for row in rows:
+                row.draw(canvas, y)
+                y -= row.height
+
+    def split(available: float) -> tuple[Row, Row] | None:
+        counts = [_fitting(rows, available - pad) for _, rows in columns]
+        if not any(counts):
+            return None
+        head = [(x, rows[:n]) for (x, rows), n in zip(columns, counts, strict=True)]
+        tail = [(x, rows[n:]) for (x, rows), n in zip(columns, counts, strict=True)]
+        return columns_row(head, pad, before), columns_row(tail, pad, before, keep_with_next)
+
+    return Row(height, draw, keep_with_next, split)
 
 
 def text_rows(
@@ -431,22 +483,18 @@ class Layout:
             cells[i : i + columns] for i in range(0, len(cells), columns)
         ]
         for row_index, grid_row in enumerate(grid):
-            height = max(sum(r.height for r in cell[2]) for cell in grid_row)
             number = block.number if row_index == 0 else ""
 
-            def draw(
-                canvas: Canvas, top: float, grid_row: list[Any] = grid_row, number: str = number
+            def draw_number(
+                canvas: Canvas, top: float, height: float, number: str = number
             ) -> None:
                 if number:
                     canvas.setFont(REGULAR, BODY)
                     canvas.drawString(self.x0, top - BODY, f"{number}.")
-                for _, _, cell_rows in grid_row:
-                    y = top
-                    for row in cell_rows:
-                        row.draw(canvas, y)
-                        y -= row.height
 
-            rows.append(Row(height + 3, draw, keep_with_next=row_index < len(grid) - 1))
+            side_by_side = [(x, cell_rows) for x, _, cell_rows in grid_row]
+            keep = row_index < len(grid) - 1
+            rows.append(columns_row(side_by_side, 3, draw_number, keep_with_next=keep))
         return rows
 
     def _slot(self, slot: Slot, x: float, width: float) -> list[Row]:
@@ -517,11 +565,7 @@ class Layout:
         small_value = Style(REGULAR, SMALL)
 
         def band(cells: list[list[list[Placed]]], header: bool, mark: str | None) -> Row:
-            height = max(len(lines) for lines in cells) * SMALL_LEAD + 2 * pad
-
-            def draw(
-                canvas: Canvas, top: float, cells: list[Any] = cells, height: float = height
-            ) -> None:
+            def under(canvas: Canvas, top: float, height: float) -> None:
                 if header or mark:
                     canvas.saveState()
                     canvas.setFillGray(0.88 if header else 0.95)
@@ -529,15 +573,14 @@ class Layout:
                     canvas.restoreState()
                 canvas.setLineWidth(0.4)
                 canvas.rect(self.x0, top - height, self.width, height, stroke=1, fill=0)
-                for index, lines in enumerate(cells):
-                    if index:
-                        canvas.line(xs[index], top, xs[index], top - height)
-                    y = top - pad
-                    for line in lines:
-                        draw_line(canvas, line, xs[index] + pad, y - SMALL)
-                        y -= SMALL_LEAD
+                for index in range(1, len(cells)):
+                    canvas.line(xs[index], top, xs[index], top - height)
 
-            return Row(height, draw)
+            columns = [
+                (xs[index], [spacer(pad), *text_rows(lines, xs[index] + pad, SMALL_LEAD, SMALL)])
+                for index, lines in enumerate(cells)
+            ]
+            return columns_row(columns, pad, under)
 
         head_style = Style(BOLD, SMALL)
         rows = [
@@ -571,26 +614,45 @@ def _draw_photo(canvas: Canvas, photo: Photo, x: float, y: float, w: float, h: f
 
 
 def paginate(rows: list[Row], height: float) -> list[list[Row]]:
-    """Split rows into pages, keeping a row with the next where it asks (labels, headings)."""
+    """Split rows into pages, keeping a row with the next where it asks (labels, headings).
+
+    A run of rows too tall for any page breaks row by row; a row taller than the room
+    left is split where it can be (`Row.split`), so nothing is drawn below the body.
+    """
+    rows = list(rows)
+    # Where the run of rows kept together from each row ends, and the heights summed up
+    # to each row: each step below is O(1), so a long run costs no more than a short one.
+    ends = list(range(len(rows)))
+    for i in range(len(rows) - 2, -1, -1):
+        if rows[i].keep_with_next:
+            ends[i] = ends[i + 1]
+    below = [0.0]
+    for row in rows:
+        below.append(below[-1] + row.height)
     pages: list[list[Row]] = [[]]
     used = 0.0
     index = 0
     while index < len(rows):
-        # the run of rows that must stay together, starting here
-        end = index
-        while end < len(rows) - 1 and rows[end].keep_with_next:
-            end += 1
-        group = rows[index : end + 1]
-        group_height = sum(r.height for r in group)
-        if used + group_height <= height or (not pages[-1] and group_height > height):
-            if group_height > height:  # too tall for any page: let it break row by row
-                group = rows[index : index + 1]
-                group_height = group[0].height
-                end = index
-                if used + group_height > height and pages[-1]:
-                    pages.append([])
-                    used = 0.0
-            pages[-1].extend(group)
+        end = ends[index]
+        # rows[index] may be the rest of a split row: its own height, not the original's
+        group_height = below[end + 1] - below[index + 1] + rows[index].height
+        if used + group_height <= height or group_height > height:
+            if group_height > height:  # too tall for any page: it breaks row by row, here
+                row = rows[index]
+                if used + row.height > height:
+                    parts = row.split(height - used) if row.split else None
+                    if parts is not None:
+                        pages[-1].append(parts[0])
+                        rows[index] = parts[1]
+                        pages.append([])
+                        used = 0.0
+                        continue
+                    if pages[-1]:
+                        pages.append([])
+                        used = 0.0
+                        continue
+                end, group_height = index, row.height
+            pages[-1].extend(rows[index : end + 1])
             used += group_height
             index = end + 1
         else:

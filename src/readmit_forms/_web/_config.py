@@ -16,7 +16,7 @@ ENVIRONMENT = "READMIT_FORMS_SERVE"
 """How ``serve --workers N`` hands the settings to its worker processes."""
 
 MAX_BODY = 16_000_000
-"""The largest request body accepted, in bytes: a case file (5 MB) and a photo (8 MB)."""
+"""The largest request body accepted, in bytes: a case file (5 MB) and a photo (10 MB)."""
 
 
 def is_loopback(host: str) -> bool:

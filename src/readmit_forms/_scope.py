@@ -8,13 +8,16 @@ agreement data uses in ``applies_to``.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
 
-from ._agreements import Agreement, Provision
+from ._agreements import Agreement, Provision, get_agreement
 from ._case import Case, IdentityDocument, Permit
 from ._evidence import expired_on, reference_date
+from ._loading import load_case
 
-__all__ = ["Category", "category", "forms_in_play", "no_request_needed"]
+__all__ = ["Category", "applicable_forms", "category", "forms_in_play", "no_request_needed"]
 
 Category = Literal["own-nationals", "third-country"]
 
@@ -49,6 +52,14 @@ def forms_in_play(case: Case, agreement: Agreement, *, planned: bool = False) ->
         }
         forms |= {form for form, present in optional.items() if present is not None}
     return frozenset(forms & set(agreement.form_ids))
+
+
+def applicable_forms(case: Case | str | Path | Mapping[str, Any]) -> tuple[str, ...]:
+    """The forms ``case`` is sent with, in the agreement's order (see `forms_in_play`)."""
+    loaded = load_case(case)
+    agreement = get_agreement(loaded.agreement)
+    in_play = forms_in_play(loaded, agreement)
+    return tuple(form for form in agreement.form_ids if form in in_play)
 
 
 def _kind(item: IdentityDocument | Permit) -> str:

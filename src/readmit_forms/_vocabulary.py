@@ -7,9 +7,16 @@ from functools import cache
 
 from babel import Locale
 
-from ._lang import Lang
+from ._lang import Lang, parse_lang
 
-__all__ = ["country_name", "is_country", "is_language", "language_name"]
+__all__ = [
+    "country_name",
+    "country_names",
+    "is_country",
+    "is_language",
+    "language_name",
+    "language_names",
+]
 
 # CLDR territory codes that are not countries of ISO 3166-1.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"})
@@ -53,3 +60,15 @@ def country_name(code: str, lang: Lang) -> str:
 def language_name(code: str, lang: Lang) -> str:
     """The CLDR name of language ``code`` in ``lang`` (e.g. "қазақ тілі")."""
     return str(_locale(lang).languages.get(code, code))
+
+
+def country_names(lang: Lang | str) -> dict[str, str]:
+    """Every country code a case accepts, with its CLDR name in ``lang``, sorted by code."""
+    language = parse_lang(lang)
+    return {code: country_name(code, language) for code in sorted(_countries())}
+
+
+def language_names(lang: Lang | str) -> dict[str, str]:
+    """Every language code a case accepts, with its CLDR name in ``lang``, sorted by code."""
+    language = parse_lang(lang)
+    return {code: language_name(code, language) for code in sorted(_languages())}

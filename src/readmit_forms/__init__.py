@@ -21,6 +21,7 @@ import typing as _typing
 from importlib import import_module as _import_module
 
 from ._agreements import Agreement, FormInfo, agreement_ids, agreements, get_agreement
+from ._backends import MEDIA_TYPES, formats
 from ._calendars import Holiday
 from ._case import Case
 from ._compose import compose
@@ -82,7 +83,6 @@ from ._scope import applicable_forms
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
 from ._vocabulary import country_names, language_names
-from .backends import FORMATS, MEDIA_TYPES
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
@@ -134,7 +134,6 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "FORMATS",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PIXELS",
     "MEDIA_TYPES",
@@ -212,6 +211,7 @@ __all__ = [
     "dump_case",
     "embed_external",
     "extract",
+    "formats",
     "get_agreement",
     "language_names",
     "language_status",

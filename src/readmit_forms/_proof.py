@@ -46,6 +46,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._agreements import Agreement, Divergence, Source, get_agreement
+from ._backends import backend
 from ._case import Case
 from ._citations import cite
 from ._compose import _Composer
@@ -88,7 +89,6 @@ from ._templates import Texts, load_texts, texts
 from ._text import pick
 from ._value_sources import DATE, NAME, NUMBER, TEXT, raw_values
 from ._values import Ctx
-from .backends import backend
 
 __all__ = ["MARKS", "proof", "render_proof"]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ._agreements import get_agreement
+from ._backends import backend
 from ._case import Case
 from ._compose import compose
 from ._errors import CaseRefusedError
@@ -14,7 +15,6 @@ from ._lang import parse_lang
 from ._languages import check_purpose
 from ._loading import load_case
 from ._validate import validate
-from .backends import backend
 
 __all__ = ["render"]
 

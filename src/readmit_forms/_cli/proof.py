@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .._backends import backend, formats
 from .._loading import load_case
 from .._proof import render_proof
-from ..backends import FORMATS, backend
 from ._common import OK, add_photo_option, output_path, report, write_atomic, write_stdout
 
 
@@ -23,7 +23,9 @@ def add(sub: Any) -> None:
     )
     p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
     p.add_argument("--form", required=True, help="form id, e.g. readmission-request")
-    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
+    p.add_argument(
+        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
+    )
     p.add_argument("-o", "--output", help="output file, or - for standard output")
     p.add_argument(
         "--lang", default="en", help="language of the proof's own headings and notes (default: en)"

@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._backends import formats
 from .._case import Case
 from .._errors import CaseFileError, UsageError
 from .._lang import LANGS
 from .._loading import load_case
 from .._register._results import ENV, STATES, DataRecord
-from ..backends import FORMATS
 from ._common import (
     OK,
     add_photo_option,
@@ -143,7 +143,7 @@ def add(sub: Any) -> None:
     c.add_argument("ref", metavar="REF")
     c.add_argument("--form", required=True)
     c.add_argument("--lang", required=True, choices=[lang.value for lang in LANGS])
-    c.add_argument("--format", default="pdf", choices=sorted(FORMATS))
+    c.add_argument("--format", default="pdf", choices=sorted(formats()))
     c.add_argument("--purpose", default="default", choices=("default", "submission"))
     c.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     c.add_argument("--keep", action="store_true", help="keep the bytes in the register too")
@@ -209,7 +209,7 @@ def add(sub: Any) -> None:
     c.add_argument("person", metavar="PERSON", help="a name (any spelling kept) or a case REF")
     c.add_argument("--born", metavar="YYYY-MM-DD", help="date of birth, where names are shared")
     c.add_argument("--lang", choices=[lang.value for lang in LANGS], help="default: theirs")
-    c.add_argument("--format", default="pdf", choices=sorted(FORMATS))
+    c.add_argument("--format", default="pdf", choices=sorted(formats()))
     c.add_argument("-o", "--output", help="output file, or - for standard output")
     c.set_defaults(run=run_subject_report)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .._agreements import get_agreement
+from .._backends import backend, check_options, formats
 from .._case import Case
 from .._errors import (
     CaseFileError,
@@ -25,7 +26,6 @@ from .._languages import PURPOSES, language_status, purpose_decision
 from .._loading import load_case
 from .._render import render
 from .._scope import forms_in_play
-from ..backends import FORMATS, backend
 from ._common import (
     OK,
     OutputError,
@@ -66,7 +66,9 @@ def add(sub: Any) -> None:
         help="submission: refuse a language that is not the agreement's working language "
         "(naming the article); default: any language, its status stated in the footer",
     )
-    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
+    p.add_argument(
+        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
+    )
     p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
     p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     p.add_argument(
@@ -86,9 +88,7 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.format.strip().lower() != "docx":
         report("readmit-forms render: error: --docx-template applies to --format docx only")
         raise SystemExit(2)
-    from ..backends._docx import load_template
-
-    load_template(args.docx_template)  # a broken template: one line, exit 2, no job run
+    check_options("docx", docx_template=args.docx_template)  # broken: one line, exit 2, no job
     return {"docx_template": args.docx_template}
 
 

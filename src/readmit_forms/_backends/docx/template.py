@@ -26,11 +26,12 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup
 
 from ..._errors import TemplateError
 from .variables import VARIABLES
 
-__all__ = ["PARSER", "Prepared", "add_rel", "load_template", "write"]
+__all__ = ["KEEP", "PARSER", "Prepared", "add_rel", "load_template", "write"]
 
 BUNDLED = "form.docx"
 
@@ -54,6 +55,20 @@ TEXT_WIDTH = 9922  # twips; used only when a table's grid has no widths at all
 ENV = ImmutableSandboxedEnvironment(
     autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
 )
+
+KEEP = "readmit-keep-with-next"
+"""Marks (in a ``w:customXml`` around them) the paragraphs of a block that stay on the
+page of the block after them; the render gives each ``w:keepNext`` and drops the mark."""
+
+
+def _keep_with_next(content: Markup, keep: bool) -> Markup:
+    """The template's filter ``draw(b) | keep_with_next(b.keep_with_next)``."""
+    if not keep:
+        return content
+    return Markup(f'<w:customXml w:element="{KEEP}">') + content + Markup("</w:customXml>")
+
+
+ENV.filters["keep_with_next"] = _keep_with_next
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 

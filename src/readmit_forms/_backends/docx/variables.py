@@ -4,7 +4,9 @@ Two names, nothing else (a template that uses another gets a `TemplateError`)::
 
     document   title, lang, status, draft (label or None),
                page (the "page X of Y" label with live PAGE/NUMPAGES fields)
-    blocks     one dict per block, ``kind`` first:
+    blocks     one dict per block: ``kind``, its variables below, and ``keep_with_next``
+               (the next block is the signature: ``draw(b) | keep_with_next(b.keep_with_next)``
+               keeps this block's paragraphs on its page)
       title        text
       heading      letter, title, text ("A. PERSONAL DATA")
       text         text (runs: bold/italic/small as composed), align, bold, italic, small
@@ -27,7 +29,7 @@ like docxtpl's ``InlineImage``. Nothing a case supplies is ever markup or code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,14 +169,16 @@ def variables(document: Document) -> Variables:
     return result
 
 
-def _blocks(blocks: Iterable[Block], result: Variables) -> list[dict[str, Any]]:
+def _blocks(blocks: Sequence[Block], result: Variables) -> list[dict[str, Any]]:
     out = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         found = HANDLERS.get(type(block))
         if found is None:
             raise TypeError(f"no DOCX variables for {type(block).__name__} blocks")
         kind, handler = found
-        out.append({"kind": kind, **handler(block, result)})
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        keep = isinstance(after, Text | Slots) and after.keep_with_previous
+        out.append({"kind": kind, **handler(block, result), "keep_with_next": keep})
     return out
 
 

@@ -75,17 +75,17 @@ def render(document: Document, *, docx_template: str | PathLike[str] | None = No
     out = io.BytesIO(prepared.base)
     with zipfile.ZipFile(out, "a") as package:
         write(package, "[Content_Types].xml", _content_types(prepared, model.pictures))
-        write(package, "_rels/.rels", prepared.package_rels.encode("utf-8"))
-        write(package, prepared.core, _core(document))
-        write(package, prepared.custom, _custom(document))
-        rels = prepared.document_rels
+        write(package, "_rels/.rels", prepared.package.package_rels.encode("utf-8"))
+        write(package, prepared.package.core, _core(document))
+        write(package, prepared.package.custom, _custom(document))
+        rels = prepared.package.document_rels
         for picture in model.pictures:
             rels = add_rel(rels, picture.rel_id, REL_IMAGE, f"media/{picture.name}")
-        write(package, prepared.document_rels_name, rels.encode("utf-8"))
+        write(package, prepared.package.document_rels_name, rels.encode("utf-8"))
         for part, data in rendered:
             write(package, part, data)
         for picture in model.pictures:
-            write(package, f"{prepared.media}/{picture.name}", picture.data, stored=True)
+            write(package, f"{prepared.package.media}/{picture.name}", picture.data, stored=True)
     return out.getvalue()
 
 
@@ -150,7 +150,9 @@ def _keep_with_next(root: etree._Element) -> None:
                 paragraph.insert(0, props)
             if props.find(f"{W}keepNext") is None:
                 style = props.find(f"{W}pStyle")
-                props.insert(0 if style is None else props.index(style) + 1, etree.Element(f"{W}keepNext"))
+                props.insert(
+                    0 if style is None else props.index(style) + 1, etree.Element(f"{W}keepNext")
+                )
         parent = mark.getparent()
         if parent is not None:
             at = parent.index(mark)
@@ -239,7 +241,7 @@ def _width(cell: etree._Element) -> float:
 
 
 def _content_types(prepared: Prepared, pictures: list[Picture]) -> bytes:
-    types = prepared.content_types
+    types = prepared.package.content_types
     for picture in pictures:
         extension = picture.name.rsplit(".", 1)[1]
         if not re.search(rf'Extension="{extension}"', types, re.IGNORECASE):

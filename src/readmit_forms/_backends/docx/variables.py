@@ -35,25 +35,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..._document import (
-    PAGE,
-    PAGES,
-    Block,
-    Choices,
-    Document,
-    Field,
-    Heading,
-    PageLabel,
-    PageNumber,
-    Photo,
-    PhotoPanel,
-    Rich,
-    Run,
-    Slots,
-    Table,
-    Text,
-    Title,
-)
+from ... import _document as model
+from ..._document import PAGE, PAGES, Block, Document, PageLabel, PageNumber, Photo, Rich, Run
 
 __all__ = ["HANDLERS", "Picture", "Variables", "variables"]
 
@@ -177,7 +160,7 @@ def _blocks(blocks: Sequence[Block], result: Variables) -> list[dict[str, Any]]:
             raise TypeError(f"no DOCX variables for {type(block).__name__} blocks")
         kind, handler = found
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        keep = isinstance(after, Text | Slots) and after.keep_with_previous
+        keep = isinstance(after, model.Text | model.Slots) and after.keep_with_previous
         out.append({"kind": kind, **handler(block, result), "keep_with_next": keep})
     return out
 
@@ -186,15 +169,15 @@ def _value(value: Rich | None) -> Markup | None:
     return _runs(value) if value else None
 
 
-def _title(block: Title, result: Variables) -> dict[str, Any]:
+def _title(block: model.Title, result: Variables) -> dict[str, Any]:
     return {"text": block.text}
 
 
-def _heading(block: Heading, result: Variables) -> dict[str, Any]:
+def _heading(block: model.Heading, result: Variables) -> dict[str, Any]:
     return {"letter": block.letter, "title": block.title, "text": block.text}
 
 
-def _text(block: Text, result: Variables) -> dict[str, Any]:
+def _text(block: model.Text, result: Variables) -> dict[str, Any]:
     props = ("<w:b/>" if block.bold else "") + ("<w:i/>" if block.italic else "")
     if block.small:
         props += '<w:sz w:val="17"/><w:szCs w:val="17"/>'
@@ -207,7 +190,7 @@ def _text(block: Text, result: Variables) -> dict[str, Any]:
     }
 
 
-def _field(block: Field, result: Variables) -> dict[str, Any]:
+def _field(block: model.Field, result: Variables) -> dict[str, Any]:
     # printed lines for a missing value: an inline item has its first line after the
     # label (the dots); "lines: 0" is a label whose parts follow as blocks of their own
     lines = block.lines - 1 if block.inline else block.lines
@@ -223,7 +206,7 @@ def _field(block: Field, result: Variables) -> dict[str, Any]:
     }
 
 
-def _choices(block: Choices, result: Variables) -> dict[str, Any]:
+def _choices(block: model.Choices, result: Variables) -> dict[str, Any]:
     return {
         "number": block.number,
         "label": block.caption,
@@ -235,7 +218,7 @@ def _choices(block: Choices, result: Variables) -> dict[str, Any]:
     }
 
 
-def _slots(block: Slots, result: Variables) -> dict[str, Any]:
+def _slots(block: model.Slots, result: Variables) -> dict[str, Any]:
     columns = max(1, block.columns)
     cells = [
         {
@@ -258,7 +241,7 @@ def _slots(block: Slots, result: Variables) -> dict[str, Any]:
     }
 
 
-def _photo_panel(block: PhotoPanel, result: Variables) -> dict[str, Any]:
+def _photo_panel(block: model.PhotoPanel, result: Variables) -> dict[str, Any]:
     drawing = None
     if block.photo is not None:
         index = len(result.pictures) + 1
@@ -270,7 +253,7 @@ def _photo_panel(block: PhotoPanel, result: Variables) -> dict[str, Any]:
     return {"caption": block.caption, "photo": drawing, "blocks": _blocks(block.blocks, result)}
 
 
-def _table(block: Table, result: Variables) -> dict[str, Any]:
+def _table(block: model.Table, result: Variables) -> dict[str, Any]:
     result.table_widths.append(block.widths or tuple(1.0 for _ in block.header))
     dash = _runs((Run(block.empty),), styled=False)
     return {
@@ -291,13 +274,13 @@ def _table(block: Table, result: Variables) -> dict[str, Any]:
 
 
 HANDLERS: dict[type[Any], tuple[str, Callable[[Any, Variables], dict[str, Any]]]] = {
-    Title: ("title", _title),
-    Text: ("text", _text),
-    Heading: ("heading", _heading),
-    Field: ("field", _field),
-    Choices: ("choices", _choices),
-    Slots: ("slots", _slots),
-    PhotoPanel: ("photo_panel", _photo_panel),
-    Table: ("table", _table),
+    model.Title: ("title", _title),
+    model.Text: ("text", _text),
+    model.Heading: ("heading", _heading),
+    model.Field: ("field", _field),
+    model.Choices: ("choices", _choices),
+    model.Slots: ("slots", _slots),
+    model.PhotoPanel: ("photo_panel", _photo_panel),
+    model.Table: ("table", _table),
 }
 """Each block type's ``kind`` (what the template tests) and its variables."""

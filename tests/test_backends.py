@@ -7,6 +7,7 @@ or forms (ARCHITECTURE.md, "Backends"). These tests hold each backend to that.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import io
 import re
 import typing
@@ -19,13 +20,12 @@ import readmit_forms as rf
 from conftest import SAMPLES
 from docx_templates import bundled
 from readback import docx_text, html_text, missing_in_order, pdf_text
-from readmit_forms._backends import MEDIA_TYPES, backend, check_options, formats
+from readmit_forms._backends import _FORMATS, MEDIA_TYPES, backend, check_options, formats
 from readmit_forms._backends.docx.variables import HANDLERS as DOCX
 from readmit_forms._backends.docx.variables import variables
 from readmit_forms._backends.html import HANDLERS as HTML
 from readmit_forms._backends.pdf.boxes import Paint
 from readmit_forms._backends.pdf.draw import PAINTERS
-from readmit_forms._backends.pdf.layout import HANDLERS as PDF
 from readmit_forms._document import (
     _TEXTS,
     PAGE,
@@ -55,13 +55,14 @@ TEMPLATES = [
 ]
 
 
-@pytest.mark.parametrize(
-    "table",
-    [PDF, DOCX, HTML, _TEXTS],
-    ids=["pdf layout", "docx variables", "html macros", "walk_text"],
-)
-def test_every_block_type_has_its_handler(table: dict[type, object]) -> None:
-    assert set(table) == BLOCK_TYPES
+@pytest.mark.parametrize("fmt", formats())
+def test_every_format_has_a_handler_for_every_block_type(fmt: str) -> None:
+    module = importlib.import_module(f"readmit_forms._backends.{_FORMATS[fmt][0]}")
+    assert set(module.HANDLERS) == BLOCK_TYPES
+
+
+def test_every_block_type_is_read_in_reading_order() -> None:
+    assert set(_TEXTS) == BLOCK_TYPES  # walk_text's table
 
 
 def test_every_kind_of_box_has_its_painter() -> None:

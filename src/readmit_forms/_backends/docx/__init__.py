@@ -46,9 +46,9 @@ from .template import (
     load_template,
     write,
 )
-from .variables import Picture, variables
+from .variables import HANDLERS, Picture, variables
 
-__all__ = ["check_options", "load_template", "render"]
+__all__ = ["HANDLERS", "check_options", "load_template", "render"]
 
 # -- rendering ---------------------------------------------------------------------------
 

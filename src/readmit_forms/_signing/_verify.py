@@ -157,7 +157,10 @@ def _check(embedded: EmbeddedPdfSignature, trust: list[asn1_x509.Certificate]) -
     signer_info = embedded.signer_info
     digest = str(signer_info["digest_algorithm"]["algorithm"].native)
     mechanism = str(signer_info["signature_algorithm"]["algorithm"].native)
-    cert = embedded.signer_cert
+    try:
+        cert = embedded.signer_cert
+    except Exception:  # a damaged signature (e.g. its signing-certificate attribute)
+        cert = None
     signer = (
         certificate_name(cert) if cert is not None else "(no signer certificate in the signature)"
     )

@@ -12,14 +12,17 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from ..._document import Document
 from .boxes import Area, Box, Dots, Frame, Image, Shade
-from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, width_of
+from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, Style, width_of
+from .images import image_stream, ready_image
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
 from .pages import Laid
@@ -30,20 +33,39 @@ _SAVING = threading.Lock()
 
 
 def save(canvas: Canvas) -> None:
-    """``canvas.save()``, one at a time: reportlab subsets the shared fonts at this point,
-    reading each font file through one cursor, so two threads saving at once would read
-    each other's glyphs."""
+    """``canvas.save()``, one at a time: reportlab subsets the shared fonts at this point
+    (those outside the ready subsets), reading each font file through one cursor, so two
+    threads saving at once would read each other's glyphs. Streams are written compressed
+    and binary (reportlab's setting is read while saving)."""
     with _SAVING:
-        canvas.save()
+        ascii85 = rl_config.useA85
+        rl_config.useA85 = 0  # binary streams: ASCII85 text costs time and a quarter more bytes
+        try:
+            canvas.save()
+        finally:
+            rl_config.useA85 = ascii85
 
 
 def _words(canvas: Canvas, x: float, y: float, width: float, words: Words) -> None:
     text, style = words
-    canvas.setFont(style.font, style.size)
-    canvas.drawString(x, y, text)
+    canvas.addLiteral(show(canvas, x, y, text, style))
     if style.underline:
         canvas.setLineWidth(0.6)
         canvas.line(x, y - 1.6, x + width, y - 1.6)
+
+
+def show(canvas: Canvas, x: float, y: float, text: str, style: Style) -> str:
+    """The PDF operators that print ``text`` in ``style`` with its baseline starting at
+    (x, y): those ``canvas.drawString`` writes (leading and line end included, which
+    text extraction reads), without building a text object for them."""
+    face = pdfmetrics.getFont(style.font)
+    doc = canvas._doc
+    size = f"{fp_str(style.size)} Tf {fp_str(style.size * 1.2)} TL"
+    shown = " ".join(
+        f"{face.getSubsetInternalName(subset, doc)} {size} ({escapePDF(data)}) Tj"
+        for subset, data in face.splitString(text, doc)
+    )
+    return f"BT 1 0 0 1 {fp_str(x, y)} Tm {shown} T* ET"
 
 
 def _tick(canvas: Canvas, x: float, y: float, ticked: bool) -> None:
@@ -82,9 +104,15 @@ def _frame(canvas: Canvas, box: Box) -> None:
 
 
 def _image(canvas: Canvas, box: Box) -> None:
+    """The photo's image (made once per content, `images`), scaled into its box."""
     assert isinstance(box.what, Image)
-    picture = ImageReader(io.BytesIO(box.what.photo.data))
-    canvas.drawImage(picture, box.x, box.y, box.width, box.height)
+    image = ready_image(box.what.photo)
+    if not canvas.hasForm(image.name):
+        canvas._doc.addForm(image.name, image_stream(image, canvas._doc))
+    canvas.saveState()
+    canvas.transform(box.width, 0, 0, box.height, box.x, box.y)
+    canvas.doForm(image.name)
+    canvas.restoreState()
 
 
 def _placed_words(canvas: Canvas, box: Box) -> None:

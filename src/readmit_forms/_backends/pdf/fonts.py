@@ -2,17 +2,33 @@
 
 Text uses the bundled Liberation Serif, never a built-in font (which drops Cyrillic),
 so the text read back from the PDF is the text composed.
+
+The faces are `ReadyFont`s: reportlab's TrueType fonts whose first subsets — the
+letters of Kazakh, Russian and English and the neighbours' Latin and Cyrillic letters
+(`REPERTOIRE`) — are cut from the font program once per process, compressed once, and
+written into every document as ready streams. A document embeds only the ready subsets
+it uses; a character outside them gets a subset of its own in that document, made the
+way reportlab always does.
 """
 
 from __future__ import annotations
 
 import io
+import threading
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    makeToUnicodeCMap,
+)
 
 __all__ = [
     "BODY",
@@ -21,9 +37,11 @@ __all__ = [
     "ITALIC",
     "PLAIN",
     "REGULAR",
+    "REPERTOIRE",
     "SMALL",
     "TITLE",
     "VALUE",
+    "ReadyFont",
     "Style",
     "register_fonts",
     "width_of",
@@ -37,6 +55,210 @@ BODY, SMALL, TITLE, FOOT = 11.0, 8.5, 13.0, 7.5
 """Sizes in points: body text, small print and captions, the title, the footer."""
 
 
+def _span(first: int, last: int, skip: str = "") -> str:
+    return "".join(chr(code) for code in range(first, last + 1) if chr(code) not in skip)
+
+
+REPERTOIRE: tuple[str, ...] = (
+    # Subset 0: what every form prints. Russian and Kazakh letters, typographic
+    # punctuation (quotes, dashes, №, the narrow no-break space Babel puts in dates),
+    # and the letters of Latin-1 (German, French names). ASCII is in every first subset.
+    "ЁІАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяёі"
+    "ӘәҒғҚқҢңӨөҰұҮүҺһ"
+    "«»–—‘’“”„…№\u202f°" + _span(0xC0, 0xFF, "×÷"),
+    # Subset 1: the neighbours' names. Latin Extended-A (Hungarian, Czech, Polish,
+    # Turkish…), Romanian comma letters, the rest of the basic Cyrillic block
+    # (Belarusian, Ukrainian, Serbian), and the signs of Latin-1.
+    _span(0x100, 0x17F)
+    + "ȘșȚț"
+    + _span(0x400, 0x45F, "ЁІАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяёі")
+    + _span(0xA1, 0xBF, "°\xad"),
+)
+"""The characters of the ready subsets, one string per subset: at most 159 besides ASCII
+in the first (reportlab keeps ASCII at its own codes there), 254 in the others."""
+
+
+class _Ready(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A PDF object formatted once: its bytes are written as they are."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: object) -> bytes:
+        return self.data
+
+
+@dataclass(frozen=True, slots=True)
+class _Subset:
+    """A ready subset: its codes (unicode of each code), its PDF name, and the formatted
+    widths array, ToUnicode stream and font program stream."""
+
+    codes: tuple[int, ...]
+    base_name: str
+    widths: bytes
+    to_unicode: bytes
+    program: bytes
+
+
+def _stream(content: bytes, **entries: Any) -> bytes:
+    """A compressed stream, formatted (compression chosen here: best, as it is done once)."""
+    dictionary = pdfdoc.PDFDictionary(
+        {"Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")]), **entries}
+    )
+    stream = pdfdoc.PDFStream(dictionary, zlib.compress(content, 9), filters=[])
+    formatted: bytes = stream.format(pdfdoc.DummyDoc())
+    return formatted
+
+
+class ReadyFont(TTFont):  # type: ignore[misc]
+    """A TrueType face whose `REPERTOIRE` subsets are made once and written as they are.
+
+    Every document starts from the same assignment of characters to subset codes (so
+    the ready streams fit it); ``splitString`` encodes a text of the first subset in one
+    step; ``addObjects`` writes the ready subsets a document used and makes the others
+    as reportlab does.
+    """
+
+    def __init__(self, name: str, data: bytes) -> None:
+        super().__init__(name, io.BytesIO(data))
+        self._lock = threading.Lock()
+        self._ready: tuple[_Subset, ...] | None = None
+        self._seed: TTFont.State | None = None
+        self._first: frozenset[str] = frozenset()
+        self._table: dict[int, int] = {}
+
+    def _prepare(self) -> None:
+        """Assign the repertoire's codes (reportlab's own way) and cut the subsets."""
+        with self._lock:
+            if self._ready is not None:
+                return
+            seed = TTFont.State(self._asciiReadable, self)
+            key = _Key()
+            self.state[key] = seed
+            for number, chars in enumerate(REPERTOIRE):
+                seed.nextCode = max(seed.nextCode, 256 * number)
+                present = "".join(c for c in chars if ord(c) in self.face.charToGlyph)
+                TTFont.splitString(self, present, key)
+                if len(seed.subsets) != number + 1:
+                    raise ValueError(f"subset {number} of {self.fontName} holds over 255 glyphs")
+            del self.state[key]
+            seed.nextCode = 256 * len(REPERTOIRE)
+            assignments = seed.assignments
+            first = frozenset(chr(c) for c, n in assignments.items() if n < 256) | {"\xa0"}
+            table = {ord(c): assignments[ord(c)] for c in first if ord(c) in assignments}
+            table[0xA0] = 32  # reportlab prints a no-break space as a space
+            self._first, self._table = first, table
+            self._ready = tuple(self._cut(n, tuple(s)) for n, s in enumerate(seed.subsets))
+            self._seed = seed
+
+    def _cut(self, number: int, codes: tuple[int, ...]) -> _Subset:
+        face = self.face
+        base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode()
+        program = face.makeSubset(list(codes))
+        widths = pdfdoc.PDFArray([face.getCharWidth(c) for c in codes])
+        return _Subset(
+            codes,
+            base_name,
+            widths.format(pdfdoc.DummyDoc()),
+            _stream(makeToUnicodeCMap(base_name, list(codes)).encode()),
+            _stream(program, Length1=len(program)),
+        )
+
+    def _state(self, doc: object) -> TTFont.State:
+        """The document's state, started from the repertoire's assignment."""
+        state = self.state.get(doc)
+        if state is None:
+            if self._seed is None:
+                self._prepare()
+            seed = self._seed
+            assert seed is not None
+            state = TTFont.State(self._asciiReadable, self)
+            state.assignments = dict(seed.assignments)
+            state.subsets = [list(subset) for subset in seed.subsets]
+            state.nextCode = seed.nextCode
+            state.used = set()
+            self.state[doc] = state
+        return state
+
+    def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[Any]:
+        self._state(doc)
+        if self._first.issuperset(text):
+            return [(0, text.translate(self._table).encode("latin-1"))]
+        split: list[Any] = super().splitString(text, doc, encoding)
+        return split
+
+    def getSubsetInternalName(self, subset: int, doc: object) -> str:
+        self._state(doc).used.add(subset)
+        name: str = super().getSubsetInternalName(subset, doc)
+        return name
+
+    def addObjects(self, doc: Any) -> None:
+        state = self._state(doc)
+        ready = self._ready or ()
+        if not isinstance(doc.encrypt, pdfdoc.NoEncryption):
+            return super().addObjects(doc)  # type: ignore[no-any-return]
+        state.frozen = 1
+        fonts = doc.idToObject["BasicFonts"].dict
+        for number, codes in enumerate(state.subsets):
+            if number < len(ready) and number not in state.used:
+                continue  # a ready subset the document does not use
+            name = self.getSubsetInternalName(number, doc)[1:]
+            if number < len(ready):
+                subset = ready[number]
+                base_name = subset.base_name
+                widths: Any = _Ready(subset.widths)
+                to_unicode: Any = _Ready(subset.to_unicode)
+                program: Any = _Ready(subset.program)
+            else:
+                base_name = b"".join(
+                    (SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)
+                ).decode()
+                widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in codes])
+                to_unicode = pdfdoc.PDFStream(
+                    content=makeToUnicodeCMap(base_name, codes), filters=[pdfdoc.PDFZCompress]
+                )
+                content = self.face.makeSubset(codes)
+                program = pdfdoc.PDFStream(content=content, filters=[pdfdoc.PDFZCompress])
+                program.dictionary["Length1"] = len(content)
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = f"Font {self.fontName} subset {number}"
+            font.Name = name
+            font.BaseFont = base_name
+            font.FirstChar = 0
+            font.LastChar = len(codes) - 1
+            font.Widths = widths
+            font.ToUnicode = doc.Reference(to_unicode, "toUnicodeCMap:" + base_name)
+            font.FontDescriptor = doc.Reference(
+                self._descriptor(doc, base_name, program), "fontDescriptor:" + base_name
+            )
+            doc.Reference(font, name)
+            fonts[name] = font
+        del self.state[doc]
+        return None
+
+    def _descriptor(self, doc: Any, base_name: str, program: Any) -> Any:
+        face = self.face
+        return pdfdoc.PDFDictionary(
+            {
+                "Type": "/FontDescriptor",
+                "Ascent": face.ascent,
+                "CapHeight": face.capHeight,
+                "Descent": face.descent,
+                "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base_name),
+                "ItalicAngle": face.italicAngle,
+                "StemV": face.stemV,
+                "FontFile2": doc.Reference(program, f"fontFile:{face.filename}({base_name})"),
+                "MissingWidth": face.defaultWidth,
+            }
+        )
+
+
+class _Key:
+    """A stand-in document while the repertoire is assigned (a weak-reference key)."""
+
+
 @cache
 def register_fonts() -> None:
     """Register the bundled Liberation Serif faces with reportlab (once per process)."""
@@ -47,7 +269,7 @@ def register_fonts() -> None:
         (ITALIC, "LiberationSerif-Italic.ttf"),
     ):
         with (folder / file).open("rb") as handle:
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(handle.read())))
+            pdfmetrics.registerFont(ReadyFont(name, handle.read()))
 
 
 @dataclass(frozen=True, slots=True)

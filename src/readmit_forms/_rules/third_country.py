@@ -9,7 +9,7 @@ from .._case import Permit
 from .._evidence import expired_on, reference_date
 from .._findings import Finding, Severity
 from .._scope import category
-from .._validate import Check, rule
+from ._check import Check, Rule
 from ._common import in_play, item_label, nationalities, severity, states
 
 
@@ -32,7 +32,6 @@ def _valid_permits(check: Check, state: str) -> list[tuple[int, Permit]]:
     ]
 
 
-@rule
 def grounds(check: Check) -> Iterator[Finding]:
     """A valid visa or permit of the requested state, or direct entry from its territory."""
     if not _applies(check):
@@ -57,7 +56,6 @@ def grounds(check: Check) -> Iterator[Finding]:
     )
 
 
-@rule
 def exclusions(check: Check) -> Iterator[Finding]:
     """The cases in which the obligation to readmit does not apply."""
     if not _applies(check):
@@ -136,7 +134,6 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
                 )
 
 
-@rule
 def transitional(check: Check) -> Iterator[Finding]:
     """KZ–BY Art. 15(2): for 3 years only nationals of states with readmission treaties."""
     provision = check.agreement.provision("tcn-transitional")
@@ -150,3 +147,6 @@ def transitional(check: Check) -> Iterator[Finding]:
         years=provision.value or "",
         nationality=nationalities(check.case.person.nationality),
     )
+
+
+RULES: tuple[Rule, ...] = (grounds, exclusions, transitional)

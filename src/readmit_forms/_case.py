@@ -35,7 +35,7 @@ from ._agreements import agreement_ids, get_agreement
 from ._errors import UnknownAgreementError
 from ._photo import photo_inside
 from ._text import Line, LocalizedLine, LocalizedText, fragment, kind_of
-from ._vocabulary import is_country, is_language
+from ._vocabulary import NATIONALITY_WORDS, is_country, is_language
 
 __all__ = [
     "Authority",
@@ -55,10 +55,10 @@ __all__ = [
     "PermitKind",
     "Person",
     "Place",
-    "Relative",
     "Reply",
     "Signatory",
     "SpecialCircumstances",
+    "Spouse",
     "Statement",
     "Transit",
     "UnlawfulStay",
@@ -235,7 +235,7 @@ Country = Annotated[
 
 
 def _nationality(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().lower() in ("stateless", "unknown"):
+    if isinstance(value, str) and value.strip().lower() in NATIONALITY_WORDS:
         return value.strip().lower()
     return _country(value)
 
@@ -391,7 +391,7 @@ _TRANSFERRED = (
 )
 
 
-class Relative(PersonCore):
+class Spouse(PersonCore):
     """The spouse of the person."""
 
     whereabouts: LocalizedText | None = Field(None, description="where the spouse is now")
@@ -771,7 +771,7 @@ class Case(_Model):
     )
     signatory: Signatory | None = None
     person: Person
-    spouse: Relative | None = None
+    spouse: Spouse | None = None
     children: list[Child] = Field(default_factory=list, max_length=MAX_ITEMS["children"])
     documents: list[IdentityDocument] = Field(
         default_factory=list, max_length=MAX_ITEMS["documents"]
@@ -805,9 +805,9 @@ class Case(_Model):
         return state
 
     @property
-    def transferred_family(self) -> list[Relative | Child]:
+    def transferred_family(self) -> list[Spouse | Child]:
         """The spouse and children transferred together with the person."""
-        family: list[Relative | Child] = [self.spouse] if self.spouse else []
+        family: list[Spouse | Child] = [self.spouse] if self.spouse else []
         return [member for member in [*family, *self.children] if member.transferred]
 
     @property

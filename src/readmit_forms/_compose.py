@@ -6,6 +6,7 @@ resolved. The result is a plain document that every backend draws as it is.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ._agreements import Agreement, get_agreement
@@ -117,15 +118,17 @@ class _Composer:
         return Heading(self.text(f"{section}.letter"), f"{title} {counter}".rstrip())
 
     def scoped(self, name: str, item: object, specs: tuple[BlockSpec, ...]) -> Iterator[Block]:
-        saved = self.ctx.scope.get(name, _MISSING)
-        self.ctx.scope[name] = item
+        """The blocks of ``specs`` with ``name`` bound to ``item`` (a repeat variable).
+
+        The blocks are made at once (``list``), while the binding holds: a generator
+        would resume after the binding is undone.
+        """
+        outer = self.ctx
+        self.ctx = dataclasses.replace(outer, scope={**outer.scope, name: item})
         try:
             yield from list(self.blocks(specs))
         finally:
-            if saved is _MISSING:
-                del self.ctx.scope[name]
-            else:
-                self.ctx.scope[name] = saved
+            self.ctx = outer
 
     def each(self, spec: EachSpec) -> Iterator[Block]:
         items = list(resolve_items(self.ctx, spec.items))
@@ -138,9 +141,6 @@ class _Composer:
                 counter = f"({index})" if len(items) > 1 and not spec.heading_once else ""
                 yield self.heading(spec.heading, counter)
             yield from self.scoped(spec.as_, item, spec.blocks)
-
-
-_MISSING = object()
 
 
 def compose(
@@ -156,7 +156,7 @@ def compose(
     agreement: Agreement = get_agreement(case.agreement)
     structure = structure_for(agreement.id, form)
     words = language_texts or texts(lang)
-    ctx = Ctx(case, agreement, form, lang, words, scope={})
+    ctx = Ctx(case, agreement, form, lang, words)
     blocks = tuple(_Composer(structure, ctx).blocks(structure.blocks))
     info = agreement.form(form)
     title = info.title[lang]

@@ -45,11 +45,11 @@ from typing import Any, Literal
 from ._agreements import Agreement, Deadline, Extension, Source, get_agreement
 from ._calendars import Calendar, Holiday, WeekendDay
 from ._case import Case
+from ._category import category, forms_in_play, no_request_needed
 from ._findings import articles
 from ._format import add_months
 from ._lang import Lang
 from ._loading import load_case
-from ._scope import category, forms_in_play, no_request_needed
 
 __all__ = ["DueDate", "Extended", "Schedule", "deadlines", "schedule"]
 

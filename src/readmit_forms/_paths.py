@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["set_paths", "walk"]
+__all__ = ["locate", "set_paths", "walk"]
 
 
 def walk(
@@ -55,3 +55,19 @@ def set_paths(data: Any, path: str = "") -> Iterator[str]:
             yield from set_paths(value, f"{path}[{index}]")
     elif data not in (None, False, ""):
         yield path
+
+
+def locate(root: Any, obj: Any) -> str | None:
+    """The path of ``obj`` among the fields of the model ``root`` (``spouse``,
+    ``children[1]``, ``documents[0]``), found by identity; None where it is not there."""
+    if obj is None:
+        return None
+    for name in type(root).model_fields:
+        value = getattr(root, name)
+        if value is obj:
+            return str(name)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if item is obj:
+                    return f"{name}[{index}]"
+    return None

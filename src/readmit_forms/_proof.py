@@ -34,6 +34,7 @@ backends. Its own words come from ``templates/<lang>/proof.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -85,8 +86,8 @@ from ._structure import (
 from ._template_check import TemplateProblem, divergence_for, divergences_at
 from ._templates import Texts, load_texts, texts
 from ._text import pick
-from ._value_sources import DATE, NAME, NUMBER, TEXT, raw_values
-from ._values import Ctx
+from ._values import Ctx, raw_values
+from ._values._core import DATE, NAME, NUMBER, TEXT, TIME
 from .backends import backend
 
 __all__ = ["MARKS", "proof", "render_proof"]
@@ -150,7 +151,7 @@ class _Lenient(Texts):
 def _record(
     case: Case, agreement: Agreement, structure: Structure, form: str, words: _Lenient
 ) -> tuple[Ctx, list[_Entry]]:
-    ctx = Ctx(case, agreement, form, words.lang, words, scope={})
+    ctx = Ctx(case, agreement, form, words.lang, words)
     recorder = _Recorder(structure, ctx)
     for _ in recorder.blocks(structure.blocks):
         pass
@@ -166,7 +167,7 @@ class _Row:
     keys: list[str]
     cells: dict[Lang, Rich]
     values: dict[Lang, str]
-    raw: list[tuple[str, Any]]
+    raw: Sequence[tuple[str, Any]]
     flags: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -347,7 +348,7 @@ def _check_values(row: _Row, ctxs: dict[Lang, Ctx], agreement: Agreement, say: _
                 )
             shown = [lang for lang in LANGS if versions[lang] in row.values[lang]]
             _not_shown(row, say, kind, versions[LANGS[-1]], shown)
-        elif kind == DATE:
+        elif kind in (DATE, TIME):
             # compared as dates: the one raw value of the case, formatted per language
             formatted = {lang: _format_when(raw, lang) for lang in LANGS}
             shown = [lang for lang in LANGS if formatted[lang] in row.values[lang]]
@@ -523,7 +524,7 @@ def proof(
         raw = [
             leaf
             for value_id in _value_ids(entry.spec)
-            for leaf in raw_values(value_id, entry.scope, loaded)
+            for leaf in raw_values(dataclasses.replace(ctxs[LANGS[0]], scope=entry.scope), value_id)
         ]
         row = _Row(
             item, keys, {lg: shown[lg][0] for lg in LANGS}, {lg: shown[lg][1] for lg in LANGS}, raw

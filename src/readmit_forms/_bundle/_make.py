@@ -15,11 +15,11 @@ import pikepdf
 
 from .._agreements import Agreement, get_agreement
 from .._case import Case
+from .._category import forms_in_play
 from .._lang import LANGS, Lang, parse_lang
 from .._languages import language_status
 from .._loading import load_case
 from .._render import render
-from .._scope import forms_in_play
 from ..backends._pdf import render_pdf
 from ._cover import Listed, cover
 from ._manifest import CASE_FILE, CASE_SCHEMA_VERSION, FORMAT, MANIFEST_FILE

@@ -8,10 +8,10 @@ from typing import Any
 
 from .._agreements import get_agreement
 from .._case import Case
+from .._category import category
 from .._evidence import Concern, classify
 from .._lang import LANGS, Lang, parse_lang
 from .._loading import load_case
-from .._scope import category
 from .._templates import texts
 from .._validate import validate
 from ._common import OK, add_photo_option, print_json

@@ -11,6 +11,7 @@ from typing import Any
 
 from .._agreements import get_agreement
 from .._case import Case
+from .._category import forms_in_play
 from .._errors import (
     CaseFileError,
     CaseRefusedError,
@@ -24,7 +25,6 @@ from .._lang import LANGS, Lang, parse_lang
 from .._languages import PURPOSES, language_status, purpose_decision
 from .._loading import load_case
 from .._render import render
-from .._scope import forms_in_play
 from ..backends import FORMATS, backend
 from ._common import (
     OK,

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from .._case import Evidence, IdentityDocument, Permit
+from .._category import forms_in_play
 from .._findings import Severity
 from .._format import country_name
 from .._lang import Lang
-from .._scope import forms_in_play
 from .._templates import texts
 from ._check import Check
 

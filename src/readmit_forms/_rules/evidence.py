@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from .._agreements import Source
 from .._case import Evidence, IdentityDocument, InterviewReason, Permit
+from .._category import category, no_request_needed
 from .._evidence import Classified, Concern, classify, expired_on, reference_date
 from .._findings import Finding, Severity
-from .._scope import category, no_request_needed
 from ._check import Check, Rule
 from ._common import in_play, item_label
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .._category import category
 from .._findings import Finding, Severity
 from .._paths import set_paths
-from .._scope import category
 from ._check import Check, Rule
 
 _INDEX = re.compile(r"\[\d+\]")

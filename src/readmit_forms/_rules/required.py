@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .._case import Case, MaritalStatus
+from .._category import category
 from .._findings import Finding, Severity
 from .._paths import walk
-from .._scope import category
 from ._check import Check, Rule
 from ._common import field_label, in_play, is_blank
 

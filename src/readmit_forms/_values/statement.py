@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from .._case import Statement
+from ._core import DATE, NAME, TEXT, Ctx, Registry, Value, text
 
-from ._core import Ctx, Value, text, value
-
-# -- the person's statement (KZ–BY Annex 1) ----------------------------------------------
+VALUES = Registry()
 
 
-@value("statement.relatives")
-def _relatives(ctx: Ctx, statement: Any) -> Value:
+@VALUES.value("statement.relatives", shows=((TEXT, "relatives_in_requested_state"),))
+def _relatives(ctx: Ctx, statement: Statement) -> Value:
     return text(ctx.pick(statement.relatives_in_requested_state))
 
 
-@value("statement.other")
-def _other(ctx: Ctx, statement: Any) -> Value:
+@VALUES.value("statement.other", shows=((TEXT, "other_information"),))
+def _other(ctx: Ctx, statement: Statement) -> Value:
     return text(ctx.pick(statement.other_information))
 
 
-@value("statement.date")
-def _statement_date(ctx: Ctx, statement: Any) -> Value:
+@VALUES.value("statement.date", shows=((DATE, "date"),))
+def _statement_date(ctx: Ctx, statement: Statement) -> Value:
     return text(ctx.date(statement.date))
 
 
-@value("statement.place")
-def _statement_place(ctx: Ctx, statement: Any) -> Value:
+@VALUES.value("statement.place", shows=((TEXT, "place"),))
+def _statement_place(ctx: Ctx, statement: Statement) -> Value:
     return text(ctx.pick(statement.place))
 
 
-@value("statement.official")
-def _statement_official(ctx: Ctx, statement: Any) -> Value:
+@VALUES.value("statement.official", shows=((NAME, "official.name"),))
+def _statement_official(ctx: Ctx, statement: Statement) -> Value:
     official = statement.official
     return text(ctx.pick(official.name)) if official else None

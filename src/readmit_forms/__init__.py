@@ -20,10 +20,12 @@ from __future__ import annotations
 import typing as _typing
 from importlib import import_module as _import_module
 
-from ._agreements import Agreement, agreement_ids, agreements, get_agreement
+from ._agreements import Agreement, FormInfo, agreement_ids, agreements, get_agreement
 from ._calendars import Holiday
 from ._case import Case
+from ._category import applicable_forms
 from ._compose import compose
+from ._deadline_text import DeadlineText, describe_deadline, describe_schedule
 from ._deadlines import DueDate, Extended, Schedule, deadlines
 from ._document import Document
 from ._errors import (
@@ -36,6 +38,7 @@ from ._errors import (
     KeyAccessError,
     LanguageNotAllowedError,
     PdfFileError,
+    PhotoError,
     ReadmitFormsError,
     RecordIncompleteError,
     RegisterError,
@@ -61,7 +64,10 @@ from ._errors import (
 from ._findings import Finding, Severity
 from ._lang import Lang
 from ._languages import PURPOSES, LanguageStatus, language_status
-from ._loading import load_case
+from ._loading import load_case, parse_case_text
+from ._photo import MAX_BYTES as MAX_PHOTO_BYTES
+from ._photo import MAX_PIXELS as MAX_PHOTO_PIXELS
+from ._photo import clean_photo
 from ._proof import proof, render_proof
 from ._register._results import (
     DataRecord,
@@ -72,9 +78,11 @@ from ._register._results import (
     SavedVersion,
 )
 from ._render import render
+from ._saving import dump_case
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
-from .backends import FORMATS
+from ._vocabulary import country_names, language_names
+from .backends import FORMATS, MEDIA_TYPES
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
@@ -127,6 +135,9 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "FORMATS",
+    "MAX_PHOTO_BYTES",
+    "MAX_PHOTO_PIXELS",
+    "MEDIA_TYPES",
     "PURPOSES",
     "Agreement",
     "BundleContents",
@@ -138,12 +149,14 @@ __all__ = [
     "CaseSchemaError",
     "CertificateError",
     "DataRecord",
+    "DeadlineText",
     "Document",
     "DueDate",
     "Extended",
     "ExternalRequest",
     "ExternalSignatureError",
     "Finding",
+    "FormInfo",
     "Holiday",
     "KeyAccessError",
     "Lang",
@@ -151,6 +164,7 @@ __all__ = [
     "LanguageStatus",
     "OpenDeadline",
     "PdfFileError",
+    "PhotoError",
     "PurgeReport",
     "ReadmitFormsError",
     "RecordIncompleteError",
@@ -186,15 +200,23 @@ __all__ = [
     "__version__",
     "agreement_ids",
     "agreements",
+    "applicable_forms",
     "bundle",
     "check_templates",
+    "clean_photo",
     "compose",
+    "country_names",
     "deadlines",
+    "describe_deadline",
+    "describe_schedule",
+    "dump_case",
     "embed_external",
     "extract",
     "get_agreement",
+    "language_names",
     "language_status",
     "load_case",
+    "parse_case_text",
     "prepare_external",
     "proof",
     "render",

@@ -12,6 +12,7 @@ be read and for misuse of the API::
     │   ├── UnknownFormatError
     │   └── UnknownPurposeError
     ├── CaseFileError              the case file cannot be read or parsed       (CLI exit 2)
+    │   └── PhotoError             a photo is too large, not JPEG/PNG, or corrupt
     ├── CaseSchemaError            the case does not match the schema           (CLI exit 1)
     ├── CaseRefusedError           the case has errors for the requested form   (CLI exit 1)
     ├── LanguageNotAllowedError    language not allowed for the purpose         (CLI exit 1)
@@ -60,6 +61,7 @@ __all__ = [
     "KeyAccessError",
     "LanguageNotAllowedError",
     "PdfFileError",
+    "PhotoError",
     "ReadmitFormsError",
     "RecordIncompleteError",
     "RegisterError",
@@ -133,12 +135,25 @@ class CaseFileError(ReadmitFormsError):
         super().__init__(f"{source}: {reason}")
 
 
+class PhotoError(CaseFileError):
+    """A photo cannot be used: too large, not a JPEG or PNG by its content, or corrupt."""
+
+    def __init__(self, reason: str, source: str = "photo") -> None:
+        super().__init__(source, reason)
+
+
 @dataclass(frozen=True)
 class SchemaProblem:
-    """One way in which a case does not match the schema."""
+    """One way in which a case does not match the schema.
+
+    ``kind`` names the rule broken, stable across releases (usable as a translation
+    key): ``missing``, ``extra_forbidden`` (an unknown field), ``value_error``, a type
+    such as ``int_type``, … (pydantic's error types).
+    """
 
     path: str
     message: str
+    kind: str = ""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

@@ -290,7 +290,7 @@ def schema_problems(exc: ValidationError) -> list[SchemaProblem]:
             continue
         seen.add(base)
         seen.add(path)
-        problems.append(SchemaProblem(path, _message(error)))
+        problems.append(SchemaProblem(path, _message(error), error["type"]))
     return sorted(problems, key=lambda p: p.path)
 
 

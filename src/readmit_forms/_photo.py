@@ -31,6 +31,7 @@ from threading import Lock
 from typing import Literal
 
 from ._document import Photo
+from ._errors import PhotoError
 from ._files import FileProblem, read_regular_file
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_PIXELS",
     "PhotoProblem",
+    "clean_photo",
     "load_photo",
     "photo_inside",
     "read_photo",
@@ -190,6 +192,21 @@ def read_photo(path: Path) -> Photo | None:
         return load_photo(path)
     except PhotoProblem:
         return None
+
+
+def clean_photo(data: bytes) -> tuple[bytes, str]:
+    """The clean copy of a photo given as bytes (an upload), with its media type.
+
+    The same checks and the same copy as for a case's photo file; raises `PhotoError`
+    naming the rule the photo breaks.
+    """
+    if len(data) > MAX_BYTES:
+        raise PhotoError(f"the photo has {len(data)} bytes; at most {MAX_BYTES} are read")
+    try:
+        photo = _prepared(data)
+    except PhotoProblem as problem:
+        raise PhotoError(problem.reason) from None
+    return photo.data, photo.mime
 
 
 def photo_inside(photo: Path, folder: Path) -> bool:

@@ -8,14 +8,16 @@ from functools import cache
 
 from babel import Locale
 
-from ._lang import Lang
+from ._lang import Lang, parse_lang
 
 __all__ = [
     "NATIONALITY_WORDS",
     "country_name",
+    "country_names",
     "is_country",
     "is_language",
     "language_name",
+    "language_names",
     "locale",
     "nationality_name",
 ]
@@ -75,3 +77,15 @@ def nationality_name(code: str, lang: Lang, texts: Mapping[str, str]) -> str:
     if code in NATIONALITY_WORDS:
         return texts[f"common.values.nationality.{code}"]
     return country_name(code, lang)
+
+
+def country_names(lang: Lang | str) -> dict[str, str]:
+    """Every country code a case accepts, with its CLDR name in ``lang``, sorted by code."""
+    language = parse_lang(lang)
+    return {code: country_name(code, language) for code in sorted(_countries())}
+
+
+def language_names(lang: Lang | str) -> dict[str, str]:
+    """Every language code a case accepts, with its CLDR name in ``lang``, sorted by code."""
+    language = parse_lang(lang)
+    return {code: language_name(code, language) for code in sorted(_languages())}

@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("bundle", "the case bundle (PDF/A-3b), and the case back out of it"),
     ("register", "the case register"),
     ("due", "open deadlines across the register"),
+    ("serve", "the clerk's workbench and the HTTP API"),
 )
 
 

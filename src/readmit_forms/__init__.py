@@ -23,7 +23,7 @@ from importlib import import_module as _import_module
 from ._agreements import Agreement, FormInfo, agreement_ids, agreements, get_agreement
 from ._calendars import Holiday
 from ._case import Case
-from ._category import applicable_forms
+from ._category import EvidenceStatus, applicable_forms, evidence_report
 from ._compose import compose
 from ._deadline_text import DeadlineText, describe_deadline, describe_schedule
 from ._deadlines import DueDate, Extended, Schedule, deadlines
@@ -31,10 +31,10 @@ from ._document import Document
 from ._errors import (
     BundleError,
     CaseFileError,
-    CaseRefusedError,
     CaseSchemaError,
     CertificateError,
     ExternalSignatureError,
+    InvalidValueError,
     KeyAccessError,
     LanguageNotAllowedError,
     PdfFileError,
@@ -61,14 +61,23 @@ from ._errors import (
     UsageError,
     VersionConflictError,
 )
-from ._findings import Finding, Severity
+from ._findings import CaseRefusedError, Finding, Severity, describe_findings
 from ._lang import Lang
-from ._languages import PURPOSES, LanguageStatus, language_status
+from ._languages import (
+    PURPOSES,
+    LanguageStatus,
+    PurposeDecision,
+    language_status,
+    purpose_decision,
+)
 from ._loading import load_case, parse_case_text
 from ._photo import MAX_BYTES as MAX_PHOTO_BYTES
 from ._photo import MAX_PIXELS as MAX_PHOTO_PIXELS
 from ._photo import clean_photo
 from ._proof import proof, render_proof
+from ._register._due import describe_due
+from ._register._results import ENV as REGISTER_ENV
+from ._register._results import STATES as CASE_STATES
 from ._register._results import (
     DataRecord,
     OpenDeadline,
@@ -77,10 +86,11 @@ from ._register._results import (
     RegisteredDocument,
     SavedVersion,
 )
-from ._render import render
+from ._render import check_format, render
 from ._saving import dump_case
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
+from ._version import __version__
 from ._vocabulary import country_names, language_names
 from .backends import FORMATS, MEDIA_TYPES
 
@@ -92,13 +102,15 @@ if _typing.TYPE_CHECKING:
         SignatureStatus,
         SigningKey,
         Verification,
+        cms_algorithms,
         embed_external,
+        load_certificate,
+        load_certificates,
         prepare_external,
         sign,
         verify,
     )
 
-__version__ = "0.1.0"
 
 # Signing and the bundle load pyHanko and pikepdf, the register SQLAlchemy: only when
 # first used (PEP 562), so that rendering and the command line start as fast as before.
@@ -111,7 +123,10 @@ _LAZY = {
             "SignatureStatus",
             "SigningKey",
             "Verification",
+            "cms_algorithms",
             "embed_external",
+            "load_certificate",
+            "load_certificates",
             "prepare_external",
             "sign",
             "verify",
@@ -134,11 +149,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "CASE_STATES",
     "FORMATS",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PIXELS",
     "MEDIA_TYPES",
     "PURPOSES",
+    "REGISTER_ENV",
     "Agreement",
     "BundleContents",
     "BundleError",
@@ -152,12 +169,14 @@ __all__ = [
     "DeadlineText",
     "Document",
     "DueDate",
+    "EvidenceStatus",
     "Extended",
     "ExternalRequest",
     "ExternalSignatureError",
     "Finding",
     "FormInfo",
     "Holiday",
+    "InvalidValueError",
     "KeyAccessError",
     "Lang",
     "LanguageNotAllowedError",
@@ -166,6 +185,7 @@ __all__ = [
     "PdfFileError",
     "PhotoError",
     "PurgeReport",
+    "PurposeDecision",
     "ReadmitFormsError",
     "RecordIncompleteError",
     "Register",
@@ -202,23 +222,31 @@ __all__ = [
     "agreements",
     "applicable_forms",
     "bundle",
+    "check_format",
     "check_templates",
     "clean_photo",
+    "cms_algorithms",
     "compose",
     "country_names",
     "deadlines",
     "describe_deadline",
+    "describe_due",
+    "describe_findings",
     "describe_schedule",
     "dump_case",
     "embed_external",
+    "evidence_report",
     "extract",
     "get_agreement",
     "language_names",
     "language_status",
     "load_case",
+    "load_certificate",
+    "load_certificates",
     "parse_case_text",
     "prepare_external",
     "proof",
+    "purpose_decision",
     "render",
     "render_proof",
     "sign",

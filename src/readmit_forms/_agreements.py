@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -418,9 +418,13 @@ class Agreement(_Data):
             return Wording(kind="model-form", note=note, source=form.annex.source)
         return self.languages.wording[lang]
 
-    def other_party(self, state: str) -> str:
-        first, second = self.parties
-        return second if state == first else first
+    def default_lang(self) -> Lang:
+        """The language to address a clerk in under this agreement: its working language
+        where the forms have it, else English."""
+        working = self.languages.working
+        if working.stated and working.value in tuple(Lang):
+            return Lang(working.value)
+        return Lang.EN
 
     def authority_for(self, state: str, form_id: str, role: Role) -> Authority | None:
         """The competent authority of ``state`` that ``role`` (sends or examines) ``form_id``,
@@ -506,6 +510,3 @@ def get_agreement(agreement_id: str | Agreement) -> Agreement:
     if key not in agreement_ids():
         raise UnknownAgreementError(agreement_id, agreement_ids())
     return _load(key)
-
-
-AgreementId = Annotated[str, Field(description="agreement id, e.g. 'kz-at'")]

@@ -10,19 +10,22 @@ national which ground of readmission the case shows.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ._agreements import Agreement, Provision, get_agreement
+from ._agreements import Agreement, Provision, Source, get_agreement
 from ._case import Case, IdentityDocument, Permit
-from ._evidence import expired_on, item_kind, reference_date
+from ._evidence import Concern, Strength, classify, expired_on, item_kind, reference_date
 from ._loading import load_case
 
 __all__ = [
     "Category",
+    "EvidenceStatus",
     "Ground",
     "applicable_forms",
     "category",
+    "evidence_report",
     "forms_in_play",
     "grounds",
     "no_request_needed",
@@ -149,3 +152,46 @@ def no_request_needed(case: Case, agreement: Agreement) -> Provision | None:
         ):
             return provision
     return None
+
+
+@dataclass(frozen=True)
+class EvidenceStatus:
+    """What one document, permit or item of evidence of a case counts as under the
+    agreement's evidence lists: proof or prima facie evidence (or neither), of a
+    nationality or of the grounds for readmitting a third-country national."""
+
+    path: str
+    strength: Strength | None
+    concerns: Concern | None
+    list: str | None
+    """The id of the agreement's evidence list it counts under."""
+    source: Source | None
+    """The provision of that list."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "strength": self.strength,
+            "concerns": self.concerns,
+            "list": self.list,
+            "source": self.source.model_dump() if self.source else None,
+        }
+
+
+def evidence_report(case: Case | str | Path | Mapping[str, Any]) -> tuple[EvidenceStatus, ...]:
+    """What each document, permit and item of evidence of ``case`` counts as, under the
+    lists for the person's case: the lists on nationality for a (presumed) national, on
+    the grounds for readmission for a third-country national (``validate --json``)."""
+    loaded = load_case(case)
+    agreement = get_agreement(loaded.agreement)
+    concerns: Concern = "third-country" if category(loaded) == "third-country" else "nationality"
+    return tuple(
+        EvidenceStatus(
+            c.path,
+            c.strength,
+            c.concerns,
+            c.evidence_list.id if c.evidence_list else None,
+            c.evidence_list.source if c.evidence_list else None,
+        )
+        for c in classify(loaded, agreement, concerns=concerns)
+    )

@@ -635,13 +635,7 @@ def _footer(agreement: Agreement, say: _Words) -> str:
             short = f"{short}, {say('status.working')}"
         name = say.language(lang.value)
         parts.append(f"{name[:1].upper()}{name[1:]}: {short}")
-        for src, stated in (
-            (status.authentic_source, status.authentic_languages),
-            (status.prevailing_source, status.prevailing_language),
-            (status.working_source, status.working_language),
-        ):
-            if src is not None and stated:
-                sources.append(cite(src.ref, say.lang, say.texts))
+        sources += [cite(src.ref, say.lang, say.texts) for src in status.cited_sources()]
     refs = f" ({'; '.join(dict.fromkeys(sources))})" if sources else ""
     return say("footer", statuses="; ".join(parts) + refs)
 

@@ -10,14 +10,15 @@ from typing import Any
 from ._agreements import get_agreement
 from ._case import Case
 from ._compose import compose
-from ._errors import CaseRefusedError
+from ._errors import UnknownFormatError
+from ._findings import CaseRefusedError
 from ._lang import parse_lang
 from ._languages import check_purpose
 from ._loading import load_case
 from ._validate import validate
 from .backends import backend
 
-__all__ = ["render"]
+__all__ = ["check_format", "render"]
 
 
 def render(
@@ -54,3 +55,22 @@ def render(
     document = compose(loaded, form, language, draft=draft)
     metadata = {**document.metadata, "purpose": decision.purpose, "purpose_note": decision.reason}
     return draw(dataclasses.replace(document, metadata=metadata), **options)
+
+
+def check_format(format: str, **options: Any) -> str:
+    """The name of ``format`` as `render` reads it ("PDF" → "pdf"), once its ``options``
+    are checked: for a program that renders many documents, before the first.
+
+    Raises `UnknownFormatError` for a format there is no backend for, and
+    `TemplateError` for a ``docx_template`` that cannot be used.
+    """
+    backend(format)
+    name = str(format).strip().lower()
+    template = options.get("docx_template")
+    if template is not None:
+        if name != "docx":
+            raise UnknownFormatError(format, ["docx (the only format with a template)"])
+        from .backends._docx import load_template
+
+        load_template(template)
+    return name

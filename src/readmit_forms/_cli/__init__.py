@@ -19,21 +19,16 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-from .._errors import (
-    CaseFileError,
-    CaseRefusedError,
-    CaseSchemaError,
-    LanguageNotAllowedError,
-    ReadmitFormsError,
-)
-from ._common import OK, fail, internal_error, report
+from .. import ReadmitFormsError, __version__
+from ._common import OK, error_lines, exit_code, internal_error, report
 
 __all__ = ["main"]
 
 # (module, help) per subcommand; each module has ``add(subparsers)`` and its own run.
 COMMANDS: tuple[tuple[str, str], ...] = (
-    ("info", "agreements, forms and the case schema"),
-    ("check", "validate a case"),
+    ("agreements", "the agreements and their forms"),
+    ("schema", "the case schema"),
+    ("validate", "validate a case"),
     ("deadlines", "time limits of a case"),
     ("render", "render forms"),
     ("proof", "the translators' proof: a form in kk, ru and en side by side"),
@@ -67,8 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from .. import __version__
-
     return f"readmit-forms {__version__}"
 
 
@@ -81,31 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
-    except CaseSchemaError as exc:
-        for problem in exc.problems:
-            report(f"{exc.source}: {problem}")
-        return fail(1)
-    except CaseRefusedError as exc:
-        for finding in exc.findings:
-            report(finding.line())
-        report(str(exc))
-        return fail(1)
-    except LanguageNotAllowedError as exc:
-        report(str(exc))
-        return fail(1)
-    except (CaseFileError, ReadmitFormsError) as exc:
-        report(str(exc))
-        return fail(exc.exit_code)
-    except KeyboardInterrupt:
-        report("interrupted")
-        return 130
     except BrokenPipeError:
         return OK
+    except KeyboardInterrupt as exc:
+        report("interrupted")
+        return exit_code(exc)
+    except ReadmitFormsError as exc:
+        for line in error_lines(exc):
+            report(line)
+        return exit_code(exc)
     except Exception as exc:
         if os.environ.get("READMIT_FORMS_DEBUG"):
             raise
         report(internal_error(exc))
-        return 3
+        return exit_code(exc)
 
 
 def _terminate(signum: int, frame: object) -> None:

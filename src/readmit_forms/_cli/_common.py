@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
 import os
@@ -15,7 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .._errors import ReadmitFormsError
+from .. import (
+    CaseRefusedError,
+    CaseSchemaError,
+    InvalidValueError,
+    Lang,
+    PdfFileError,
+    ReadmitFormsError,
+)
 from .._files import FileProblem, read_regular_file
 from .._guard import refuse_to_break_signatures
 
@@ -44,8 +52,45 @@ def internal_error(exc: BaseException) -> str:
     )
 
 
-def fail(code: int) -> int:
-    return code
+def exit_code(exc: BaseException) -> int:
+    """The exit code for ``exc``: the error's own (`ReadmitFormsError.exit_code`: 1 for a
+    problem of the case, 2 for usage and unreadable input), 130 for an interrupt, and 3
+    for anything else — a bug."""
+    if isinstance(exc, ReadmitFormsError):
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    return 3
+
+
+def error_lines(exc: ReadmitFormsError, lang: Lang = Lang.EN) -> list[str]:
+    """The lines that report ``exc``: every schema problem, every error finding of a refused
+    case and the refusal, or the error's own line."""
+    if isinstance(exc, CaseSchemaError):
+        return [f"{exc.source}: {problem}" for problem in exc.problems]
+    if isinstance(exc, CaseRefusedError):
+        return [*(finding.line(lang) for finding in exc.findings), str(exc)]
+    return [str(exc)]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """An option's date (YYYY-MM-DD), or `InvalidValueError`; None for an option not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError("date", value, ["YYYY-MM-DD"]) from None
+
+
+def parse_moment(value: str | None) -> dt.datetime | None:
+    """An option's date and time (YYYY-MM-DDTHH:MM, or a date), or `InvalidValueError`."""
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError("date", value, ["YYYY-MM-DDTHH:MM", "YYYY-MM-DD"]) from None
 
 
 def print_json(data: Any) -> None:
@@ -118,6 +163,12 @@ def read_input(path: str, error: Callable[[str, str], Exception], what: str = ""
         raise error(path, f"{exc}{about}") from None
 
 
+def read_file(path: str, what: str = "") -> bytes:
+    """A file a signing or bundle command reads (a PDF, a certificate, a CMS), or one line
+    naming it (`PdfFileError`)."""
+    return read_input(path, PdfFileError, what)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename: never half a file.
 
@@ -169,6 +220,17 @@ def output_path(output: str | None, name: str, many: bool) -> Path | None:
     if many or out.is_dir() or output.endswith(("/", "\\", os.sep)):
         return out / name
     return out
+
+
+def add_case_argument(parser: Any, *, photo: bool = True) -> None:
+    """The ``CASE`` argument (and the option to accept its photo elsewhere)."""
+    parser.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
+    if photo:
+        add_photo_option(parser)
+
+
+def add_json_option(parser: Any) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def add_photo_option(parser: Any) -> None:

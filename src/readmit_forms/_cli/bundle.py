@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .._lang import LANGS
-from ._common import OK, report, write_atomic, write_stdout
-from .sign import _read
+from .. import Lang
+from ._common import OK, read_file, report, write_atomic, write_stdout
 
 
 def add(sub: Any) -> None:
@@ -49,11 +48,11 @@ def _langs(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    return [lang.value for lang in LANGS] if "all" in parts else parts
+    return [lang.value for lang in Lang] if "all" in parts else parts
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from .._bundle import bundle
+    from .. import bundle  # pikepdf only for the commands that use it
 
     data = bundle(args.case, forms=args.forms, langs=_langs(args.lang))
     write_atomic(Path(args.output), data)
@@ -62,9 +61,9 @@ def run_bundle(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .._bundle import extract
+    from .. import extract
 
-    contents = extract(_read(args.pdf, "the bundle"), source=args.pdf)
+    contents = extract(read_file(args.pdf, "the bundle"), source=args.pdf)
     if args.output in (None, "-"):
         write_stdout(contents.case_json)
     else:

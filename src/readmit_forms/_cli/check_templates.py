@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._template_check import check_templates
-from ._common import OK, print_json, report
+from .. import check_templates
+from ._common import OK, add_json_option, print_json, report
 
 
 def add(sub: Any) -> None:
@@ -26,7 +26,7 @@ def add(sub: Any) -> None:
         nargs="?",
         help="templates folder to check (default: the bundled templates)",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_json_option(p)
     p.set_defaults(run=run_check_templates)
 
 

@@ -6,10 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .._loading import load_case
-from .._proof import render_proof
-from ..backends import FORMATS, backend
-from ._common import OK, add_photo_option, output_path, report, write_atomic, write_stdout
+from .. import FORMATS, check_format, load_case, render_proof
+from ._common import OK, add_case_argument, output_path, report, write_atomic, write_stdout
 
 
 def add(sub: Any) -> None:
@@ -21,7 +19,7 @@ def add(sub: Any) -> None:
         "languages, and the recorded divergences between the official language versions "
         "(with the version that prevails).",
     )
-    p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
+    add_case_argument(p)
     p.add_argument("--form", required=True, help="form id, e.g. readmission-request")
     p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
     p.add_argument("-o", "--output", help="output file, or - for standard output")
@@ -33,12 +31,11 @@ def add(sub: Any) -> None:
         metavar="DIR",
         help="proof a copy of the templates folder (kk/, ru/, en/) instead of the bundled one",
     )
-    add_photo_option(p)
     p.set_defaults(run=run_proof)
 
 
 def run_proof(args: argparse.Namespace) -> int:
-    backend(args.format)  # unknown format: usage error before any work
+    check_format(args.format)  # unknown format: usage error before any work
     if args.templates is not None and not Path(args.templates).is_dir():
         report(f"{args.templates}: not a folder")
         return 2

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._errors import ReadmitFormsError
+from .. import ReadmitFormsError
 from ._common import OK, report
 
 

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._errors import PdfFileError
-from ._common import OK, quiet_libraries, read_input, report, write_atomic
+from ._common import OK, quiet_libraries, read_file, report, write_atomic
 
 FIELDS = ("signature", "seal")
 
@@ -90,13 +89,9 @@ def _secret(args: argparse.Namespace, what: str) -> str:
     return getpass.getpass(f"{what}: ")
 
 
-def _read(path: str, what: str) -> bytes:
-    return read_input(path, PdfFileError, what)
-
-
 def run_sign(args: argparse.Namespace) -> int:
     quiet_libraries()
-    from .._signing import (
+    from .. import (  # pyHanko only for the commands that sign
         SigningKey,
         cms_algorithms,
         embed_external,
@@ -107,9 +102,9 @@ def run_sign(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     if args.external_embed:
-        cms = _read(args.external_embed, "the CMS")
+        cms = read_file(args.external_embed, "the CMS")
         data = embed_external(
-            _read(args.pdf, "the prepared PDF"),
+            read_file(args.pdf, "the prepared PDF"),
             cms,
             source=args.pdf,
             cms_source=args.external_embed,
@@ -120,11 +115,11 @@ def run_sign(args: argparse.Namespace) -> int:
             report(f"note: the CMS uses {mechanism} / {digest}, which this tool cannot check")
         report(f"wrote {target} (the outside signature embedded; check it with verify)")
         return OK
-    pdf = _read(args.pdf, "the PDF to sign")
+    pdf = read_file(args.pdf, "the PDF to sign")
     if args.external_prepare:
         if not args.cert:
             _usage("--external-prepare needs --cert CERT.pem (the signer's certificate)")
-        certificate = load_certificate(_read(args.cert, "the certificate"), args.cert)
+        certificate = load_certificate(read_file(args.cert, "the certificate"), args.cert)
         request = prepare_external(
             pdf, certificate, field=args.field, lang=args.lang, source=args.pdf
         )

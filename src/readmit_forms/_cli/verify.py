@@ -6,8 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import OK, print_json, quiet_libraries, report
-from .sign import _read
+from ._common import OK, add_json_option, print_json, quiet_libraries, read_file, report
 
 
 def add(sub: Any) -> None:
@@ -27,7 +26,7 @@ def add(sub: Any) -> None:
         metavar="CA.pem",
         help="a trusted root certificate (PEM or DER; repeat for more)",
     )
-    p.add_argument("--json", action="store_true", help="the result as JSON on standard output")
+    add_json_option(p)
     p.set_defaults(run=run_verify)
 
 
@@ -37,12 +36,12 @@ def _yes(value: bool | None) -> str:
 
 def run_verify(args: argparse.Namespace) -> int:
     quiet_libraries()
-    from .._signing import load_certificates, verify
+    from .. import load_certificates, verify  # pyHanko only for the commands that verify
 
     roots = [
-        cert for path in args.trust for cert in load_certificates(_read(path, "--trust"), path)
+        cert for path in args.trust for cert in load_certificates(read_file(path, "--trust"), path)
     ]
-    result = verify(_read(args.pdf, "the PDF to check"), trust=roots, source=args.pdf)
+    result = verify(read_file(args.pdf, "the PDF to check"), trust=roots, source=args.pdf)
     if args.json:
         print_json({"file": args.pdf, **result.as_dict()})
     else:

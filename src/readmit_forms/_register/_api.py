@@ -23,12 +23,12 @@ from .._agreements import get_agreement
 from .._case import Case
 from .._deadlines import schedule
 from .._errors import (
+    InvalidValueError,
     RegisterError,
     RegisterRefusedError,
     StaleDocumentError,
     UnknownCaseError,
     UnknownDocumentError,
-    UsageError,
     VersionConflictError,
 )
 from .._lang import parse_lang
@@ -57,10 +57,6 @@ Clock = Callable[[], dt.datetime]
 """A source of the current moment (an aware datetime); tests pass a settable one."""
 
 CaseInput = Case | str | Path | Mapping[str, Any]
-
-
-class UnknownStateError(UsageError):
-    kind = "case state"
 
 
 def _dump(case: Case) -> dict[str, Any]:
@@ -780,7 +776,7 @@ def _state(value: str) -> CaseState:
     for state in STATES:
         if key == state:
             return state
-    raise UnknownStateError(value, STATES)
+    raise InvalidValueError("case state", value, STATES)
 
 
 def _who(by: str) -> str:

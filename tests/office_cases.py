@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 
 from conftest import SAMPLES
-from readmit_forms._document import Document, Heading, Run, Table, TableRow, Text, Title
+from readmit_forms._document import Document, Run, Table, TableRow, Text, Title
 from readmit_forms._lang import Lang
+from readmit_forms._presentation import heading, page_label
 
 
 @cache
@@ -49,12 +50,11 @@ def table_document() -> Document:
     """A document with a Table block (as the translators' proof uses), one row marked."""
     return Document(
         lang=Lang.EN,
-        agreement="kz-at",
-        form="readmission-request",
         title="Proof",
+        subject="kz-at readmission-request (en)",
         blocks=(
             Title("Translators' proof"),
-            Heading("A", "Items"),
+            heading("A", "Items"),
             Text("Rows in grey differ between the languages.", italic=True, small=True),
             Table(
                 header=("Key", "kk", "ru", "en"),
@@ -72,6 +72,6 @@ def table_document() -> Document:
             ),
         ),
         status="Language of this document: English.",
-        page_label="Page {page} of {pages}",
+        page_label=page_label("Page {page} of {pages}"),
         metadata={"agreement": "kz-at"},
     )

@@ -13,7 +13,6 @@ from ._agreements import Agreement, get_agreement
 from ._case import Case
 from ._document import (
     Block,
-    Choice,
     Choices,
     Document,
     Field,
@@ -25,8 +24,10 @@ from ._document import (
     Title,
 )
 from ._lang import Lang, parse_lang
-from ._languages import language_metadata, status_line
+from ._languages import check_purpose, language_metadata, status_line
 from ._photo import read_photo
+from ._presentation import caption, choice, page_label, slots_captions, subject
+from ._presentation import heading as section_heading
 from ._structure import (
     BlockSpec,
     ChoicesSpec,
@@ -72,6 +73,7 @@ class _Composer:
                 spec.italic,
                 spec.small,
                 spec.keep_with_previous,
+                spec.role,
             )
         elif isinstance(spec, HeadingSpec):
             yield self.heading(spec.section)
@@ -82,7 +84,7 @@ class _Composer:
             else:
                 yield Field(
                     spec.n,
-                    self.text(spec.label),
+                    caption(spec.n, self.text(spec.label)),
                     value,
                     spec.lines,
                     spec.inline,
@@ -91,19 +93,21 @@ class _Composer:
         elif isinstance(spec, ChoicesSpec):
             ticked = resolve_choice(ctx, spec.value) or frozenset()
             options = tuple(
-                Choice(self.text(key), code in ticked) for code, key in spec.options.items()
+                choice(self.text(key), code in ticked) for code, key in spec.options.items()
             )
-            yield Choices(spec.n, self.text(spec.label), options, spec.vertical)
+            yield Choices(spec.n, caption(spec.n, self.text(spec.label)), options, spec.vertical)
         elif isinstance(spec, SlotsSpec):
             slots = tuple(
                 Slot(
                     resolve(ctx, slot.value) if slot.value else None,
                     self.text(slot.caption),
                     slot.lines,
+                    slot.role,
                 )
                 for slot in spec.slots
             )
-            yield Slots(spec.n, self.text(spec.label), slots, spec.columns, spec.keep_with_previous)
+            line, gutter = slots_captions(spec.n, self.text(spec.label))
+            yield Slots(spec.n, line, gutter, slots, spec.columns, spec.keep_with_previous)
         elif isinstance(spec, PhotoSpec):
             photo_path = ctx.case.person.photo
             photo = read_photo(photo_path) if photo_path is not None else None
@@ -115,7 +119,7 @@ class _Composer:
 
     def heading(self, section: str, counter: str = "") -> Heading:
         title = self.text(f"{section}.title")
-        return Heading(self.text(f"{section}.letter"), f"{title} {counter}".rstrip())
+        return section_heading(self.text(f"{section}.letter"), f"{title} {counter}".rstrip())
 
     def scoped(self, name: str, item: object, specs: tuple[BlockSpec, ...]) -> Iterator[Block]:
         """The blocks of ``specs`` with ``name`` bound to ``item`` (a repeat variable).
@@ -149,11 +153,17 @@ def compose(
     lang: Lang | str,
     *,
     draft: bool = False,
+    purpose: str = "default",
     language_texts: Texts | None = None,
 ) -> Document:
-    """Compose ``form`` for ``case`` in ``lang``: every label, value and blank resolved."""
+    """Compose ``form`` for ``case`` in ``lang``: every label, value and blank resolved.
+
+    ``purpose`` ("default" or "submission") is stated in the metadata; a language the
+    purpose does not allow raises `LanguageNotAllowedError` (see `render`).
+    """
     lang = parse_lang(lang)
     agreement: Agreement = get_agreement(case.agreement)
+    decision = check_purpose(agreement, lang, purpose)
     structure = structure_for(agreement.id, form)
     words = language_texts or texts(lang)
     ctx = Ctx(case, agreement, form, lang, words)
@@ -168,15 +178,18 @@ def compose(
         "language": lang.value,
         "case_reference": case.letter.number or "",
         **language_metadata(agreement, lang, form),
+        "purpose": decision.purpose,
+        "purpose_note": decision.reason,
     }
     return Document(
         lang=lang,
-        agreement=agreement.id,
-        form=form,
         title=title,
+        subject=subject(agreement.id, form, lang),
         blocks=blocks,
         status=status_line(agreement, lang, words, form),
-        page_label=words["common.page"],
+        page_label=page_label(words["common.page"]),
         draft_label=words["common.draft"] if draft else None,
+        keywords=metadata["language_status"],
+        category=metadata["annex"],
         metadata=metadata,
     )

@@ -1,32 +1,41 @@
-"""The composed document: what every backend draws, and nothing else.
+"""The composed document: what every backend places, and nothing else.
 
-`compose` resolves language, labels, formatted values and blanks into these
-plain, immutable objects. Backends (PDF, DOCX, HTML) walk ``Document.blocks``
-and draw each kind of block; they know nothing of agreements, cases or forms.
+`compose` decides everything a reader sees — wording, numbered captions ("1. Surname"),
+heading text ("A. PERSONAL DATA"), checkbox glyphs, the page label, the file's
+subject and properties — and records it in these plain, immutable objects. A
+backend (PDF, DOCX, HTML) places each block as it is: it formats nothing, and it
+knows nothing of agreements, forms or cases.
 
     Document
     ├── blocks: Title | Text | Heading | Field | Choices | Slots | PhotoPanel | Table
-    └── footer (language status), page label, draft mark, metadata
+    ├── status (the footer), page_label (tokens), draft_label
+    └── title, subject, keywords, category, metadata (the file's properties)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import enum
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ._lang import Lang
 
 __all__ = [
+    "PAGE",
+    "PAGES",
     "Block",
     "Choice",
     "Choices",
     "Document",
     "Field",
     "Heading",
+    "PageLabel",
+    "PageNumber",
     "Photo",
     "PhotoPanel",
     "Rich",
+    "Role",
     "Run",
     "Slot",
     "Slots",
@@ -58,6 +67,13 @@ def plain(value: Rich | None) -> str:
 
 Align = Literal["left", "center", "right"]
 
+Role = Literal["signature", "seal"]
+"""What a place on the form is for: the official's (or the person's) signature, or the seal.
+Signing (issue 13) puts its signature fields where the layout puts these."""
+
+Paths = tuple[str, ...]
+"""The case fields a value shows (e.g. ``("person.surnames", "person.given_names")``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Title:
@@ -76,32 +92,39 @@ class Text:
     italic: bool = False
     small: bool = False
     keep_with_previous: bool = False
+    role: Role | None = None
+    """"seal" for a seal mark ("М.П."): the seal goes there."""
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A section heading: its letter (may be empty) and its title."""
+    """A section heading as printed (``text``: "A. PERSONAL DATA"), and its two parts."""
 
-    letter: str
     text: str
+    letter: str
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A numbered item: label, then its value, or dotted lines when the value is missing."""
+    """An item: its caption ("1. Surname"), then its value, or dotted lines for a missing value."""
 
     number: str
-    label: str
+    caption: str
     value: Rich | None
     lines: int = 1
     inline: bool = False
     hint: str = ""
+    paths: Paths = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
+    """One checkbox: its label, whether it is ticked, and the glyph a text backend shows."""
+
     label: str
     checked: bool
+    glyph: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +132,10 @@ class Choices:
     """Checkboxes, ticked from the case data; none ticked when the data is silent."""
 
     number: str
-    label: str
+    caption: str
     options: tuple[Choice, ...]
     vertical: bool = False
+    paths: Paths = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +145,22 @@ class Slot:
     value: Rich | None
     caption: str
     lines: int = 1
+    role: Role | None = None
+    paths: Paths = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Slots:
-    """Captioned slots side by side: letterhead, document details, signature block."""
+    """Captioned slots side by side: letterhead, document details, signature block.
+
+    ``caption`` is the line above them ("" for none). A numbered block has a gutter left
+    of the slots; ``gutter`` is what it shows in their first row (the number, "3.", when
+    no caption line carries it).
+    """
 
     number: str
-    label: str
+    caption: str
+    gutter: str
     slots: tuple[Slot, ...]
     columns: int = 2
     keep_with_previous: bool = False
@@ -147,7 +179,10 @@ class Photo:
 
 @dataclass(frozen=True, slots=True)
 class PhotoPanel:
-    """The first items of the form, with the photo box to their right."""
+    """The first items of the form, with the photo box to their right.
+
+    The box shows the photo, or its ``caption`` when there is none (a photo covers
+    the caption, as on paper)."""
 
     caption: str
     photo: Photo | None
@@ -165,85 +200,109 @@ class TableRow:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table (used by the translators' proof): header cells, rows, relative column widths."""
+    """A table (the translators' proof, the bundle cover): header, rows, relative widths.
+
+    An empty cell shows ``empty``."""
 
     header: tuple[str, ...]
     rows: tuple[TableRow, ...]
     widths: tuple[float, ...] = ()
+    empty: str = "—"
 
 
 Block = Title | Text | Heading | Field | Choices | Slots | PhotoPanel | Table
 
 
+class PageNumber(enum.Enum):
+    """A number a backend fills into the page label: this page's, or the count of pages."""
+
+    PAGE = "page"
+    PAGES = "pages"
+
+
+PAGE, PAGES = PageNumber.PAGE, PageNumber.PAGES
+
+PageLabel = tuple[str | PageNumber, ...]
+"""The page label as tokens, e.g. ``("Page ", PAGE, " of ", PAGES)``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A form composed in one language, ready to draw."""
+    """A form (or a report) composed in one language, ready to place.
+
+    ``title``, ``subject``, ``keywords`` and ``category`` are the file's own properties
+    (PDF document info, DOCX core properties, HTML <head>); ``metadata`` holds every
+    further property, in order, for the backend to write as it stands.
+    """
 
     lang: Lang
-    agreement: str
-    form: str
     title: str
+    subject: str
     blocks: tuple[Block, ...]
     status: str
-    page_label: str
+    page_label: PageLabel
     draft_label: str | None = None
+    keywords: str = ""
+    category: str = ""
     metadata: Mapping[str, str] = field(default_factory=dict)
 
     def page_text(self, page: int, pages: int) -> str:
         """The page label filled in, e.g. "Page 1 of 3"."""
-        return self.page_label.replace("{page}", str(page)).replace("{pages}", str(pages))
+        numbers = {PAGE: str(page), PAGES: str(pages)}
+        return "".join(numbers[t] if isinstance(t, PageNumber) else t for t in self.page_label)
+
+
+# -- reading order --------------------------------------------------------------------------
 
 
 def walk_text(document: Document) -> Iterator[str]:
-    """Every text a reader sees, in reading order (labels and values).
+    """Every text a reader sees, in reading order (captions and values).
 
     The parity test compares this sequence with the text each backend produced,
     so no backend can drop or reorder an item.
     """
-
-    def blocks(items: tuple[Block, ...]) -> Iterator[str]:
-        for block in items:
-            if isinstance(block, (Title, Text)):
-                yield block.text
-            elif isinstance(block, Heading):
-                yield f"{block.letter}. {block.text}" if block.letter else block.text
-            elif isinstance(block, Field):
-                yield from _numbered(block.number, block.label)
-                if block.hint:
-                    yield block.hint
-                if block.value:
-                    yield plain(block.value)
-            elif isinstance(block, Choices):
-                yield from _numbered(block.number, block.label)
-                for option in block.options:
-                    yield option.label
-            elif isinstance(block, Slots):
-                yield from _numbered(block.number, block.label)
-                for slot in block.slots:
-                    if slot.value:
-                        yield plain(slot.value)
-                    if slot.caption:
-                        yield slot.caption
-            elif isinstance(block, PhotoPanel):
-                yield from blocks(block.blocks)
-                if block.photo is None:  # a photo covers the box's caption, as on paper
-                    yield block.caption
-            elif isinstance(block, Table):
-                yield from block.header
-                for row in block.rows:
-                    for cell in row.cells:
-                        if cell:
-                            yield plain(cell)
-                    if row.note:
-                        yield row.note
-
     if document.draft_label:
         yield document.draft_label
-    yield from blocks(document.blocks)
+    yield from _texts(document.blocks)
     yield document.status
 
 
-def _numbered(number: str, label: str) -> Iterator[str]:
-    text = f"{number}. {label}" if number and label else (f"{number}." if number else label)
-    if text:
-        yield text
+def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for block in blocks:
+        yield from (text for text in _TEXTS[type(block)](block) if text)
+
+
+def _field_texts(block: Field) -> Iterator[str]:
+    yield from (block.caption, block.hint, plain(block.value))
+
+
+def _slots_texts(block: Slots) -> Iterator[str]:
+    yield from (block.caption, block.gutter)
+    for slot in block.slots:
+        yield from (plain(slot.value), slot.caption)
+
+
+def _panel_texts(block: PhotoPanel) -> Iterator[str]:
+    yield from _texts(block.blocks)
+    if block.photo is None:  # a photo covers the box's caption, as on paper
+        yield block.caption
+
+
+def _table_texts(block: Table) -> Iterator[str]:
+    yield from block.header
+    for row in block.rows:
+        yield from (plain(cell) for cell in row.cells)
+        yield row.note
+
+
+_TEXTS: dict[type[Any], Callable[[Any], Iterator[str]]] = {
+    Title: lambda block: iter((block.text,)),
+    Text: lambda block: iter((block.text,)),
+    Heading: lambda block: iter((block.text,)),
+    Field: _field_texts,
+    Choices: lambda block: iter((block.caption, *(option.label for option in block.options))),
+    Slots: _slots_texts,
+    PhotoPanel: _panel_texts,
+    Table: _table_texts,
+}
+"""Each block type's texts in reading order (the table every consumer of blocks keeps)."""

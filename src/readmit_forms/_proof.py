@@ -70,6 +70,7 @@ from ._format import format_date, format_datetime, format_time
 from ._lang import LANGS, Lang, parse_lang
 from ._languages import language_status
 from ._loading import load_case
+from ._presentation import heading, page_label, subject
 from ._structure import (
     BlockSpec,
     ChoicesSpec,
@@ -187,27 +188,23 @@ def _runs(*parts: Rich | str | None, sep: str = "\n") -> Rich:
     return tuple(runs)
 
 
-def _numbered(number: str, label: str) -> str:
-    return " ".join(part for part in (f"{number}." if number else "", label) if part)
-
-
 def _show(block: Block) -> tuple[Rich, str]:
     """The block as one cell (label and value), and its value alone as text."""
     if isinstance(block, Title | Text):
         return _runs(block.text), ""
     if isinstance(block, Heading):
-        return _runs(". ".join(p for p in (block.letter, block.text) if p)), ""
+        return _runs(block.text), ""
     if isinstance(block, Field):
         value = block.value or _BLANK
-        return _runs(_numbered(block.number, block.label), block.hint, value), plain(block.value)
+        return _runs(block.caption, block.hint, value), plain(block.value)
     if isinstance(block, Choices):
         options = [f"{_TICKED if o.checked else _UNTICKED} {o.label}" for o in block.options]
         ticked = " ".join(str(i) for i, o in enumerate(block.options) if o.checked)
-        return _runs(_numbered(block.number, block.label), *options), ticked
+        return _runs(block.caption, *options), ticked
     if isinstance(block, Slots):
         slots = [_runs(slot.caption, slot.value or _BLANK) for slot in block.slots]
         values = "\n".join(plain(slot.value) for slot in block.slots if slot.value)
-        return _runs(_numbered(block.number, block.label), *slots), values
+        return _runs(block.caption or block.gutter, *slots), values
     if isinstance(block, PhotoPanel):
         return _runs(block.caption), ""
     return _runs(type(block).__name__), ""  # pragma: no cover - a block kind added later
@@ -595,17 +592,20 @@ def proof(
         Text(say("legend"), small=True, italic=True),
         Text(say("summary", items=len(rows), flagged=flagged, **counts), bold=True),
         table,
-        Heading("", say("divergences.title")),
+        heading("", say("divergences.title")),
     ]
     blocks.append(divergence_table if divergences else Text(say("divergences.none")))
+    language_statuses = "; ".join(
+        f"{lg.value}={language_status(agreement, lg).authenticity}" for lg in LANGS
+    )
     return Document(
         lang=say.lang,
-        agreement=agreement.id,
-        form=form,
         title=say("title", form=form_title),
+        subject=subject(agreement.id, form, say.lang),
         blocks=tuple(blocks),
         status=_footer(agreement, say),
-        page_label=say.texts["common.page"],
+        page_label=page_label(say.texts["common.page"]),
+        keywords=language_statuses,
         metadata={
             "document": "translators-proof",
             "agreement": agreement.id,
@@ -617,9 +617,7 @@ def proof(
             "flagged": str(flagged),
             **{f"flagged_{mark}": str(count) for mark, count in counts.items()},
             "divergences": ", ".join(d.id for d in divergences),
-            "language_status": "; ".join(
-                f"{lg.value}={language_status(agreement, lg).authenticity}" for lg in LANGS
-            ),
+            "language_status": language_statuses,
         },
     )
 

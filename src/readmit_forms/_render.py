@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -48,13 +47,11 @@ def render(
     loaded = load_case(case)
     language = parse_lang(lang)
     draw = backend(format)
-    decision = check_purpose(get_agreement(loaded.agreement), language, purpose)
+    check_purpose(get_agreement(loaded.agreement), language, purpose)  # refused before the work
     errors = [f for f in validate(loaded, form) if f.is_error]
     if errors and not draft:
         raise CaseRefusedError(form, errors)
-    document = compose(loaded, form, language, draft=draft)
-    metadata = {**document.metadata, "purpose": decision.purpose, "purpose_note": decision.reason}
-    return draw(dataclasses.replace(document, metadata=metadata), **options)
+    return draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
 
 
 def check_format(format: str, **options: Any) -> str:

@@ -10,11 +10,11 @@ appear in the listed forms alone.
 Block kinds::
 
     title:    KEY
-    text:     KEY | {key, align, bold, italic, small, keep_with_previous}
+    text:     KEY | {key, align, bold, italic, small, keep_with_previous, role}
     heading:  SECTION            (texts SECTION.letter and SECTION.title)
     field:    {n, label, value, lines, inline, hint, blank}
     choices:  {n, label, value, options: {CODE: KEY}, vertical}
-    slots:    {n, label, columns, keep_with_previous, slots: [{value, caption, lines}]}
+    slots:    {n, label, columns, keep_with_previous, slots: [{value, caption, lines, role}]}
     photo:    {caption, blocks: [...]}
     each:     {items: VALUE, as: NAME, heading: SECTION, heading_once, empty, blocks: [...]}
     with:     {item: NAME, blocks: [...]}
@@ -24,7 +24,9 @@ Every block given as a mapping may also carry ``only: [FORM, ...]`` and ``langs:
 sets the legal-basis line above the title).
 
 ``keep_with_previous`` marks the signature block (and a seal mark after it): it never
-starts a page without the item before it.
+starts a page without the item before it. ``role`` says what a place is for: ``signature``
+(the slot signed on) or ``seal`` (the seal's slot, or the seal mark "М.П."); the layout
+knows where each is on the page.
 
 A field's ``blank`` names a text printed as it stands in place of a missing
 value — a printed blank such as "«__» _________ 2013 года" that the value fills
@@ -43,6 +45,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ._agreements import FORM_IDS, Source, get_agreement
+from ._document import Role
 from ._errors import UnknownFormError
 
 __all__ = [
@@ -87,6 +90,7 @@ class TextSpec(_Spec):
     italic: bool = False
     small: bool = False
     keep_with_previous: bool = False
+    role: Role | None = None
 
 
 class HeadingSpec(_Spec):
@@ -120,6 +124,7 @@ class SlotSpec(BaseModel):
     value: str | None = None
     caption: str | None = None
     lines: int = 1
+    role: Role | None = None
 
 
 class SlotsSpec(_Spec):

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .._agreements import Agreement
-from .._document import Block, Document, Heading, Run, Table, TableRow, Text, Title
+from .._document import Block, Document, Run, Table, TableRow, Text, Title
 from .._lang import Lang
 from .._languages import language_status
+from .._presentation import heading, page_label, subject
 from .._templates import texts
 
 __all__ = ["Listed", "cover"]
@@ -80,7 +81,7 @@ def cover(
                 "intro", agreement=agreement.short[lang], reference=reference or say("no_reference")
             )
         ),
-        Heading("", say("documents")),
+        heading("", say("documents")),
         table,
         Text(
             say(
@@ -96,11 +97,10 @@ def cover(
     ]
     return Document(
         lang=lang,
-        agreement=agreement.id,
-        form="case-bundle",
         title=f"{title}: {reference}" if reference else title,
+        subject=subject(agreement.id, "case-bundle", lang),
         blocks=tuple(blocks),
         status=say("footer"),
-        page_label=words["common.page"],
+        page_label=page_label(words["common.page"]),
         metadata={"document": "case-bundle", "agreement": agreement.id, "language": lang.value},
     )

@@ -12,10 +12,12 @@ import datetime as dt
 from typing import Any
 
 from .._agreements import Agreement, Source, get_agreement
-from .._document import Block, Document, Field, Heading, Run, Table, TableRow, Text, Title
+from .._document import Block, Document, Field, Run, Table, TableRow, Text, Title
 from .._findings import articles
 from .._format import format_date
 from .._lang import LANGS, Lang, parse_lang
+from .._presentation import heading, page_label
+from .._presentation import subject as subject_line
 from .._templates import Texts, texts
 from ._results import DataRecord, Subject
 
@@ -175,7 +177,7 @@ def subject_document(subject: Subject, lang: str | None, now: dt.datetime) -> Do
     )
     for ref, agreement_id, role in subject.cases:
         agreement = get_agreement(agreement_id)
-        blocks.append(Heading("", say("report.case", ref=ref)))
+        blocks.append(heading("", say("report.case", ref=ref)))
         blocks.append(
             Field("", say("report.agreement"), _rich(agreement.short[language]), inline=True)
         )
@@ -191,13 +193,13 @@ def subject_document(subject: Subject, lang: str | None, now: dt.datetime) -> Do
             blocks.append(
                 Text(say("report.retention", date=format_date(max(kept), language)), small=True)
             )
+    first_agreement = subject.cases[0][1] if subject.cases else ""
     return Document(
         lang=language,
-        agreement=subject.cases[0][1] if subject.cases else "",
-        form="subject-report",
         title=say("report.title"),
+        subject=subject_line(first_agreement, "subject-report", language),
         blocks=tuple(blocks),
         status=say("report.footer"),
-        page_label=say.texts["common.page"],
+        page_label=page_label(say.texts["common.page"]),
         metadata={"document": "subject-report", "language": language.value},
     )

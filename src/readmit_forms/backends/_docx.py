@@ -426,16 +426,15 @@ def _content_types(prepared: Prepared, pictures: list[Picture]) -> bytes:
 
 def _core(document: Document) -> bytes:
     """Core properties: title, subject, keywords, language; no dates (same bytes)."""
-    meta_ = document.metadata
-    description = "; ".join(f"{key}: {value}" for key, value in meta_.items())
+    description = "; ".join(f"{key}: {value}" for key, value in document.metadata.items())
     fields = (
         ("dc:title", document.title),
-        ("dc:subject", f"{document.agreement} {document.form} ({document.lang.value})"),
+        ("dc:subject", document.subject),
         ("dc:creator", "readmit_forms"),
-        ("cp:keywords", meta_.get("language_status", "")),
+        ("cp:keywords", document.keywords),
         ("dc:description", description),
         ("dc:language", document.lang.value),
-        ("cp:category", meta_.get("annex", "")),
+        ("cp:category", document.category),
     )
     body = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields)
     return (

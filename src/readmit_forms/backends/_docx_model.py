@@ -2,9 +2,8 @@
 
 Two names, nothing else (a template that uses another gets a `TemplateError`)::
 
-    document   title, lang, agreement, form, status, draft (label or None),
-               page (the "page X of Y" label with live PAGE/NUMPAGES fields),
-               metadata (dict)
+    document   title, lang, status, draft (label or None),
+               page (the "page X of Y" label with live PAGE/NUMPAGES fields)
     blocks     one dict per block, ``kind`` first:
       title        text
       heading      letter, title, text ("A. PERSONAL DATA")
@@ -14,7 +13,7 @@ Two names, nothing else (a template that uses another gets a `TemplateError`)::
                    item the lines after the first), rules (all its lines, when an inline
                    item's label stands alone), dots (a dotted leader), inline
       choices      number, label, vertical, options [label, checked, box ("☒"/"☐")]
-      slots        number, label (empty when there is none), columns,
+      slots        number, label (the line above the slots; empty when there is none), columns,
                    rows [number (in the gutter of the first row), slots [value, caption, blank]]
       photo_panel  caption, photo (the picture, or None), blocks
       table        header [str], widths [float], rows [cells [value], note, mark, fill]
@@ -35,11 +34,15 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .._document import (
+    PAGE,
+    PAGES,
     Block,
     Choices,
     Document,
     Field,
     Heading,
+    PageLabel,
+    PageNumber,
     Photo,
     PhotoPanel,
     Rich,
@@ -55,7 +58,6 @@ __all__ = ["Picture", "Variables", "variables"]
 VARIABLES = ("blocks", "document")
 """The names a template may use."""
 
-CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
 MARK_FILL = "F2F2F2"  # shading of a table row marked for attention
 
 # Closing the run the tag sits in, and opening a fresh one after our runs, makes a
@@ -91,28 +93,18 @@ def _text(block: Text) -> Markup:
 _DOTS = Markup(_OPEN + "<w:r><w:tab/></w:r>" + _CLOSE)
 
 
-def _page(label: str) -> Markup:
-    """The page label with its {page} and {pages} as live Word fields."""
-    parts: list[str] = []
-    rest = label
-    while rest:
-        cuts = [(rest.find(key), key) for key in ("{pages}", "{page}") if key in rest]
-        if not cuts:
-            parts.append(_run(rest))
-            break
-        at, key = min(cuts)
-        if at:
-            parts.append(_run(rest[:at]))
-        instr = "NUMPAGES" if key == "{pages}" else "PAGE"
-        parts.append(f'<w:fldSimple w:instr=" {instr} ">{_run("1")}</w:fldSimple>')
-        rest = rest[at + len(key) :]
+_FIELDS = {PAGE: "PAGE", PAGES: "NUMPAGES"}
+
+
+def _page(label: PageLabel) -> Markup:
+    """The page label with its page numbers as live Word fields."""
+    parts = [
+        f'<w:fldSimple w:instr=" {_FIELDS[token]} ">{_run("1")}</w:fldSimple>'
+        if isinstance(token, PageNumber)
+        else _run(token)
+        for token in label
+    ]
     return Markup(_OPEN + "".join(parts) + _CLOSE)
-
-
-def _numbered(number: str, label: str) -> str:
-    if number and label:
-        return f"{number}. {label}"
-    return f"{number}." if number else label
 
 
 # -- pictures ---------------------------------------------------------------------------
@@ -173,12 +165,9 @@ def variables(document: Document) -> Variables:
         "document": {
             "title": document.title,
             "lang": document.lang.value,
-            "agreement": document.agreement,
-            "form": document.form,
             "status": document.status,
             "draft": document.draft_label,
             "page": _page(document.page_label),
-            "metadata": dict(document.metadata),
         },
         "blocks": _blocks(document.blocks, result),
     }
@@ -197,8 +186,7 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
     if isinstance(block, Title):
         return {"kind": "title", "text": block.text}
     if isinstance(block, Heading):
-        text = f"{block.letter}. {block.text}" if block.letter else block.text
-        return {"kind": "heading", "letter": block.letter, "title": block.text, "text": text}
+        return {"kind": "heading", "letter": block.letter, "title": block.title, "text": block.text}
     if isinstance(block, Text):
         return {
             "kind": "text",
@@ -215,7 +203,7 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
         return {
             "kind": "field",
             "number": block.number,
-            "label": _numbered(block.number, block.label),
+            "label": block.caption,
             "hint": block.hint,
             "value": _value(block.value),
             "blank": list(range(max(lines, 0))),
@@ -227,14 +215,10 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
         return {
             "kind": "choices",
             "number": block.number,
-            "label": _numbered(block.number, block.label),
+            "label": block.caption,
             "vertical": block.vertical,
             "options": [
-                {
-                    "label": option.label,
-                    "checked": option.checked,
-                    "box": CHECKED if option.checked else UNCHECKED,
-                }
+                {"label": option.label, "checked": option.checked, "box": option.glyph}
                 for option in block.options
             ],
         }
@@ -250,15 +234,13 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
         ]
         # a short last row keeps the columns' width: empty slots fill it
         cells += [{"value": None, "caption": "", "blank": []}] * (-len(cells) % columns)
-        # numbered slots have a gutter; it shows the number when no label line does
-        number = f"{block.number}." if block.number and not block.label else ""
         return {
             "kind": "slots",
             "number": block.number,
-            "label": _numbered(block.number, block.label) if block.label else "",
+            "label": block.caption,
             "columns": columns,
             "rows": [
-                {"number": "" if i else number, "slots": cells[i : i + columns]}
+                {"number": "" if i else block.gutter, "slots": cells[i : i + columns]}
                 for i in range(0, len(cells), columns)
             ],
         }
@@ -283,7 +265,7 @@ def _block(block: Block, result: Variables) -> dict[str, Any]:
     if isinstance(block, Table):
         columns = len(block.header)
         result.table_widths.append(block.widths or tuple(1.0 for _ in range(columns)))
-        dash = _runs((Run("—"),), styled=False)
+        dash = _runs((Run(block.empty),), styled=False)
         return {
             "kind": "table",
             "header": list(block.header),

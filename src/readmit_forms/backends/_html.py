@@ -15,7 +15,7 @@ from importlib import resources
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
-from .._document import Block, Document, Photo
+from .._document import PAGE, PAGES, Block, Document, PageNumber, Photo
 
 __all__ = ["render_html"]
 
@@ -61,18 +61,11 @@ def css_string(text: str) -> str:
 
 def _page_css(document: Document) -> Markup:
     """A4 page rules; the bottom margin shows the status line and the page label."""
-    parts: list[str] = []
-    rest = document.page_label
-    while rest:
-        cuts = [(rest.find(key), key) for key in ("{pages}", "{page}") if key in rest]
-        if not cuts:
-            parts.append(css_string(rest))
-            break
-        at, key = min(cuts)
-        if at:
-            parts.append(css_string(rest[:at]))
-        parts.append("counter(pages)" if key == "{pages}" else "counter(page)")
-        rest = rest[at + len(key) :]
+    counters = {PAGE: "counter(page)", PAGES: "counter(pages)"}
+    parts = [
+        counters[token] if isinstance(token, PageNumber) else css_string(token)
+        for token in document.page_label
+    ]
     page = " ".join(parts) or '""'
     return Markup(
         "@page { size: A4; margin: 15mm 15mm 26mm 20mm;\n"

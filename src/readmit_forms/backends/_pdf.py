@@ -365,8 +365,7 @@ class Layout:
                 spacer(3),
             ]
         if isinstance(block, Heading):
-            text = f"{block.letter}. {block.text}" if block.letter else block.text
-            lines = flow([(text, STRONG, False)], self.width)
+            lines = flow([(block.text, STRONG, False)], self.width)
             return [spacer(6), *text_rows(lines, self.x0, LEAD, BODY, True, width=self.width)]
         if isinstance(block, Field):
             return self.field(block)
@@ -380,13 +379,8 @@ class Layout:
             return self.table(block)
         raise TypeError(f"unknown block {type(block).__name__}")
 
-    def _label(self, number: str, label: str) -> str:
-        if number and label:
-            return f"{number}. {label}"
-        return f"{number}." if number else label
-
     def field(self, block: Field) -> list[Row]:
-        label = self._label(block.number, block.label)
+        label = block.caption
         if block.inline:
             pieces: list[Piece] = [(label + " ", PLAIN, False)] if label else []
             if block.value:
@@ -438,7 +432,7 @@ class Layout:
         return rows
 
     def choices(self, block: Choices) -> list[Row]:
-        label = self._label(block.number, block.label)
+        label = block.caption
         if block.vertical:
             rows: list[Row] = []
             if label:
@@ -462,9 +456,9 @@ class Layout:
 
     def slots(self, block: Slots) -> list[Row]:
         rows: list[Row] = []
-        if block.label:
+        if block.caption:
             rows += text_rows(
-                flow([(block.label, PLAIN, False)], self.width),
+                flow([(block.caption, PLAIN, False)], self.width),
                 self.x0,
                 LEAD,
                 BODY,
@@ -483,14 +477,14 @@ class Layout:
             cells[i : i + columns] for i in range(0, len(cells), columns)
         ]
         for row_index, grid_row in enumerate(grid):
-            number = block.number if row_index == 0 else ""
+            number = block.gutter if row_index == 0 else ""
 
             def draw_number(
                 canvas: Canvas, top: float, height: float, number: str = number
             ) -> None:
                 if number:
                     canvas.setFont(REGULAR, BODY)
-                    canvas.drawString(self.x0, top - BODY, f"{number}.")
+                    canvas.drawString(self.x0, top - BODY, number)
 
             side_by_side = [(x, cell_rows) for x, _, cell_rows in grid_row]
             keep = row_index < len(grid) - 1
@@ -597,7 +591,7 @@ class Layout:
         for row in block.rows:
             cells = []
             for index, cell in enumerate(row.cells):
-                pieces = rich_pieces(cell, small_value) if cell else [("—", small, False)]
+                pieces = rich_pieces(cell, small_value) if cell else [(block.empty, small, False)]
                 if index == len(row.cells) - 1 and row.note:
                     pieces = [*pieces, ("\n" + row.note, Style(ITALIC, SMALL), False)]
                 cells.append(flow(pieces, widths[index] - 2 * pad))
@@ -717,8 +711,8 @@ def render_pdf(document: Document) -> bytes:
     canvas.setTitle(document.title)
     canvas.setAuthor("readmit_forms")
     canvas.setCreator("readmit_forms")
-    canvas.setSubject(f"{document.agreement} {document.form} ({document.lang.value})")
-    canvas.setKeywords(document.metadata.get("language_status", ""))
+    canvas.setSubject(document.subject)
+    canvas.setKeywords(document.keywords)
     total = len(pages)
     for number, page in enumerate(pages, start=1):
         if document.draft_label:

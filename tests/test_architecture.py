@@ -165,6 +165,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_saving",
             "_structure",
             "_document",
+            "_presentation",
             "_findings",
         ),
     ),

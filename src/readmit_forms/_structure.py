@@ -41,12 +41,12 @@ from importlib import resources
 from importlib.abc import Traversable
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ._agreements import FORM_IDS, Source, get_agreement
 from ._document import Role
 from ._errors import UnknownFormError
+from ._yaml import load_data
 
 __all__ = [
     "ChoicesSpec",
@@ -241,11 +241,10 @@ def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
     folder = _folder() / agreement_id
     if not folder.is_dir():
         return ()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: list[Structure] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            data = yaml.load(entry.read_text("utf-8"), Loader=loader)
+            data = load_data(entry.read_text("utf-8"))
             data.setdefault("agreement", agreement_id)
             data["blocks"] = _normalise(data.get("blocks"))
             structure = _STRUCTURE.validate_python(data)

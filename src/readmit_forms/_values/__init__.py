@@ -21,7 +21,13 @@ from typing import Any
 from .._paths import locate, walk
 from . import documents, escorts, events, grounds, handover, letter, people, statement, transit
 from ._core import (
+    CODE,
+    DATE,
+    NAME,
+    NUMBER,
     ROOT_KINDS,
+    TEXT,
+    TIME,
     ChoiceDef,
     Ctx,
     Kind,
@@ -33,8 +39,14 @@ from ._core import (
 
 __all__ = [
     "CHOICES",
+    "CODE",
+    "DATE",
     "ITEMS",
+    "NAME",
+    "NUMBER",
     "ROOT_KINDS",
+    "TEXT",
+    "TIME",
     "TOPICS",
     "VALUES",
     "Ctx",
@@ -110,11 +122,13 @@ def resolve_items(ctx: Ctx, items_id: str) -> Sequence[Any]:
     return list(ITEMS[items_id](ctx))
 
 
-def _shown_from(ctx: Ctx, value_id: str) -> tuple[Any, str | None, tuple[tuple[Kind, str], ...]]:
-    """The object the value's ``shows`` paths start from, its path in the case (None where
-    it is not in the case), and the paths."""
+def _shown_from(
+    ctx: Ctx, value_id: str, choice: bool
+) -> tuple[Any, str | None, tuple[tuple[Kind, str], ...]]:
+    """The object the ``shows`` paths of a value (or choice) start from, its path in the
+    case (None where it is not an object of the case), and the paths."""
     root, key = _split(value_id)
-    definition: ValueDef | ChoiceDef = VALUES[key] if key in VALUES else CHOICES[key]
+    definition: ValueDef | ChoiceDef = CHOICES[key] if choice else VALUES[key]
     obj = _root(ctx, root)
     via = getattr(definition, "via", None)
     if via is not None and obj is not None:
@@ -127,10 +141,11 @@ def _shown_from(ctx: Ctx, value_id: str) -> tuple[Any, str | None, tuple[tuple[K
     return obj, root, definition.shows
 
 
-def value_paths(ctx: Ctx, value_id: str) -> tuple[str, ...]:
+def value_paths(ctx: Ctx, value_id: str, *, choice: bool = False) -> tuple[str, ...]:
     """The case fields ``value_id`` shows (or would show: a blank names them too), as
-    paths from the case, e.g. ``children[1].surnames[]``."""
-    _, where, shows = _shown_from(ctx, value_id)
+    paths from the case, e.g. ``children[1].surnames[]`` (``[]``: every item); ``choice``
+    for the id of a choice."""
+    _, where, shows = _shown_from(ctx, value_id, choice)
     if where is None:
         return ()
     return tuple(f"{where}.{path}" if where else path for _, path in shows)
@@ -138,7 +153,7 @@ def value_paths(ctx: Ctx, value_id: str) -> tuple[str, ...]:
 
 def raw_values(ctx: Ctx, value_id: str) -> list[tuple[Kind, Any]]:
     """(kind, raw value) of every case field ``value_id`` shows, as the case gives it."""
-    obj, _, shows = _shown_from(ctx, value_id)
+    obj, _, shows = _shown_from(ctx, value_id, False)
     if obj is None:
         return []
     return [

@@ -175,3 +175,39 @@ def test_the_field_check_fails_a_renamed_field() -> None:
     assert _has((_case.Case,), "escorts[].passport.number")
     assert not _has((_case.Case,), "escorts[].pasport.number")
     assert Holder  # the holder family shows the person's fields (via)
+
+
+# -- the composed document names the case fields -----------------------------------------
+
+
+def _fields(blocks: tuple[object, ...]) -> typing.Iterator[object]:
+    from readmit_forms._document import PhotoPanel
+
+    for block in blocks:
+        if isinstance(block, PhotoPanel):
+            yield from _fields(block.blocks)
+        else:
+            yield block
+
+
+def test_composed_items_carry_the_case_paths_they_show() -> None:
+    """A field names the case fields its value shows, from the case's root: a child's in
+    the child's place of the list; a blank field names them too (issue 13 B fills them)."""
+    import readmit_forms as rf
+    from conftest import SAMPLES
+    from readmit_forms._document import Choices, Field, Slots
+
+    document = rf.compose(rf.load_case(SAMPLES / "kz-at-family.yaml"), "readmission-request", "en")
+    paths = [
+        path
+        for block in _fields(document.blocks)
+        if isinstance(block, Field | Choices)
+        for path in block.paths
+    ]
+    slots = [p for b in document.blocks if isinstance(b, Slots) for s in b.slots for p in s.paths]
+    assert "person.surnames[]" in paths and "person.date_of_birth" in paths
+    assert "children[0].surnames[]" in paths and "children[1].surnames[]" in paths
+    assert "spouse.surnames[]" in paths
+    assert "person.marital_status" in paths  # a choice
+    assert "letter.number" in slots or "letter.number" in paths
+    assert all(not p.startswith(".") for p in paths + slots)

@@ -89,13 +89,13 @@ def test_every_id_a_structure_names_is_registered(kind: str, value_id: str) -> N
         assert value_id in _values.ITEMS
         return
     root, _, name = value_id.partition(".")
-    key = f"{_values.ROOT_KINDS[root]}.{name}"
+    key = f"{_values.FAMILIES[root]}.{name}"
     assert key in (_values.VALUES if kind == "value" else _values.CHOICES)
 
 
 def test_every_registered_id_is_used() -> None:
     used = {
-        f"{_values.ROOT_KINDS[v.partition('.')[0]]}.{v.partition('.')[2]}"
+        f"{_values.FAMILIES[v.partition('.')[0]]}.{v.partition('.')[2]}"
         for kind, v in USED
         if kind != "items"
     }

@@ -1,16 +1,26 @@
 """readmit_forms: the forms of Kazakhstan's bilateral readmission agreements.
 
+From a case file to a signed document (run from the top of the repository; this
+example is run by the tests):
+
     >>> import readmit_forms as rf
     >>> case = rf.load_case("samples/kz-at-family.yaml")
-    >>> rf.validate(case, form="readmission-request")
-    [...]
+    >>> [f.code for f in rf.validate(case, form="readmission-request") if f.is_error]
+    []
     >>> pdf = rf.render(case, form="readmission-request", lang="en")
-    >>> for due in rf.deadlines(case).items: ...
-    >>> with rf.SigningKey.from_pkcs12("clerk.p12", passphrase) as key:
-    ...     signed = rf.sign(rf.bundle(case), key, field="signature")
-    >>> rf.verify(signed, trust=[ca]).ok
-    >>> register = rf.Register()          # the case register (SQLite in the data folder)
-    >>> entry = register.add(case, by="A. Clerk")
+    >>> pdf[:5]
+    b'%PDF-'
+    >>> rf.applicable_forms(case)
+    ('readmission-request', 'handover-notice')
+    >>> len(rf.deadlines(case).items) > 0
+    True
+
+Then the bundle, the signatures and the register, which need a key and a database:
+``rf.bundle(case)`` gives one PDF/A-3b file of the case; ``rf.sign(pdf, key)`` signs it
+with a key from ``rf.SigningKey.from_pkcs12(path, passphrase)`` (or a PKCS#11 token);
+``rf.verify(signed, trust=[...])`` checks every signature; ``rf.Register()`` is the
+case register (SQLite in the user's data folder), ``register.add(case, by=...)``
+registers a case.
 
 The whole public API is here; modules starting with ``_`` are private.
 """

@@ -95,10 +95,8 @@ def _path(loc: tuple[int | str, ...]) -> str:
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item}]")
-        elif (
-            item in ("function-after[_printable_line(), str]",)
-            or "function-" in str(item)
-            or str(item).startswith(("str", "dict[", "constrained-str", "lax-or-strict"))
+        elif "function-" in str(item) or str(item).startswith(
+            ("str", "dict[", "constrained-str", "lax-or-strict")
         ):
             continue
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .._errors import UnknownFormError
+from .._errors import InvalidValueError, UnknownFormError
 from .._lang import Lang
 from ._data import Data, Fact, Role, Trilingual
 from ._parts import (
@@ -136,7 +136,11 @@ class Agreement(Data):
         return None
 
     def deadline(self, deadline_id: str) -> Deadline:
+        """The time limit ``deadline_id`` of this agreement (a register entry names one), or
+        raise `InvalidValueError` naming the agreement's limits."""
         for deadline in self.deadlines:
             if deadline.id == deadline_id:
                 return deadline
-        raise KeyError(deadline_id)
+        raise InvalidValueError(
+            f"time limit of {self.id}", deadline_id, [d.id for d in self.deadlines]
+        )

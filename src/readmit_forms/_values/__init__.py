@@ -23,9 +23,9 @@ from . import documents, escorts, events, grounds, handover, letter, people, sta
 from ._core import (
     CODE,
     DATE,
+    FAMILIES,
     NAME,
     NUMBER,
-    ROOT_KINDS,
     TEXT,
     TIME,
     ChoiceDef,
@@ -41,10 +41,10 @@ __all__ = [
     "CHOICES",
     "CODE",
     "DATE",
+    "FAMILIES",
     "ITEMS",
     "NAME",
     "NUMBER",
-    "ROOT_KINDS",
     "TEXT",
     "TIME",
     "TOPICS",
@@ -92,7 +92,7 @@ ITEMS: dict[str, Any] = _merged([topic.items for topic in TOPICS])
 
 def _split(value_id: str) -> tuple[str, str]:
     root, _, name = value_id.partition(".")
-    return root, f"{ROOT_KINDS[root]}.{name}"
+    return root, f"{FAMILIES[root]}.{name}"
 
 
 def _root(ctx: Ctx, name: str) -> Any:

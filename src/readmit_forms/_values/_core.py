@@ -31,9 +31,9 @@ from .._text import pick
 __all__ = [
     "CODE",
     "DATE",
+    "FAMILIES",
     "NAME",
     "NUMBER",
-    "ROOT_KINDS",
     "TEXT",
     "TIME",
     "ChoiceDef",
@@ -169,7 +169,7 @@ class Registry:
             raise RuntimeError(f"id {name!r} is registered twice")
 
 
-ROOT_KINDS: dict[str, str] = {
+FAMILIES: dict[str, str] = {
     "case": "case",
     "person": "person",
     "spouse": "person",

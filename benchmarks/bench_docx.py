@@ -40,8 +40,8 @@ def _document():  # type: ignore[no-untyped-def]
 def renderers() -> dict[str, Callable[[], bytes]]:
     from docxtpl import DocxTemplate
 
-    from readmit_forms.backends._docx import render_docx
-    from readmit_forms.backends._docx_model import variables
+    from readmit_forms._backends.docx import render as render_docx
+    from readmit_forms._backends.docx.variables import variables
 
     document = _document()
     template = resources.files("readmit_forms") / "data" / "form.docx"

@@ -26,9 +26,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 import readmit_forms as rf
+from readmit_forms._backends.pdf import render as render_pdf
+from readmit_forms._backends.pdf.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from readmit_forms._compose import compose
 from readmit_forms._document import Document, plain, walk_text
-from readmit_forms.backends._pdf import BOLD, ITALIC, REGULAR, register_fonts, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,7 +17,7 @@ def test_all_is_sorted_and_complete() -> None:
         return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
 
     assert list(names) == sorted(names, key=group)
-    public = {n for n in dir(readmit_forms) if not n.startswith("_")} - {"annotations", "backends"}
+    public = {n for n in dir(readmit_forms) if not n.startswith("_")} - {"annotations"}
     assert public == set(names) - {"__version__"}
 
 

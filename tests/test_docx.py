@@ -18,10 +18,11 @@ from conftest import SAMPLES, Result
 from docx_templates import bundled, with_paragraph, with_part, write
 from office_cases import photo, sample_dict, table_document
 from readback import docx_text, missing_in_order, normalise
+from readmit_forms._backends.docx import load_template
+from readmit_forms._backends.docx import render as render_docx
+from readmit_forms._backends.docx import template as docx_template
 from readmit_forms._document import Block, Field, PhotoPanel, walk_text
 from readmit_forms._photo import load_photo
-from readmit_forms.backends import _docx
-from readmit_forms.backends._docx import load_template, render_docx
 
 SAMPLE = SAMPLES / "kz-at-family.yaml"
 FORM = "readmission-request"
@@ -155,15 +156,15 @@ def test_a_table_block_gets_its_columns_and_marks() -> None:
 
 
 def test_the_template_is_compiled_once_not_per_document(tmp_path: Path) -> None:
-    _docx._load.cache_clear()
+    docx_template._load.cache_clear()
     template = write(tmp_path / "mine.docx", bundled())
     for _ in range(3):
         _render(docx_template=template)
-    assert _docx._load.cache_info().misses == 1
+    assert docx_template._load.cache_info().misses == 1
     stat = template.stat()
     os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # edited
     _render(docx_template=template)
-    assert _docx._load.cache_info().misses == 2
+    assert docx_template._load.cache_info().misses == 2
     assert load_template() is load_template()
 
 

@@ -21,8 +21,8 @@ import readmit_forms as rf
 from conftest import SAMPLES
 from docx_templates import bundled
 from readback import docx_text, missing_in_order, missing_words, pdf_text
+from readmit_forms._backends.docx import render as render_docx
 from readmit_forms._document import walk_text
-from readmit_forms.backends._docx import render_docx
 from requires import require
 from test_parity import _jobs, compose_or_skip
 

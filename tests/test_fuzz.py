@@ -36,9 +36,9 @@ from hypothesis import strategies as st
 import readmit_forms as rf
 from conftest import sample_paths
 from readback import docx_text, html_text, poppler_text
+from readmit_forms._backends import backend
 from readmit_forms._document import Document, walk_text
 from readmit_forms._lang import LANGS
-from readmit_forms.backends import render_document
 from schema_cases import case_strategy, sample_strategy
 
 pytestmark = pytest.mark.fuzz
@@ -125,7 +125,7 @@ def exercise(data: dict[str, Any], route: str, form: str, lang: str, fmt: str) -
     rf.validate(case)
     rf.deadlines(case)
     document = rf.compose(case, form, lang, draft=True)
-    output = _read(render_document(document, fmt), fmt, document)
+    output = _read(backend(fmt)(document), fmt, document)
     STATS["rendered"] += 1
     shown = _flat(" ".join(walk_text(document)))
     assert any(_flat(v) in shown for v in _versions(case.person.surnames[0])), "surname missing"

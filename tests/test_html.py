@@ -10,9 +10,10 @@ import readmit_forms as rf
 from conftest import SAMPLES
 from office_cases import photo, sample_dict, table_document
 from readback import html_text, missing_in_order
+from readmit_forms._backends.html import css_string
+from readmit_forms._backends.html import render as render_html
 from readmit_forms._document import walk_text
 from readmit_forms._photo import load_photo
-from readmit_forms.backends._html import css_string, render_html
 
 SAMPLE = SAMPLES / "kz-at-family.yaml"
 FORM = "readmission-request"

@@ -316,7 +316,9 @@ def _sample_jobs() -> list[tuple[Path, str, str, str]]:
                 structure_for(case.agreement, form)
             except rf.UnknownFormError:
                 continue  # not built yet
-            jobs += [(path, form, lang.value, fmt) for lang in LANGS for fmt in sorted(rf.FORMATS)]
+            jobs += [
+                (path, form, lang.value, fmt) for lang in LANGS for fmt in sorted(rf.formats())
+            ]
     return jobs
 
 

@@ -15,8 +15,8 @@ import pytest
 import readmit_forms as rf
 from conftest import sample_paths
 from readback import docx_text, html_text, missing_in_order, pdf_text
+from readmit_forms._backends import backend
 from readmit_forms._document import Document, walk_text
-from readmit_forms.backends import render_document
 
 
 def _jobs() -> list[tuple[Path, str, str]]:
@@ -42,9 +42,9 @@ def test_every_format_carries_the_same_text(path: Path, form: str, lang: str) ->
     items = list(walk_text(document))
     assert len(items) > 20
     texts = {
-        "pdf": pdf_text(render_document(document, "pdf"), document),
-        "docx": docx_text(render_document(document, "docx")),
-        "html": html_text(render_document(document, "html")),
+        "pdf": pdf_text(backend("pdf")(document), document),
+        "docx": docx_text(backend("docx")(document)),
+        "html": html_text(backend("html")(document)),
     }
     for fmt, text in texts.items():
         problem = missing_in_order(items, text)

@@ -73,7 +73,7 @@ def test_proof_renders_for_every_sample_and_form(path: Path, form: str) -> None:
     for row in recorded:
         assert row.mark == "divergence"
         assert "prevail" in row.note or "not state which text prevails" in row.note
-    for fmt in sorted(rf.FORMATS):
+    for fmt in sorted(rf.formats()):
         data = rf.render_proof(case, form=form, format=fmt)
         assert data
         if fmt == "pdf":

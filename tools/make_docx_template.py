@@ -8,7 +8,7 @@ LibreOffice and change its letterhead (the page header), fonts, sizes and spacin
 (the "Form …" styles) and margins, then pass it with ``--docx-template``. It knows
 no agreement, form or language: its body loops over the composed document's
 blocks with docxtpl tags (``{%p … %}`` lines are removed from the output; see
-``backends/_docx.py`` for the variables). Start from python-docx's default
+``_backends/docx/variables.py`` for the variables). Start from python-docx's default
 document (styles, theme), add our styles and write body, header and footer as
 WordprocessingML. The output is byte-for-byte reproducible.
 """

@@ -31,6 +31,7 @@ import typing as _typing
 from importlib import import_module as _import_module
 
 from ._agreements import Agreement, FormInfo, agreement_ids, agreements, get_agreement
+from ._backends import MEDIA_TYPES, formats
 from ._calendars import Holiday
 from ._case import Case
 from ._category import EvidenceStatus, applicable_forms, evidence_report
@@ -102,7 +103,6 @@ from ._template_check import TemplateReport, check_templates
 from ._validate import validate
 from ._version import __version__
 from ._vocabulary import country_names, language_names
-from .backends import FORMATS, MEDIA_TYPES
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
@@ -160,7 +160,6 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CASE_STATES",
-    "FORMATS",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PIXELS",
     "MEDIA_TYPES",
@@ -247,6 +246,7 @@ __all__ = [
     "embed_external",
     "evidence_report",
     "extract",
+    "formats",
     "get_agreement",
     "language_names",
     "language_status",

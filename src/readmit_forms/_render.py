@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ._agreements import get_agreement
+from ._backends import backend, check_options
 from ._case import Case
 from ._compose import compose
 from ._errors import UnknownFormatError
@@ -15,7 +16,6 @@ from ._lang import parse_lang
 from ._languages import check_purpose
 from ._loading import load_case
 from ._validate import validate
-from .backends import backend
 
 __all__ = ["check_format", "render"]
 
@@ -61,13 +61,8 @@ def check_format(format: str, **options: Any) -> str:
     Raises `UnknownFormatError` for a format there is no backend for, and
     `TemplateError` for a ``docx_template`` that cannot be used.
     """
-    backend(format)
+    check_options(format, **options)
     name = str(format).strip().lower()
-    template = options.get("docx_template")
-    if template is not None:
-        if name != "docx":
-            raise UnknownFormatError(format, ["docx (the only format with a template)"])
-        from .backends._docx import load_template
-
-        load_template(template)
+    if options.get("docx_template") is not None and name != "docx":
+        raise UnknownFormatError(format, ["docx (the only format with a template)"])
     return name

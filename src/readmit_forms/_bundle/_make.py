@@ -14,6 +14,7 @@ from typing import Any
 import pikepdf
 
 from .._agreements import Agreement, get_agreement
+from .._backends.pdf import render as render_pdf
 from .._case import Case
 from .._category import forms_in_play
 from .._lang import LANGS, Lang, parse_lang
@@ -21,7 +22,6 @@ from .._languages import language_status
 from .._loading import load_case
 from .._render import render
 from .._version import __version__
-from ..backends._pdf import render_pdf
 from ._cover import Listed, cover
 from ._manifest import CASE_FILE, CASE_SCHEMA_VERSION, FORMAT, MANIFEST_FILE
 from ._pdfa import Attachment, Bookmark, assemble

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .. import FORMATS, check_format, load_case, render_proof
+from .. import check_format, formats, load_case, render_proof
 from ._common import OK, add_case_argument, output_path, report, write_atomic, write_stdout
 
 
@@ -21,7 +21,9 @@ def add(sub: Any) -> None:
     )
     add_case_argument(p)
     p.add_argument("--form", required=True, help="form id, e.g. readmission-request")
-    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
+    p.add_argument(
+        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
+    )
     p.add_argument("-o", "--output", help="output file, or - for standard output")
     p.add_argument(
         "--lang", default="en", help="language of the proof's own headings and notes (default: en)"

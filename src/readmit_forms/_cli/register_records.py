@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import FORMATS, InvalidValueError, Lang
+from .. import InvalidValueError, Lang, formats
 from ._common import (
     OK,
     parse_date,
@@ -29,7 +29,7 @@ def add_commands(commands: Any) -> None:
     c.add_argument("ref", metavar="REF")
     c.add_argument("--form", required=True)
     c.add_argument("--lang", required=True, choices=[lang.value for lang in Lang])
-    c.add_argument("--format", default="pdf", choices=sorted(FORMATS))
+    c.add_argument("--format", default="pdf", choices=sorted(formats()))
     c.add_argument("--purpose", default="default", choices=("default", "submission"))
     c.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     c.add_argument("--keep", action="store_true", help="keep the bytes in the register too")
@@ -95,7 +95,7 @@ def add_commands(commands: Any) -> None:
     c.add_argument("person", metavar="PERSON", help="a name (any spelling kept) or a case REF")
     c.add_argument("--born", metavar="YYYY-MM-DD", help="date of birth, where names are shared")
     c.add_argument("--lang", choices=[lang.value for lang in Lang], help="default: theirs")
-    c.add_argument("--format", default="pdf", choices=sorted(FORMATS))
+    c.add_argument("--format", default="pdf", choices=sorted(formats()))
     c.add_argument("-o", "--output", help="output file, or - for standard output")
     c.set_defaults(run=run_subject_report)
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import (
-    FORMATS,
     PURPOSES,
     Case,
     CaseRefusedError,
@@ -18,6 +17,7 @@ from .. import (
     ReadmitFormsError,
     applicable_forms,
     check_format,
+    formats,
     get_agreement,
     language_status,
     load_case,
@@ -65,7 +65,9 @@ def add(sub: Any) -> None:
         help="submission: refuse a language that is not the agreement's working language "
         "(naming the article); default: any language, its status stated in the footer",
     )
-    p.add_argument("--format", default="pdf", help=f"output format ({', '.join(sorted(FORMATS))})")
+    p.add_argument(
+        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
+    )
     p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
     p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
     p.add_argument(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._agreements import Agreement, Divergence, get_agreement
+from .._backends import backend
 from .._case import Case
 from .._citations import cite
 from .._document import Block, Document, Table, TableRow, Text, Title
@@ -19,7 +20,6 @@ from .._presentation import heading, page_label, subject
 from .._structure import structure_for
 from .._templates import load_texts
 from .._values import Ctx
-from ..backends import backend
 from ._words import Words
 from .align import MARKS, align, compose_all, runs
 from .checks import check_row, prevails

@@ -177,7 +177,7 @@ class Cases(RegisterBase):
         """What personal data of ``person`` were sent to or received from whom, when, why and
         under which article — as a document in ``lang`` (default: the person's language
         if it is kk, ru or en, else English), drawn by the normal backends."""
-        from ..backends import backend
+        from .._backends import backend
         from ._report import subject_document
 
         draw = backend(format)

@@ -28,10 +28,12 @@ from pyhanko.stamp.text import TextStampStyle
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from .._backends.pdf.draw import draw_line, save
+from .._backends.pdf.fonts import BOLD, REGULAR, Style, register_fonts
+from .._backends.pdf.lines import Words, flow
 from .._format import format_date
 from .._lang import Lang
 from .._templates import texts
-from ..backends._pdf import BOLD, REGULAR, Style, draw_line, flow, register_fonts
 
 __all__ = ["FIELDS", "Placement", "SignatureLook", "appearance_pdf", "place"]
 
@@ -123,7 +125,7 @@ def appearance_pdf(
         lines = [
             (line, size)
             for text, font in parts
-            for line in flow([(text, Style(font, size), False)], inner)
+            for line in flow([Words(text, Style(font, size))], inner)
         ]
         if len(lines) * size * 1.2 <= h - 2 * PAD or size <= 4.5:
             break
@@ -141,7 +143,7 @@ def appearance_pdf(
         draw_line(canvas, line, PAD, y)
         y -= line_size * 1.2
     canvas.showPage()
-    canvas.save()
+    save(canvas)
     return buffer.getvalue()
 
 

@@ -27,13 +27,13 @@ like docxtpl's ``InlineImage``. Nothing a case supplies is ever markup or code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from .._document import (
+from ..._document import (
     PAGE,
     PAGES,
     Block,
@@ -53,7 +53,7 @@ from .._document import (
     Title,
 )
 
-__all__ = ["Picture", "Variables", "variables"]
+__all__ = ["HANDLERS", "Picture", "Variables", "variables"]
 
 VARIABLES = ("blocks", "document")
 """The names a template may use."""
@@ -81,13 +81,6 @@ def _runs(value: Rich, *, styled: bool = True) -> Markup:
             props = '<w:u w:val="single"/>' if run.underline else ""
         parts.append(_run(run.text, props))
     return Markup(_OPEN + "".join(parts) + _CLOSE)
-
-
-def _text(block: Text) -> Markup:
-    props = ("<w:b/>" if block.bold else "") + ("<w:i/>" if block.italic else "")
-    if block.small:
-        props += '<w:sz w:val="17"/><w:szCs w:val="17"/>'
-    return Markup(_OPEN + _run(block.text, props) + _CLOSE)
 
 
 _DOTS = Markup(_OPEN + "<w:r><w:tab/></w:r>" + _CLOSE)
@@ -175,111 +168,132 @@ def variables(document: Document) -> Variables:
 
 
 def _blocks(blocks: Iterable[Block], result: Variables) -> list[dict[str, Any]]:
-    return [_block(block, result) for block in blocks]
+    out = []
+    for block in blocks:
+        found = HANDLERS.get(type(block))
+        if found is None:
+            raise TypeError(f"no DOCX variables for {type(block).__name__} blocks")
+        kind, handler = found
+        out.append({"kind": kind, **handler(block, result)})
+    return out
 
 
 def _value(value: Rich | None) -> Markup | None:
     return _runs(value) if value else None
 
 
-def _block(block: Block, result: Variables) -> dict[str, Any]:
-    if isinstance(block, Title):
-        return {"kind": "title", "text": block.text}
-    if isinstance(block, Heading):
-        return {"kind": "heading", "letter": block.letter, "title": block.title, "text": block.text}
-    if isinstance(block, Text):
-        return {
-            "kind": "text",
-            "text": _text(block),
-            "align": block.align,
-            "bold": block.bold,
-            "italic": block.italic,
-            "small": block.small,
+def _title(block: Title, result: Variables) -> dict[str, Any]:
+    return {"text": block.text}
+
+
+def _heading(block: Heading, result: Variables) -> dict[str, Any]:
+    return {"letter": block.letter, "title": block.title, "text": block.text}
+
+
+def _text(block: Text, result: Variables) -> dict[str, Any]:
+    props = ("<w:b/>" if block.bold else "") + ("<w:i/>" if block.italic else "")
+    if block.small:
+        props += '<w:sz w:val="17"/><w:szCs w:val="17"/>'
+    return {
+        "text": Markup(_OPEN + _run(block.text, props) + _CLOSE),
+        "align": block.align,
+        "bold": block.bold,
+        "italic": block.italic,
+        "small": block.small,
+    }
+
+
+def _field(block: Field, result: Variables) -> dict[str, Any]:
+    # printed lines for a missing value: an inline item has its first line after the
+    # label (the dots); "lines: 0" is a label whose parts follow as blocks of their own
+    lines = block.lines - 1 if block.inline else block.lines
+    return {
+        "number": block.number,
+        "label": block.caption,
+        "hint": block.hint,
+        "value": _value(block.value),
+        "blank": list(range(max(lines, 0))),
+        "rules": list(range(max(block.lines, 1))),
+        "dots": _DOTS,
+        "inline": block.inline,
+    }
+
+
+def _choices(block: Choices, result: Variables) -> dict[str, Any]:
+    return {
+        "number": block.number,
+        "label": block.caption,
+        "vertical": block.vertical,
+        "options": [
+            {"label": option.label, "checked": option.checked, "box": option.glyph}
+            for option in block.options
+        ],
+    }
+
+
+def _slots(block: Slots, result: Variables) -> dict[str, Any]:
+    columns = max(1, block.columns)
+    cells = [
+        {
+            "value": _value(slot.value),
+            "caption": slot.caption,
+            "blank": list(range(max(slot.lines, 1))),
         }
-    if isinstance(block, Field):
-        # printed lines for a missing value: an inline item has its first line after the
-        # label (the dots); "lines: 0" is a label whose parts follow as blocks of their own
-        lines = block.lines - 1 if block.inline else block.lines
-        return {
-            "kind": "field",
-            "number": block.number,
-            "label": block.caption,
-            "hint": block.hint,
-            "value": _value(block.value),
-            "blank": list(range(max(lines, 0))),
-            "rules": list(range(max(block.lines, 1))),
-            "dots": _DOTS,
-            "inline": block.inline,
-        }
-    if isinstance(block, Choices):
-        return {
-            "kind": "choices",
-            "number": block.number,
-            "label": block.caption,
-            "vertical": block.vertical,
-            "options": [
-                {"label": option.label, "checked": option.checked, "box": option.glyph}
-                for option in block.options
-            ],
-        }
-    if isinstance(block, Slots):
-        columns = max(1, block.columns)
-        cells = [
+        for slot in block.slots
+    ]
+    # a short last row keeps the columns' width: empty slots fill it
+    cells += [{"value": None, "caption": "", "blank": []}] * (-len(cells) % columns)
+    return {
+        "number": block.number,
+        "label": block.caption,
+        "columns": columns,
+        "rows": [
+            {"number": "" if i else block.gutter, "slots": cells[i : i + columns]}
+            for i in range(0, len(cells), columns)
+        ],
+    }
+
+
+def _photo_panel(block: PhotoPanel, result: Variables) -> dict[str, Any]:
+    drawing = None
+    if block.photo is not None:
+        index = len(result.pictures) + 1
+        rel_id = f"rIdReadmitPhoto{index}"
+        extension = "png" if block.photo.mime == "image/png" else "jpeg"
+        name = f"readmit-photo{index}.{extension}"
+        result.pictures.append(Picture(rel_id, name, block.photo.data, block.photo.mime))
+        drawing = _drawing(block.photo, index, rel_id)
+    return {"caption": block.caption, "photo": drawing, "blocks": _blocks(block.blocks, result)}
+
+
+def _table(block: Table, result: Variables) -> dict[str, Any]:
+    result.table_widths.append(block.widths or tuple(1.0 for _ in block.header))
+    dash = _runs((Run(block.empty),), styled=False)
+    return {
+        "header": list(block.header),
+        "widths": list(block.widths),
+        "rows": [
             {
-                "value": _value(slot.value),
-                "caption": slot.caption,
-                "blank": list(range(max(slot.lines, 1))),
+                "cells": [
+                    {"value": _runs(cell, styled=False) if cell else dash} for cell in row.cells
+                ],
+                "note": row.note,
+                "mark": row.mark,
+                "fill": MARK_FILL if row.mark else "auto",
             }
-            for slot in block.slots
-        ]
-        # a short last row keeps the columns' width: empty slots fill it
-        cells += [{"value": None, "caption": "", "blank": []}] * (-len(cells) % columns)
-        return {
-            "kind": "slots",
-            "number": block.number,
-            "label": block.caption,
-            "columns": columns,
-            "rows": [
-                {"number": "" if i else block.gutter, "slots": cells[i : i + columns]}
-                for i in range(0, len(cells), columns)
-            ],
-        }
-    if isinstance(block, PhotoPanel):
-        drawing = None
-        if block.photo is not None:
-            index = len(result.pictures) + 1
-            rel_id = f"rIdReadmitPhoto{index}"
-            extension = "png" if block.photo.mime == "image/png" else "jpeg"
-            result.pictures.append(
-                Picture(
-                    rel_id, f"readmit-photo{index}.{extension}", block.photo.data, block.photo.mime
-                )
-            )
-            drawing = _drawing(block.photo, index, rel_id)
-        return {
-            "kind": "photo_panel",
-            "caption": block.caption,
-            "photo": drawing,
-            "blocks": _blocks(block.blocks, result),
-        }
-    if isinstance(block, Table):
-        columns = len(block.header)
-        result.table_widths.append(block.widths or tuple(1.0 for _ in range(columns)))
-        dash = _runs((Run(block.empty),), styled=False)
-        return {
-            "kind": "table",
-            "header": list(block.header),
-            "widths": list(block.widths),
-            "rows": [
-                {
-                    "cells": [
-                        {"value": _runs(cell, styled=False) if cell else dash} for cell in row.cells
-                    ],
-                    "note": row.note,
-                    "mark": row.mark,
-                    "fill": MARK_FILL if row.mark else "auto",
-                }
-                for row in block.rows
-            ],
-        }
-    raise TypeError(f"unknown block {type(block).__name__}")
+            for row in block.rows
+        ],
+    }
+
+
+HANDLERS: dict[type[Any], tuple[str, Callable[[Any, Variables], dict[str, Any]]]] = {
+    Title: ("title", _title),
+    Text: ("text", _text),
+    Heading: ("heading", _heading),
+    Field: ("field", _field),
+    Choices: ("choices", _choices),
+    Slots: ("slots", _slots),
+    PhotoPanel: ("photo_panel", _photo_panel),
+    Table: ("table", _table),
+}
+"""Each block type's ``kind`` (what the template tests) and its variables."""

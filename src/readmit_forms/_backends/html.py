@@ -1,47 +1,75 @@
 """HTML backend: one standalone page per form, for a browser preview and for printing.
 
-The page (``data/form.html.jinja``) has its CSS inline and a print stylesheet for
-A4: on paper each page carries the language-status line and "page X of Y" in its
-bottom margin, as the PDF does. The template is compiled once per process, with
-autoescaping and strict undefined variables, so every value prints as itself.
+The page (``data/form.html.jinja``) places each block with its block type's macro
+(``data/blocks.html.jinja``; `HANDLERS` names them). Its CSS is inline, with a print
+stylesheet for A4: on paper each page carries the language-status line and "page X
+of Y" in its bottom margin, as the PDF does. The templates are compiled once per
+process, with autoescaping and strict undefined variables, so every value prints as
+itself.
 """
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
-from .._document import PAGE, PAGES, Block, Document, PageNumber, Photo
+from .._document import (
+    PAGE,
+    PAGES,
+    Block,
+    Choices,
+    Document,
+    Field,
+    Heading,
+    PageNumber,
+    Photo,
+    PhotoPanel,
+    Slots,
+    Table,
+    Text,
+    Title,
+)
 
-__all__ = ["render_html"]
+__all__ = ["HANDLERS", "css_string", "render"]
+
+HANDLERS: dict[type[Any], str] = {
+    Title: "title",
+    Text: "text",
+    Heading: "heading",
+    Field: "field",
+    Choices: "choices",
+    Slots: "slots",
+    PhotoPanel: "photo_panel",
+    Table: "table",
+}
+"""The macro of ``data/blocks.html.jinja`` that places each block type."""
+
+
+def _source(name: str) -> str:
+    return (resources.files("readmit_forms") / "data" / name).read_text("utf-8")
 
 
 @cache
-def _template() -> Template:
-    source = (resources.files("readmit_forms") / "data" / "form.html.jinja").read_text("utf-8")
+def _templates() -> tuple[Template, dict[type[Any], Callable[[Block], Markup]]]:
+    """The page template and each block type's macro, compiled once per process."""
     env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-    env.globals.update(kind=_kind, photo_src=_photo_src)
-    return env.from_string(source)
+    env.globals.update(draw=_draw, photo_src=_photo_src)
+    macros = env.from_string(_source("blocks.html.jinja")).module
+    handlers = {kind: getattr(macros, name) for kind, name in HANDLERS.items()}
+    return env.from_string(_source("form.html.jinja")), handlers
 
 
-_KINDS = {
-    "Title": "title",
-    "Text": "text",
-    "Heading": "heading",
-    "Field": "field",
-    "Choices": "choices",
-    "Slots": "slots",
-    "PhotoPanel": "photo_panel",
-    "Table": "table",
-}
-
-
-def _kind(block: Block) -> str:
-    return _KINDS[type(block).__name__]
+def _draw(block: Block) -> Markup:
+    handler = _templates()[1].get(type(block))
+    if handler is None:
+        raise TypeError(f"no HTML for {type(block).__name__} blocks")
+    return handler(block)
 
 
 def _photo_src(photo: Photo) -> str:
@@ -80,7 +108,7 @@ def _page_css(document: Document) -> Markup:
     )
 
 
-def render_html(document: Document) -> bytes:
+def render(document: Document) -> bytes:
     """The document as a UTF-8 HTML page (the same document gives the same bytes)."""
-    html = _template().render(document=document, page_css=_page_css(document))
+    html = _templates()[0].render(document=document, page_css=_page_css(document))
     return html.encode("utf-8")

@@ -1,0 +1,194 @@
+"""Drawing: the laid-out boxes painted on a reportlab canvas, with the page furniture.
+
+One painter per kind of box (`PAINTERS`); then each page's draft mark, footer line,
+status text and page label, and the file's document info. Output is deterministic:
+the same document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfgen.canvas import Canvas
+
+from ..._document import Document
+from .boxes import Area, Box, Dots, Frame, Image, Shade
+from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, width_of
+from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
+from .lines import BOX, Line, Tick, Words
+from .pages import Laid
+
+__all__ = ["PAINTERS", "draw", "draw_line", "save"]
+
+_SAVING = threading.Lock()
+
+
+def save(canvas: Canvas) -> None:
+    """``canvas.save()``, one at a time: reportlab subsets the shared fonts at this point,
+    reading each font file through one cursor, so two threads saving at once would read
+    each other's glyphs."""
+    with _SAVING:
+        canvas.save()
+
+
+def _words(canvas: Canvas, x: float, y: float, width: float, words: Words) -> None:
+    text, style = words
+    canvas.setFont(style.font, style.size)
+    canvas.drawString(x, y, text)
+    if style.underline:
+        canvas.setLineWidth(0.6)
+        canvas.line(x, y - 1.6, x + width, y - 1.6)
+
+
+def _tick(canvas: Canvas, x: float, y: float, ticked: bool) -> None:
+    canvas.setLineWidth(0.7)
+    canvas.rect(x, y, BOX, BOX, stroke=1, fill=0)
+    if ticked:
+        canvas.setLineWidth(1.4)
+        path = canvas.beginPath()
+        path.moveTo(x + 1.4, y + 4.2)
+        path.lineTo(x + 3.4, y + 1.6)
+        path.lineTo(x + 7.2, y + 7.4)
+        canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _dots(canvas: Canvas, box: Box) -> None:
+    canvas.setLineWidth(0.6)
+    canvas.setDash(0.8, 2.2)
+    canvas.line(box.x, box.y, box.x + box.width, box.y)
+    canvas.setDash()
+
+
+def _shade(canvas: Canvas, box: Box) -> None:
+    assert isinstance(box.what, Shade)
+    canvas.saveState()
+    canvas.setFillGray(box.what.gray)
+    canvas.rect(box.x, box.y, box.width, box.height, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _frame(canvas: Canvas, box: Box) -> None:
+    assert isinstance(box.what, Frame)
+    canvas.setLineWidth(box.what.line_width)
+    canvas.rect(box.x, box.y, box.width, box.height, stroke=1, fill=0)
+    for x in box.what.dividers:
+        canvas.line(x, box.y + box.height, x, box.y)
+
+
+def _image(canvas: Canvas, box: Box) -> None:
+    assert isinstance(box.what, Image)
+    picture = ImageReader(io.BytesIO(box.what.photo.data))
+    canvas.drawImage(picture, box.x, box.y, box.width, box.height)
+
+
+def _placed_words(canvas: Canvas, box: Box) -> None:
+    assert isinstance(box.what, Words)
+    _words(canvas, box.x, box.y, box.width, box.what)
+
+
+def _placed_tick(canvas: Canvas, box: Box) -> None:
+    assert isinstance(box.what, Tick)
+    _tick(canvas, box.x, box.y, box.what.ticked)
+
+
+PAINTERS: dict[type[Any], Callable[[Canvas, Box], None]] = {
+    Words: _placed_words,
+    Tick: _placed_tick,
+    Dots: _dots,
+    Shade: _shade,
+    Frame: _frame,
+    Image: _image,
+    Area: lambda canvas, box: None,  # a place for a signature or the seal: nothing to paint
+}
+"""How each kind of box is painted."""
+
+
+def draw_line(canvas: Canvas, line: Line, x0: float, baseline: float) -> None:
+    """A flowed line of text and checkboxes, from ``x0`` on ``baseline``."""
+    for x, what in line:
+        if isinstance(what, Tick):
+            _tick(canvas, x0 + x, baseline - 1, what.ticked)
+        else:
+            _words(canvas, x0 + x, baseline, width_of(*what), what)
+
+
+class _Info(PDFInfo):  # type: ignore[misc]
+    """Document info with the form's metadata as custom keys (e.g. /LanguageStatus)."""
+
+    custom: dict[str, str]
+
+    def format(self, document: object) -> bytes:
+        entries = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+        }
+        for name, value in sorted(self.custom.items()):
+            entries["".join(part.capitalize() for part in name.split("_"))] = PDFString(value)
+        formatted: bytes = PDFDictionary(entries).format(document)
+        return formatted
+
+
+def draw(document: Document, laid: Laid) -> bytes:
+    """The laid-out document as PDF bytes (A4)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=A4,
+        invariant=True,
+        pageCompression=1,
+        lang=document.lang.value,
+        initialFontName=REGULAR,
+        initialFontSize=BODY,
+    )
+    info = _Info()
+    info.custom = dict(document.metadata)
+    canvas._doc.info = info
+    canvas.setTitle(document.title)
+    canvas.setAuthor("readmit_forms")
+    canvas.setCreator("readmit_forms")
+    canvas.setSubject(document.subject)
+    canvas.setKeywords(document.keywords)
+    total = len(laid.pages)
+    for number, page in enumerate(laid.pages, start=1):
+        if document.draft_label:
+            _draft_mark(canvas, document.draft_label)
+        for box in page:
+            PAINTERS[type(box.what)](canvas, box)
+        _footer(canvas, laid, document.page_text(number, total))
+        canvas.showPage()
+    save(canvas)
+    return buffer.getvalue()
+
+
+def _footer(canvas: Canvas, laid: Laid, page_label: str) -> None:
+    top = BOTTOM + laid.footer_height
+    canvas.setLineWidth(0.4)
+    canvas.line(LEFT, top, LEFT + WIDTH, top)
+    y = top - 2
+    for line in laid.footer:
+        draw_line(canvas, line, LEFT, y - FOOT)
+        y -= FOOT_LEAD
+    canvas.setFont(REGULAR, SMALL)
+    canvas.drawRightString(LEFT + WIDTH, BOTTOM, page_label)
+
+
+def _draft_mark(canvas: Canvas, label: str) -> None:
+    canvas.saveState()
+    canvas.setFillGray(0.82)
+    canvas.setFont(BOLD, 90)
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -30, label)
+    canvas.restoreState()
+    canvas.setFont(BOLD, SMALL)
+    canvas.drawString(LEFT, PAGE_H - TOP + 12, label)

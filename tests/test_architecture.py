@@ -214,3 +214,17 @@ def test_the_cli_uses_the_public_api_only() -> None:
             t for t in GRAPH[module] if not t.startswith((f"{NAME}._cli", f"{NAME}._web"))
         } - allowed
         assert not outside, f"{module} imports {sorted(outside)}"
+
+
+def test_architecture_md_lists_the_layers() -> None:
+    """ARCHITECTURE.md's table of layers is LAYERS: the document stays true."""
+    import re
+
+    text = (PACKAGE.parent.parent / "ARCHITECTURE.md").read_text("utf-8")
+    table = text.split("## Layers", 1)[1].split("\n## ", 1)[0]
+    documented: set[str] = set()
+    for line in table.splitlines():
+        if line.startswith("| ") and not line.startswith(("| layer", "|---")):
+            documented |= {m.rstrip("/") for m in re.findall(r"`(_[a-z_]+/?)`", line.split("|")[2])}
+    listed = {top or "__init__" for _, tops in LAYERS for top in tops}
+    assert documented == listed

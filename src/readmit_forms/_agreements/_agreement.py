@@ -112,6 +112,11 @@ class Agreement(Data):
             return Wording(kind="model-form", note=note, source=form.annex.source)
         return self.languages.wording[lang]
 
+    def other_party(self, state: str) -> str:
+        """The party that is not ``state``."""
+        first, second = self.parties
+        return second if state == first else first
+
     def default_lang(self) -> Lang:
         """The language to address a clerk in under this agreement: its working language
         where the forms have it, else English."""

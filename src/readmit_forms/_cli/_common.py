@@ -222,26 +222,6 @@ def output_path(output: str | None, name: str, many: bool) -> Path | None:
     return out
 
 
-def add_case_argument(parser: Any, *, photo: bool = True) -> None:
-    """The ``CASE`` argument (and the option to accept its photo elsewhere)."""
-    parser.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
-    if photo:
-        add_photo_option(parser)
-
-
-def add_json_option(parser: Any) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
-
-
-def add_photo_option(parser: Any) -> None:
-    parser.add_argument(
-        "--allow-photo-outside",
-        action="store_true",
-        help="accept a photo outside the case file's folder (by default refused, so that a "
-        "case file received from others cannot pull other images of this machine into a form)",
-    )
-
-
 def quiet_libraries() -> None:
     """pyHanko and its certificate validator log what they find (with tracebacks); the
     commands report every finding themselves, in one line each."""

@@ -7,34 +7,17 @@ import getpass
 import os
 from typing import TYPE_CHECKING
 
-from .. import REGISTER_ENV, CaseFileError, DataRecord
+from .. import CaseFileError, DataRecord
 from ._common import read_input
 
 if TYPE_CHECKING:
     from .. import Register
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help=f"the register's database (default: ${REGISTER_ENV}, else a SQLite file in your "
-        "data folder)",
-    )
-
-
 def open_register(args: argparse.Namespace) -> Register:
     from .. import Register  # SQLAlchemy only for the commands that use it
 
     return Register(args.db)
-
-
-def add_by_option(parser: argparse.ArgumentParser, what: str = "who does it") -> None:
-    parser.add_argument(
-        "--by",
-        metavar="PERSON",
-        help=f"{what} (default: $READMIT_FORMS_USER, else your login name)",
-    )
 
 
 def who(args: argparse.Namespace) -> str:

@@ -7,18 +7,7 @@ import sys
 from typing import Any
 
 from .. import Agreement, Lang, agreements, get_agreement, language_status
-from ._common import OK, add_json_option, print_json
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser("agreements", help="list the agreements and their language rules")
-    add_json_option(p)
-    p.set_defaults(run=run_agreements)
-
-    p = sub.add_parser("forms", help="list the forms of an agreement")
-    p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, e.g. kz-at")
-    add_json_option(p)
-    p.set_defaults(run=run_forms)
+from ._common import OK, print_json
 
 
 def _fact(fact: Any) -> dict[str, Any]:

@@ -4,44 +4,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from .. import Lang
 from ._common import OK, read_file, report, write_atomic, write_stdout
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "bundle",
-        help="one PDF/A-3b file with every form of a case",
-        description="A cover page (case reference; each document with its form, language, "
-        "language status and SHA-256), then each form in each language, with bookmarks; the "
-        "case data (JSON) and each document attached. Same input, same bytes.",
-    )
-    p.add_argument("case", metavar="CASE", help="case file, JSON or YAML")
-    p.add_argument(
-        "--forms",
-        default="applicable",
-        help="'applicable' (the forms the case is sent with; default), 'all', or form ids "
-        "separated by commas",
-    )
-    p.add_argument(
-        "--lang",
-        action="append",
-        help="kk, ru or en (repeat for several; default: the agreement's working language)",
-    )
-    p.add_argument("-o", "--output", required=True, metavar="BUNDLE.pdf")
-    p.set_defaults(run=run_bundle)
-
-    e = sub.add_parser(
-        "extract",
-        help="the case data out of a bundle, after checking its documents",
-        description="Check every document of BUNDLE.pdf and the case data against the "
-        "SHA-256 the bundle lists, then give back the attached case, byte for byte.",
-    )
-    e.add_argument("pdf", metavar="BUNDLE.pdf")
-    e.add_argument("-o", "--output", metavar="CASE.json", help="file to write (default: stdout)")
-    e.set_defaults(run=run_extract)
 
 
 def _langs(values: list[str] | None) -> list[str] | None:

@@ -8,31 +8,8 @@ import sys
 from typing import Any
 
 from .. import InvalidValueError, Lang, OpenDeadline, describe_due
-from ._common import OK, add_json_option, parse_date, print_json
-from ._register_common import add_db_option, open_register
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "due",
-        help="every open time limit across the register, soonest first",
-        description="Every open time limit of every case in the register, soonest first, with "
-        "its case, its article and whose action it is. Closed cases have none.",
-    )
-    p.add_argument(
-        "--within", metavar="PERIOD", help="due from today to PERIOD ahead: 7d, 2w, 10 (days)"
-    )
-    p.add_argument(
-        "--overdue",
-        action="store_true",
-        help="those whose day has passed (with --within: and those coming up)",
-    )
-    p.add_argument("--lang", choices=[lang.value for lang in Lang], default="en")
-    add_json_option(p)
-    p.add_argument("--today", metavar="YYYY-MM-DD", help="judge by this day (default: today)")
-    add_db_option(p)
-    p.set_defaults(run=run_due)
-
+from ._common import OK, parse_date, print_json
+from ._register_common import open_register
 
 _PERIOD = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.IGNORECASE)
 

@@ -10,81 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from .. import CASE_STATES, Case, load_case
-from . import register_records as records
-from ._common import OK, add_photo_option, print_json, report
-from ._register_common import add_by_option, add_db_option, counterpart, open_register, who
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "register",
-        help="the case register: cases, documents sent and received, retention",
-        description="The case register: every saved version of a case, the documents rendered "
-        "from it, the record of personal data sent, received and destroyed that the agreement "
-        "requires, and the subject report.",
-    )
-    sub_commands = p.add_subparsers(dest="register_command", metavar="COMMAND")
-    sub_commands.required = True
-
-    class _Commands:
-        """Every subcommand takes --db."""
-
-        @staticmethod
-        def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
-            parser: argparse.ArgumentParser = sub_commands.add_parser(name, **kwargs)
-            add_db_option(parser)
-            return parser
-
-    commands = _Commands()
-
-    c = commands.add_parser("init", help="create the register, or bring its schema up to date")
-    c.set_defaults(run=run_init)
-
-    c = commands.add_parser("add", help="register a new case (version 1); prints its reference")
-    c.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
-    add_by_option(c, "who saves it")
-    add_photo_option(c)
-    c.set_defaults(run=run_add)
-
-    c = commands.add_parser("save", help="save a new version of a case")
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("case", metavar="CASE", help="the edited case file (JSON or YAML)")
-    add_photo_option(c)
-    c.add_argument(
-        "--version",
-        type=int,
-        required=True,
-        help="the version you edited (see 'show'); if someone saved after it, nothing is saved",
-    )
-    c.add_argument("--state", choices=CASE_STATES, help="also set the state of the case")
-    add_by_option(c, "who saves it")
-    c.set_defaults(run=run_save)
-
-    c = commands.add_parser("state", help="set the state of a case (closed: no open deadlines)")
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("state", choices=CASE_STATES)
-    c.set_defaults(run=run_state)
-
-    c = commands.add_parser("list", help="the registered cases, most recently saved first")
-    c.add_argument("--state", choices=CASE_STATES)
-    c.add_argument("--json", action="store_true")
-    c.set_defaults(run=run_list)
-
-    c = commands.add_parser("show", help="one case: state, version, documents, record")
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("--case", action="store_true", help="print the case data (to edit and save)")
-    c.add_argument("--version", type=int, help="with --case: an earlier version")
-    c.add_argument("--json", action="store_true")
-    c.set_defaults(run=run_show)
-
-    c = commands.add_parser("history", help="every saved version: who, when, what changed")
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("--json", action="store_true")
-    c.set_defaults(run=run_history)
-    records.add_commands(commands)
+from .. import Case, load_case
+from ._common import OK, print_json, report
+from ._register_common import counterpart, open_register, who
 
 
 def run_init(args: argparse.Namespace) -> int:

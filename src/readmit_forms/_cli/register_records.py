@@ -7,9 +7,8 @@ import argparse
 import hashlib
 import sys
 from pathlib import Path
-from typing import Any
 
-from .. import InvalidValueError, Lang, formats
+from .. import InvalidValueError
 from ._common import (
     OK,
     parse_date,
@@ -19,85 +18,7 @@ from ._common import (
     write_atomic,
     write_stdout,
 )
-from ._register_common import add_by_option, counterpart, open_register, read_input_file, who
-
-
-def add_commands(commands: Any) -> None:
-    c = commands.add_parser(
-        "render", help="render a form of the case's current version and record the document"
-    )
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("--form", required=True)
-    c.add_argument("--lang", required=True, choices=[lang.value for lang in Lang])
-    c.add_argument("--format", default="pdf", choices=sorted(formats()))
-    c.add_argument("--purpose", default="default", choices=("default", "submission"))
-    c.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
-    c.add_argument("--keep", action="store_true", help="keep the bytes in the register too")
-    c.add_argument("-o", "--output", help="output file or folder, or - for standard output")
-    add_by_option(c)
-    c.set_defaults(run=run_render)
-
-    c = commands.add_parser(
-        "attach", help="record a file made from a registered document (a signed copy, a PDF)"
-    )
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("file", metavar="FILE")
-    c.add_argument("--from", dest="source", required=True, metavar="SHA", help="its source")
-    c.add_argument("--keep", action="store_true", help="keep the bytes in the register too")
-    add_by_option(c)
-    c.set_defaults(run=run_attach)
-
-    c = commands.add_parser("transmit", help="record that a document was sent to an authority")
-    c.add_argument("ref", metavar="REF")
-    c.add_argument(
-        "--document", required=True, metavar="SHA|FILE", help="its SHA-256 (or prefix) or the file"
-    )
-    c.add_argument("--to", required=True, metavar="AUTHORITY", help="id from the agreement or name")
-    c.add_argument("--purpose", help="why (readmission, transit, interview, handover, or text)")
-    c.add_argument("--from", dest="sender", metavar="AUTHORITY", help="default: the competent one")
-    c.add_argument("--recipient-person", metavar="PERSON", help="who receives it there")
-    c.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="when it was sent (default: now)")
-    add_by_option(c, "who sends it")
-    c.set_defaults(run=run_transmit)
-
-    c = commands.add_parser(
-        "receive", help="record personal data received (a reply: --reply positive|negative)"
-    )
-    c.add_argument("ref", metavar="REF")
-    c.add_argument("--from", dest="sender", required=True, metavar="AUTHORITY")
-    c.add_argument("--purpose", help="why they were sent (reply, or text)")
-    c.add_argument("--sender-person", metavar="PERSON", help="who sent it")
-    c.add_argument("--to", dest="recipient", metavar="AUTHORITY", help="default: the competent one")
-    c.add_argument("--note", help="what was received, in a few words")
-    c.add_argument("--file", help="the file received (recorded by SHA-256 and size)")
-    c.add_argument("--reply", choices=("positive", "negative"), help="saves the reply in the case")
-    c.add_argument("--reply-date", metavar="YYYY-MM-DD", help="date of the reply")
-    c.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="when it was received (default: now)")
-    add_by_option(c, "who receives it")
-    c.set_defaults(run=run_receive)
-
-    c = commands.add_parser("records", help="the data-protection record (of a case, or all)")
-    c.add_argument("ref", metavar="REF", nargs="?")
-    c.add_argument("--json", action="store_true")
-    c.set_defaults(run=run_records)
-
-    c = commands.add_parser(
-        "purge", help="destroy entries past their retention period and record the destruction"
-    )
-    c.add_argument("--dry-run", action="store_true", help="list what would go; change nothing")
-    c.add_argument("--json", action="store_true")
-    add_by_option(c)
-    c.set_defaults(run=run_purge)
-
-    c = commands.add_parser(
-        "subject-report", help="what data of a person were sent or received: a PDF for them"
-    )
-    c.add_argument("person", metavar="PERSON", help="a name (any spelling kept) or a case REF")
-    c.add_argument("--born", metavar="YYYY-MM-DD", help="date of birth, where names are shared")
-    c.add_argument("--lang", choices=[lang.value for lang in Lang], help="default: theirs")
-    c.add_argument("--format", default="pdf", choices=sorted(formats()))
-    c.add_argument("-o", "--output", help="output file, or - for standard output")
-    c.set_defaults(run=run_subject_report)
+from ._register_common import counterpart, open_register, read_input_file, who
 
 
 def _document(value: str) -> str:

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import (
-    PURPOSES,
     Case,
     CaseRefusedError,
     Lang,
     ReadmitFormsError,
     applicable_forms,
     check_format,
-    formats,
     get_agreement,
     language_status,
     load_case,
@@ -26,7 +24,6 @@ from .. import (
 )
 from ._common import (
     OK,
-    add_photo_option,
     error_lines,
     exit_code,
     internal_error,
@@ -35,49 +32,6 @@ from ._common import (
     write_atomic,
     write_stdout,
 )
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "render",
-        help="render forms as PDF, DOCX or HTML",
-        description="Render FORM of each CASE in each language. With several cases, forms or "
-        "languages, -o names a folder; one failing job does not stop the others.",
-    )
-    p.add_argument("cases", metavar="CASE", nargs="+", help="case file(s), JSON or YAML")
-    p.add_argument(
-        "--form",
-        required=True,
-        help="form id, or 'all' for the forms the case calls for: its transit request, or "
-        "its readmission request with the interview petition, the person's statement and "
-        "the handover notice where the case has them",
-    )
-    p.add_argument(
-        "--lang",
-        required=True,
-        action="append",
-        help="kk, ru or en (repeat, or 'all' for the three)",
-    )
-    p.add_argument(
-        "--purpose",
-        choices=PURPOSES,
-        default="default",
-        help="submission: refuse a language that is not the agreement's working language "
-        "(naming the article); default: any language, its status stated in the footer",
-    )
-    p.add_argument(
-        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
-    )
-    p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
-    p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
-    p.add_argument(
-        "--docx-template",
-        metavar="TEMPLATE.docx",
-        help="with --format docx: your restyled copy of the bundled template "
-        "(letterhead, fonts, margins) instead of the bundled one",
-    )
-    add_photo_option(p)
-    p.set_defaults(run=run_render, options=_options)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -129,7 +83,7 @@ def _job_failed(label: str, exc: BaseException, lang: Lang) -> int:
 def run_render(args: argparse.Namespace) -> int:
     check_format(args.format)  # unknown format: usage error before any work
     langs = _langs(args.lang)
-    options = args.options(args)
+    options = _options(args)
     cases: list[tuple[Path, Case]] = []
     worst = OK
     for raw in args.cases:

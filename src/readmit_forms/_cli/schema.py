@@ -5,15 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
 from .. import Case
 from ._common import OK
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of case files")
-    p.set_defaults(run=run_schema)
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -10,66 +10,8 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from ._common import OK, quiet_libraries, read_file, report, write_atomic
-
-FIELDS = ("signature", "seal")
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "sign",
-        allow_abbrev=False,  # "--pin SECRET" must not pass as --pin-env: no secret in argv
-        help="sign a PDF (PAdES B-B, or B-T with --tsa)",
-        description="Sign IN.pdf into its signature or seal field and write OUT.pdf. The "
-        "signature is added incrementally: signatures already there stay valid. The key "
-        "is a PKCS#12 file (--p12) or a key on a PKCS#11 token (--pkcs11 MODULE --token "
-        "LABEL --key LABEL); its passphrase or PIN is read from the environment variable "
-        "named by --pin-env, or asked for. --external-prepare and --external-embed sign "
-        "with an outside tool (GOST signatures from NCALayer/KalkanCrypt, a remote service).",
-    )
-    p.add_argument("pdf", metavar="IN.pdf", help="the PDF to sign")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the signed PDF")
-    how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--p12", metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and chain")
-    how.add_argument("--pkcs11", metavar="MODULE", help="PKCS#11 module (.so) of the token")
-    how.add_argument(
-        "--external-prepare",
-        action="store_true",
-        help="write OUT.pdf with room for the signature, OUT.tbs (the bytes an outside "
-        "tool signs as a detached CMS) and OUT.tbs.json (what they are); needs --cert",
-    )
-    how.add_argument(
-        "--external-embed",
-        metavar="CMS.der",
-        help="put the outside tool's detached CMS into IN.pdf (made by --external-prepare)",
-    )
-    p.add_argument("--token", metavar="LABEL", help="with --pkcs11: the token's label")
-    p.add_argument("--key", metavar="LABEL", help="with --pkcs11: the key's label")
-    p.add_argument(
-        "--cert-label",
-        metavar="LABEL",
-        help="with --pkcs11: the certificate's label (default: --key)",
-    )
-    p.add_argument(
-        "--cert", metavar="CERT.pem", help="with --external-prepare: the signer's certificate"
-    )
-    p.add_argument(
-        "--pin-env",
-        metavar="VAR",
-        help="read the passphrase or PIN from environment variable VAR (else you are asked)",
-    )
-    p.add_argument("--field", choices=FIELDS, default="signature", help="which field to sign")
-    p.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp authority (PAdES B-T)")
-    p.add_argument(
-        "--lang",
-        choices=("kk", "ru", "en"),
-        help="language of the visible signature (default: the document's)",
-    )
-    p.add_argument("--reason", help="reason for signing, recorded in the signature")
-    p.add_argument("--location", help="place of signing, recorded in the signature")
-    p.set_defaults(run=run_sign)
 
 
 def _usage(message: str) -> None:

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from .. import Lang, describe_findings, evidence_report, get_agreement, load_case, validate
-from ._common import OK, add_case_argument, add_json_option, print_json
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser("validate", help="check a case and list every finding")
-    add_case_argument(p)
-    p.add_argument("--form", help="check for this form only (default: every form)")
-    p.add_argument(
-        "--lang", help="language of the messages (default: the agreement's working language)"
-    )
-    add_json_option(p)
-    p.set_defaults(run=run_validate)
+from ._common import OK, print_json
 
 
 def message_lang(agreement_id: str, requested: str | None) -> Lang:

@@ -4,30 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from ._common import OK, add_json_option, print_json, quiet_libraries, read_file, report
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "verify",
-        help="check the signatures of a PDF",
-        description="For each signature of FILE.pdf: who signed and when, whether it is "
-        "intact, whether it covers the whole file or what was added after it, and whether "
-        "its certificate chain reaches one of the --trust roots. Exit 0 only if every "
-        "signature is intact and trusted; 1 if any is not (or there is none).",
-    )
-    p.add_argument("pdf", metavar="FILE.pdf")
-    p.add_argument(
-        "--trust",
-        action="append",
-        default=[],
-        metavar="CA.pem",
-        help="a trusted root certificate (PEM or DER; repeat for more)",
-    )
-    add_json_option(p)
-    p.set_defaults(run=run_verify)
+from ._common import OK, print_json, quiet_libraries, read_file, report
 
 
 def _yes(value: bool | None) -> str:

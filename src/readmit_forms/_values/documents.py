@@ -20,6 +20,12 @@ from .people import NAMES, plain_name, relation, under
 
 VALUES = Registry()
 
+VALUES.fields(
+    {
+        "document.expiry": (DATE, "expiry_date"),
+    }
+)
+
 DOCUMENT: Shows = (
     (CODE, "kind"),
     (TEXT, "title"),
@@ -117,11 +123,6 @@ def _doc_issue(ctx: Ctx, document: IdentityDocument) -> Value:
 def _doc_authority(ctx: Ctx, document: IdentityDocument) -> Value:
     authority = ctx.pick(document.issuing_authority)
     return text(authority or ctx.country(document.issuing_state))
-
-
-@VALUES.value("document.expiry", shows=((DATE, "expiry_date"),))
-def _doc_expiry(ctx: Ctx, document: IdentityDocument) -> Value:
-    return text(ctx.date(document.expiry_date))
 
 
 def document_summary(ctx: Ctx, document: IdentityDocument) -> str:

@@ -28,6 +28,15 @@ NAMES: Shows = DETAILS[:2]
 
 VALUES.items["escorts"] = lambda ctx: ctx.case.escorts
 
+VALUES.fields(
+    {
+        "escort.position": (TEXT, "position"),
+        "escort.passport_number": (NUMBER, "passport.number"),
+        "escort.passport_issue_date": (DATE, "passport.issue_date"),
+        "escort.passport_expiry_date": (DATE, "passport.expiry_date"),
+    }
+)
+
 
 def escort_name(ctx: Ctx, escort: Escort) -> str | None:
     """Surname and given names."""
@@ -101,32 +110,12 @@ def _escort_name(ctx: Ctx, escort: Escort) -> Value:
     return text(join([ctx.pick(escort.given_names), ctx.pick(escort.surname)], " "))
 
 
-@VALUES.value("escort.position", shows=((TEXT, "position"),))
-def _escort_position(ctx: Ctx, escort: Escort) -> Value:
-    return text(ctx.pick(escort.position))
-
-
 @VALUES.value("escort.passport_kind", shows=((TEXT, "passport.kind"),))
 def _escort_passport_kind(ctx: Ctx, escort: Escort) -> Value:
     passport = escort.passport
     if passport is None:
         return None
     return text(ctx.pick(passport.kind) or ctx.t("document.passport"))
-
-
-@VALUES.value("escort.passport_number", shows=((NUMBER, "passport.number"),))
-def _escort_passport_number(ctx: Ctx, escort: Escort) -> Value:
-    return text(escort.passport.number if escort.passport else None)
-
-
-@VALUES.value("escort.passport_issue_date", shows=((DATE, "passport.issue_date"),))
-def _escort_passport_issued(ctx: Ctx, escort: Escort) -> Value:
-    return text(ctx.date(escort.passport.issue_date) if escort.passport else None)
-
-
-@VALUES.value("escort.passport_expiry_date", shows=((DATE, "passport.expiry_date"),))
-def _escort_passport_expiry(ctx: Ctx, escort: Escort) -> Value:
-    return text(ctx.date(escort.passport.expiry_date) if escort.passport else None)
 
 
 @VALUES.value(

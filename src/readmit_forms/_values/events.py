@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from .._case import Interview, SpecialCircumstances, UnlawfulStay
+from .._case import Interview, UnlawfulStay
 from ._core import CODE, DATE, TEXT, Ctx, Registry, Value, lines, text
 
 VALUES = Registry()
+
+VALUES.fields(
+    {
+        "unlawful_stay.entry_date": (DATE, "entry_date"),
+        "unlawful_stay.entry_mode": (TEXT, "entry_mode"),
+        "unlawful_stay.entry_purpose": (TEXT, "entry_purpose"),
+        "unlawful_stay.asylum": (TEXT, "asylum_applications"),
+        "circumstances.health": (TEXT, "health"),
+        "circumstances.danger": (TEXT, "danger"),
+        "interview.place": (TEXT, "place"),
+    }
+)
 
 
 @VALUES.value("unlawful_stay.grounds", shows=((TEXT, "grounds"), (DATE, "finding_date")))
@@ -18,21 +30,6 @@ def _grounds(ctx: Ctx, stay: UnlawfulStay) -> Value:
     )
 
 
-@VALUES.value("unlawful_stay.entry_date", shows=((DATE, "entry_date"),))
-def _entry_date(ctx: Ctx, stay: UnlawfulStay) -> Value:
-    return text(ctx.date(stay.entry_date))
-
-
-@VALUES.value("unlawful_stay.entry_mode", shows=((TEXT, "entry_mode"),))
-def _entry_mode(ctx: Ctx, stay: UnlawfulStay) -> Value:
-    return text(ctx.pick(stay.entry_mode))
-
-
-@VALUES.value("unlawful_stay.entry_purpose", shows=((TEXT, "entry_purpose"),))
-def _entry_purpose(ctx: Ctx, stay: UnlawfulStay) -> Value:
-    return text(ctx.pick(stay.entry_purpose))
-
-
 @VALUES.value("unlawful_stay.acts", shows=((TEXT, "acts[]"),))
 def _acts(ctx: Ctx, stay: UnlawfulStay) -> Value:
     return lines(ctx.pick(act) for act in stay.acts)
@@ -43,29 +40,9 @@ def _obstacles(ctx: Ctx, stay: UnlawfulStay) -> Value:
     return lines(ctx.pick(act) for act in stay.legal_obstacles)
 
 
-@VALUES.value("unlawful_stay.asylum", shows=((TEXT, "asylum_applications"),))
-def _asylum(ctx: Ctx, stay: UnlawfulStay) -> Value:
-    return text(ctx.pick(stay.asylum_applications))
-
-
-@VALUES.value("circumstances.health", shows=((TEXT, "health"),))
-def _health(ctx: Ctx, circumstances: SpecialCircumstances) -> Value:
-    return text(ctx.pick(circumstances.health))
-
-
-@VALUES.value("circumstances.danger", shows=((TEXT, "danger"),))
-def _danger(ctx: Ctx, circumstances: SpecialCircumstances) -> Value:
-    return text(ctx.pick(circumstances.danger))
-
-
 @VALUES.choice("interview.reason", shows=((CODE, "reason"),))
 def _interview_reason(ctx: Ctx, interview: Interview) -> frozenset[str] | None:
     return frozenset({interview.reason.value})
-
-
-@VALUES.value("interview.place", shows=((TEXT, "place"),))
-def _interview_place(ctx: Ctx, interview: Interview) -> Value:
-    return text(ctx.pick(interview.place))
 
 
 @VALUES.value("interview.proposed_place", shows=((TEXT, "place"),))

@@ -21,10 +21,13 @@ from ._core import (
 
 VALUES = Registry()
 
-
-@VALUES.value("handover.date", shows=((DATE, "date"),))
-def _handover_date(ctx: Ctx, handover: Handover) -> Value:
-    return text(ctx.date(handover.date))
+VALUES.fields(
+    {
+        "handover.date": (DATE, "date"),
+        "handover.route": (TEXT, "route"),
+        "handover.security_measures": (TEXT, "security_measures"),
+    }
+)
 
 
 @VALUES.value("handover.time", shows=((TIME, "time"),))
@@ -48,11 +51,6 @@ def _handover_transport(ctx: Ctx, handover: Handover) -> Value:
     return text(join([mode, ctx.pick(handover.transport)], "; "))
 
 
-@VALUES.value("handover.route", shows=((TEXT, "route"),))
-def _handover_route(ctx: Ctx, handover: Handover) -> Value:
-    return text(ctx.pick(handover.route))
-
-
 @VALUES.value(
     "case.handover_health", shows=((TEXT, "handover.health"), (TEXT, "circumstances.health"))
 )
@@ -62,11 +60,6 @@ def _handover_health(ctx: Ctx, case: Case) -> Value:
     if case.circumstances is not None:
         return text(ctx.pick(case.circumstances.health))
     return None
-
-
-@VALUES.value("handover.security_measures", shows=((TEXT, "security_measures"),))
-def _security(ctx: Ctx, handover: Handover) -> Value:
-    return text(ctx.pick(handover.security_measures))
 
 
 @VALUES.choice("case.handover_escorted", shows=((CODE, "handover.escorted"),))

@@ -8,6 +8,14 @@ from ._core import DATE, NAME, NUMBER, TEXT, Ctx, Registry, Value, join, lines, 
 
 VALUES = Registry()
 
+VALUES.fields(
+    {
+        "case.notes": (TEXT, "notes"),
+        "letter.number": (NUMBER, "number"),
+        "signatory.name": (NAME, "name"),
+    }
+)
+
 
 def _authority(ctx: Ctx, state: str, override: Authority | None, role: Role) -> Value:
     if override is not None:
@@ -35,24 +43,9 @@ def _requested_authority(ctx: Ctx, case: Case) -> Value:
     return _authority(ctx, case.requested_state, case.requested_authority, "examines")
 
 
-@VALUES.value("case.notes", shows=((TEXT, "notes"),))
-def _notes(ctx: Ctx, case: Case) -> Value:
-    return text(ctx.pick(case.notes))
-
-
-@VALUES.value("letter.number", shows=((NUMBER, "number"),))
-def _letter_number(ctx: Ctx, letter: Letter) -> Value:
-    return text(letter.number)
-
-
 @VALUES.value("letter.place_date", shows=((TEXT, "place"), (DATE, "date")))
 def _letter_place_date(ctx: Ctx, letter: Letter) -> Value:
     return text(join([ctx.pick(letter.place), ctx.date(letter.date)]))
-
-
-@VALUES.value("signatory.name", shows=((NAME, "name"),))
-def _signatory_name(ctx: Ctx, signatory: Signatory) -> Value:
-    return text(ctx.pick(signatory.name))
 
 
 @VALUES.value("signatory.name_position", shows=((NAME, "name"), (TEXT, "position")))

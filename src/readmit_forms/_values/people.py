@@ -44,6 +44,16 @@ _FAMILY_NAMES: Shows = (*under("spouse", NAMES), *under("children[]", NAMES))
 
 VALUES.items["children"] = lambda ctx: ctx.case.children
 
+VALUES.fields(
+    {
+        "person.birth_surname": (NAME, "birth_surname"),
+        "person.birth_date": (DATE, "date_of_birth"),
+        "person.last_address_requesting": (TEXT, "last_address_requesting"),
+        "person.last_address_requested": (TEXT, "last_address_requested"),
+        "person.routes": (TEXT, "routes"),
+    }
+)
+
 
 def _names(ctx: Ctx, person: PersonCore) -> Rich:
     runs: list[Run] = []
@@ -66,16 +76,6 @@ def plain_name(ctx: Ctx, person: PersonCore) -> str:
 @VALUES.value("person.full_name", shows=NAMES)
 def _full_name(ctx: Ctx, person: PersonCore) -> Value:
     return _names(ctx, person)
-
-
-@VALUES.value("person.birth_surname", shows=((NAME, "birth_surname"),))
-def _birth_surname(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.pick(person.birth_surname))
-
-
-@VALUES.value("person.birth_date", shows=((DATE, "date_of_birth"),))
-def _birth_date(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.date(person.date_of_birth))
 
 
 def _place(ctx: Ctx, person: PersonCore) -> str | None:
@@ -157,16 +157,6 @@ def _marital_status(ctx: Ctx, person: PersonCore) -> frozenset[str] | None:
     return frozenset({status.value}) if status else None
 
 
-@VALUES.value("person.last_address_requesting", shows=((TEXT, "last_address_requesting"),))
-def _last_address_requesting(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.pick(getattr(person, "last_address_requesting", None)))
-
-
-@VALUES.value("person.last_address_requested", shows=((TEXT, "last_address_requested"),))
-def _last_address_requested(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.pick(getattr(person, "last_address_requested", None)))
-
-
 @VALUES.value(
     "person.last_addresses",
     shows=((TEXT, "last_address_requesting"), (TEXT, "last_address_requested")),
@@ -183,11 +173,6 @@ def _last_addresses(ctx: Ctx, person: PersonCore) -> Value:
         )
         if address
     )
-
-
-@VALUES.value("person.routes", shows=((TEXT, "routes"),))
-def _routes(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.pick(getattr(person, "routes", None)))
 
 
 # -- the family ------------------------------------------------------------------------

@@ -16,11 +16,25 @@ from ._core import (
     lines,
     text,
     when,
-    yes_no,
 )
 from .escorts import DETAILS, NAMES, escort_lines, escort_names
 
 VALUES = Registry()
+
+VALUES.fields(
+    {
+        "transit.route": (TEXT, "route"),
+        "transit.refusal_grounds": (TEXT, "refusal_grounds"),
+    }
+)
+VALUES.yes_no(
+    {
+        "transit.admission_assured": "admission_assured",
+        "transit.refusal_grounds_known": "refusal_grounds_known",
+        "transit.tickets_and_permits": "tickets_and_permits",
+        "transit.destination_admission_statement": "destination_admission_statement",
+    }
+)
 
 _CROSSING = ((TEXT, "border_crossing_point"), (DATE, "date"), (TIME, "time"))
 
@@ -48,11 +62,6 @@ def _transit_states(ctx: Ctx, transit: Transit) -> Value:
     return text(join(ctx.country(code) for code in transit.transit_states))
 
 
-@VALUES.value("transit.route", shows=((TEXT, "route"),))
-def _transit_route(ctx: Ctx, transit: Transit) -> Value:
-    return text(ctx.pick(transit.route))
-
-
 @VALUES.value("transit.crossing_date_time", shows=_CROSSING)
 def _transit_crossing(ctx: Ctx, transit: Transit) -> Value:
     return text(_crossing(ctx, transit))
@@ -67,34 +76,6 @@ def _transit_crossing_escort_names(ctx: Ctx, case: Case) -> Value:
     the footnote to C.7 asks for the escorts' details under D)."""
     names = escort_names(ctx, case.escorts)
     return lines([_crossing(ctx, case.transit), ctx.t("escorts", names=names) if names else None])
-
-
-@VALUES.choice("transit.admission_assured", shows=((CODE, "admission_assured"),))
-def _admission(ctx: Ctx, transit: Transit) -> frozenset[str] | None:
-    return yes_no(transit.admission_assured)
-
-
-@VALUES.choice("transit.refusal_grounds_known", shows=((CODE, "refusal_grounds_known"),))
-def _refusal_known(ctx: Ctx, transit: Transit) -> frozenset[str] | None:
-    return yes_no(transit.refusal_grounds_known)
-
-
-@VALUES.value("transit.refusal_grounds", shows=((TEXT, "refusal_grounds"),))
-def _refusal_grounds(ctx: Ctx, transit: Transit) -> Value:
-    return text(ctx.pick(transit.refusal_grounds))
-
-
-@VALUES.choice("transit.tickets_and_permits", shows=((CODE, "tickets_and_permits"),))
-def _tickets_and_permits(ctx: Ctx, transit: Transit) -> frozenset[str] | None:
-    return yes_no(transit.tickets_and_permits)
-
-
-@VALUES.choice(
-    "transit.destination_admission_statement",
-    shows=((CODE, "destination_admission_statement"),),
-)
-def _admission_statement(ctx: Ctx, transit: Transit) -> frozenset[str] | None:
-    return yes_no(transit.destination_admission_statement)
 
 
 @VALUES.choice("case.transit_escorted", shows=((CODE, "transit.escorted"),))

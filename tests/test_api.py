@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+from pathlib import Path
+
+import pytest
+
 import readmit_forms
 
 
@@ -31,3 +36,11 @@ def test_usage_errors_carry_value_and_allowed() -> None:
         assert exc.allowed == ("kz-at", "kz-by", "kz-fr", "kz-hu")
     else:  # pragma: no cover
         raise AssertionError("no error")
+
+
+def test_the_package_docstring_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example at the top of the package is true (Babel runs its docstrings too)."""
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    result = doctest.testmod(readmit_forms, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert result.attempted >= 6
+    assert result.failed == 0

@@ -607,7 +607,7 @@ def test_weekend_days_are_listed_with_the_holidays_not_counted(cli: Any, tmp_pat
 )
 def test_every_form_renders_from_a_sample_without_draft(agreement: str, form: str) -> None:
     from conftest import sample_paths
-    from readmit_forms._scope import forms_in_play
+    from readmit_forms._category import forms_in_play
 
     ready = []
     for path in sample_paths():

@@ -14,10 +14,10 @@ import yaml
 
 import readmit_forms as rf
 from conftest import Result, pdf_text, sample_paths
+from readmit_forms._agreements import divergences_at
 from readmit_forms._document import Table, TableRow, plain
 from readmit_forms._lang import LANGS
 from readmit_forms._structure import structure_for
-from readmit_forms._template_check import divergences_at
 from readmit_forms._templates import bundled_templates, texts
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "kz-at-family.yaml"

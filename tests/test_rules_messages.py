@@ -64,7 +64,7 @@ def test_every_deadline_event_has_a_phrase_and_every_provision_a_rule(
     checked = set(re.findall(r'provision\(\s*"([a-z-]+)"', SOURCE))
     checked |= {
         "no-request-own-nationals",
-        "no-request-third-country",  # _scope.py
+        "no-request-third-country",  # _category.py
         "personal-data-third-country",
     }
     for provision in agreement.provisions:

@@ -14,7 +14,8 @@ import yaml
 
 import readmit_forms as rf
 from conftest import Result
-from readmit_forms._template_check import KINDS, TemplateProblem, divergence_for
+from readmit_forms._agreements import divergence_for
+from readmit_forms._template_check import KINDS, TemplateProblem
 from readmit_forms._templates import bundled_templates
 
 
@@ -226,8 +227,7 @@ def test_a_recorded_divergence_excuses_only_the_language_whose_text_has_it(copy:
     edit(copy, "ru", "kz-at", setter("annex-7", "B", "letter", value=""))
     report = rf.check_templates(copy)
     assert found(report, "empty", "kz-at.annex-7.B.letter", "ru")
-    problem = TemplateProblem("empty", "kz-at.annex-7.B.letter", "kk", "", "B")
-    divergence = divergence_for(problem)
+    divergence = divergence_for("kz-at.annex-7.B.letter", "kk", "B", empty=True)
     assert divergence is not None and divergence.id == "at-annex7-spouse-letter"
 
 

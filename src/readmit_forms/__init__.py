@@ -1,16 +1,26 @@
 """readmit_forms: the forms of Kazakhstan's bilateral readmission agreements.
 
+From a case file to a signed document (run from the top of the repository; this
+example is run by the tests):
+
     >>> import readmit_forms as rf
     >>> case = rf.load_case("samples/kz-at-family.yaml")
-    >>> rf.validate(case, form="readmission-request")
-    [...]
+    >>> [f.code for f in rf.validate(case, form="readmission-request") if f.is_error]
+    []
     >>> pdf = rf.render(case, form="readmission-request", lang="en")
-    >>> for due in rf.deadlines(case).items: ...
-    >>> with rf.SigningKey.from_pkcs12("clerk.p12", passphrase) as key:
-    ...     signed = rf.sign(rf.bundle(case), key, field="signature")
-    >>> rf.verify(signed, trust=[ca]).ok
-    >>> register = rf.Register()          # the case register (SQLite in the data folder)
-    >>> entry = register.add(case, by="A. Clerk")
+    >>> pdf[:5]
+    b'%PDF-'
+    >>> rf.applicable_forms(case)
+    ('readmission-request', 'handover-notice')
+    >>> len(rf.deadlines(case).items) > 0
+    True
+
+Then the bundle, the signatures and the register, which need a key and a database:
+``rf.bundle(case)`` gives one PDF/A-3b file of the case; ``rf.sign(pdf, key)`` signs it
+with a key from ``rf.SigningKey.from_pkcs12(path, passphrase)`` (or a PKCS#11 token);
+``rf.verify(signed, trust=[...])`` checks every signature; ``rf.Register()`` is the
+case register (SQLite in the user's data folder), ``register.add(case, by=...)``
+registers a case.
 
 The whole public API is here; modules starting with ``_`` are private.
 """
@@ -24,6 +34,7 @@ from ._agreements import Agreement, FormInfo, agreement_ids, agreements, get_agr
 from ._backends import MEDIA_TYPES, formats
 from ._calendars import Holiday
 from ._case import Case
+from ._category import EvidenceStatus, applicable_forms, evidence_report
 from ._compose import compose
 from ._deadline_text import DeadlineText, describe_deadline, describe_schedule
 from ._deadlines import DueDate, Extended, Schedule, deadlines
@@ -31,10 +42,10 @@ from ._document import Document
 from ._errors import (
     BundleError,
     CaseFileError,
-    CaseRefusedError,
     CaseSchemaError,
     CertificateError,
     ExternalSignatureError,
+    InvalidValueError,
     KeyAccessError,
     LanguageNotAllowedError,
     PdfFileError,
@@ -61,14 +72,23 @@ from ._errors import (
     UsageError,
     VersionConflictError,
 )
-from ._findings import Finding, Severity
+from ._findings import CaseRefusedError, Finding, Severity, describe_findings
 from ._lang import Lang
-from ._languages import PURPOSES, LanguageStatus, language_status
+from ._languages import (
+    PURPOSES,
+    LanguageStatus,
+    PurposeDecision,
+    language_status,
+    purpose_decision,
+)
 from ._loading import load_case, parse_case_text
 from ._photo import MAX_BYTES as MAX_PHOTO_BYTES
 from ._photo import MAX_PIXELS as MAX_PHOTO_PIXELS
 from ._photo import clean_photo
 from ._proof import proof, render_proof
+from ._register._due import describe_due
+from ._register._results import ENV as REGISTER_ENV
+from ._register._results import STATES as CASE_STATES
 from ._register._results import (
     DataRecord,
     OpenDeadline,
@@ -77,11 +97,11 @@ from ._register._results import (
     RegisteredDocument,
     SavedVersion,
 )
-from ._render import render
+from ._render import check_format, render
 from ._saving import dump_case
-from ._scope import applicable_forms
 from ._template_check import TemplateReport, check_templates
 from ._validate import validate
+from ._version import __version__
 from ._vocabulary import country_names, language_names
 
 if _typing.TYPE_CHECKING:
@@ -92,13 +112,15 @@ if _typing.TYPE_CHECKING:
         SignatureStatus,
         SigningKey,
         Verification,
+        cms_algorithms,
         embed_external,
+        load_certificate,
+        load_certificates,
         prepare_external,
         sign,
         verify,
     )
 
-__version__ = "0.1.0"
 
 # Signing and the bundle load pyHanko and pikepdf, the register SQLAlchemy: only when
 # first used (PEP 562), so that rendering and the command line start as fast as before.
@@ -111,7 +133,10 @@ _LAZY = {
             "SignatureStatus",
             "SigningKey",
             "Verification",
+            "cms_algorithms",
             "embed_external",
+            "load_certificate",
+            "load_certificates",
             "prepare_external",
             "sign",
             "verify",
@@ -134,10 +159,12 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "CASE_STATES",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PIXELS",
     "MEDIA_TYPES",
     "PURPOSES",
+    "REGISTER_ENV",
     "Agreement",
     "BundleContents",
     "BundleError",
@@ -151,12 +178,14 @@ __all__ = [
     "DeadlineText",
     "Document",
     "DueDate",
+    "EvidenceStatus",
     "Extended",
     "ExternalRequest",
     "ExternalSignatureError",
     "Finding",
     "FormInfo",
     "Holiday",
+    "InvalidValueError",
     "KeyAccessError",
     "Lang",
     "LanguageNotAllowedError",
@@ -165,6 +194,7 @@ __all__ = [
     "PdfFileError",
     "PhotoError",
     "PurgeReport",
+    "PurposeDecision",
     "ReadmitFormsError",
     "RecordIncompleteError",
     "Register",
@@ -201,24 +231,32 @@ __all__ = [
     "agreements",
     "applicable_forms",
     "bundle",
+    "check_format",
     "check_templates",
     "clean_photo",
+    "cms_algorithms",
     "compose",
     "country_names",
     "deadlines",
     "describe_deadline",
+    "describe_due",
+    "describe_findings",
     "describe_schedule",
     "dump_case",
     "embed_external",
+    "evidence_report",
     "extract",
     "formats",
     "get_agreement",
     "language_names",
     "language_status",
     "load_case",
+    "load_certificate",
+    "load_certificates",
     "parse_case_text",
     "prepare_external",
     "proof",
+    "purpose_decision",
     "render",
     "render_proof",
     "sign",

@@ -18,7 +18,7 @@ from ._format import country_name, format_weekday, plural_category
 from ._lang import Lang, parse_lang
 from ._templates import Texts, texts
 
-__all__ = ["DeadlineText", "describe_deadline", "describe_schedule"]
+__all__ = ["DeadlineText", "actor_text", "describe_deadline", "describe_schedule", "when_text"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _rule(t: Texts, due: DueDate, lang: Lang) -> str:
     return t.format("messages.deadlines.before", length=length, until=until)
 
 
-def _when(day: dt.date | None, time: dt.time | None) -> str:
+def when_text(day: dt.date | None, time: dt.time | None) -> str:
     if day is None:
         return "????-??-??"
     return f"{day.isoformat()} {time.strftime('%H:%M')}" if time else day.isoformat()
@@ -94,7 +94,7 @@ def _details(t: Texts, due: DueDate, lang: Lang) -> list[str]:
     lines = [
         t.format(
             "messages.deadlines.stricter",
-            other=f"{_rule(t, other, lang)} → {_when(other.due, other.due_time)} "
+            other=f"{_rule(t, other, lang)} → {when_text(other.due, other.due_time)} "
             f"[{other.article[lang]}]",
         )
         for other in due.superseded
@@ -128,18 +128,19 @@ def _details(t: Texts, due: DueDate, lang: Lang) -> list[str]:
     return lines
 
 
+def actor_text(actor: str, state: str | None, lang: Lang) -> str:
+    """Whose action a limit asks for: "the requested Party (Kazakhstan)"."""
+    t = texts(lang)
+    role = t[f"messages.deadlines.role.{actor}"]
+    if state is None:
+        return role
+    return t.format("messages.deadlines.actor", role=role, state=country_name(state, lang))
+
+
 def describe_deadline(due: DueDate, lang: Lang | str) -> DeadlineText:
     """One time limit of a schedule (see `deadlines`) in words, in ``lang``."""
     language = parse_lang(lang)
     t = texts(language)
-    role = t[f"messages.deadlines.role.{due.actor}"]
-    actor = (
-        t.format(
-            "messages.deadlines.actor", role=role, state=country_name(due.actor_state, language)
-        )
-        if due.actor_state
-        else role
-    )
     if due.start is None:
         starts = t.format("messages.deadlines.unknown_start", field=due.start_field)
     else:
@@ -148,14 +149,14 @@ def describe_deadline(due: DueDate, lang: Lang | str) -> DeadlineText:
             key = "starts_after_reply"  # KZ–HU Art. 3(3): after the reply period ends
         starts = t.format(
             f"messages.deadlines.{key}",
-            date=_when(due.start, due.start_time),
+            date=when_text(due.start, due.start_time),
             field=due.start_field,
         )
     return DeadlineText(
-        when=_when(due.due, due.due_time),
+        when=when_text(due.due, due.due_time),
         status=t[f"messages.deadlines.status.{due.status}"],
         action=due.action[language],
-        actor=actor,
+        actor=actor_text(due.actor, due.actor_state, language),
         rule=_rule(t, due, language),
         article=due.article[language],
         starts=starts,

@@ -10,11 +10,13 @@ be read and for misuse of the API::
     │   ├── UnknownFormError
     │   ├── UnknownLanguageError
     │   ├── UnknownFormatError
-    │   └── UnknownPurposeError
+    │   ├── UnknownPurposeError
+    │   └── InvalidValueError      a date, period, calendar or state that cannot be read
     ├── CaseFileError              the case file cannot be read or parsed       (CLI exit 2)
     │   └── PhotoError             a photo is too large, not JPEG/PNG, or corrupt
     ├── CaseSchemaError            the case does not match the schema           (CLI exit 1)
     ├── CaseRefusedError           the case has errors for the requested form   (CLI exit 1)
+    │                              (with its findings: defined in _findings)
     ├── LanguageNotAllowedError    language not allowed for the purpose         (CLI exit 1)
     ├── TemplateError              a DOCX/HTML template is broken or unknown    (CLI exit 2)
     ├── PdfFileError               not a PDF, or a PDF that cannot be read       (CLI exit 2)
@@ -46,18 +48,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
-
-if TYPE_CHECKING:
-    from ._findings import Finding
+from typing import ClassVar
 
 __all__ = [
     "BundleError",
     "CaseFileError",
-    "CaseRefusedError",
     "CaseSchemaError",
     "CertificateError",
     "ExternalSignatureError",
+    "InvalidValueError",
     "KeyAccessError",
     "LanguageNotAllowedError",
     "PdfFileError",
@@ -126,6 +125,14 @@ class UnknownPurposeError(UsageError):
     kind = "purpose"
 
 
+class InvalidValueError(UsageError):
+    """A value of an option that cannot be read: a date, a period, a calendar, a state."""
+
+    def __init__(self, kind: str, value: object, allowed: Sequence[str]) -> None:
+        self.kind = kind
+        super().__init__(value, allowed)
+
+
 class CaseFileError(ReadmitFormsError):
     """The case file cannot be read: missing, a directory, empty, not JSON/YAML."""
 
@@ -162,6 +169,8 @@ class SchemaProblem:
 class CaseSchemaError(ReadmitFormsError):
     """The case does not match the case schema; ``problems`` lists every mismatch."""
 
+    exit_code = 1
+
     def __init__(self, source: str, problems: Sequence[SchemaProblem]) -> None:
         self.source = source
         self.problems = tuple(problems)
@@ -170,20 +179,10 @@ class CaseSchemaError(ReadmitFormsError):
         super().__init__(f"{source}: {first}{more}")
 
 
-class CaseRefusedError(ReadmitFormsError):
-    """The case has errors for the requested form; render with ``draft=True`` to see it anyway."""
-
-    def __init__(self, form: str, findings: Sequence[Finding]) -> None:
-        self.form = form
-        self.findings = tuple(findings)
-        super().__init__(
-            f"the case has {len(self.findings)} error(s) for form {form!r}; "
-            "fix them or render a draft"
-        )
-
-
 class LanguageNotAllowedError(ReadmitFormsError):
     """The language may not be used for the purpose under the agreement."""
+
+    exit_code = 1
 
     def __init__(self, lang: str, purpose: str, reason: str) -> None:
         self.lang = lang

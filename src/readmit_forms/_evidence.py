@@ -35,6 +35,7 @@ __all__ = [
     "Strength",
     "classify",
     "expired_on",
+    "item_kind",
     "own_documents",
     "reference_date",
     "travel_day",
@@ -186,7 +187,9 @@ def _condition_holds(
     raise ValueError(f"unknown evidence condition {condition!r}")
 
 
-def _item_kind(item: IdentityDocument | Permit | Evidence) -> str:
+def item_kind(item: IdentityDocument | Permit | Evidence) -> str:
+    """The kind of ``item`` as the agreement data names it: a document or evidence kind,
+    or ``permit:<kind>`` for a visa or residence permit."""
     if isinstance(item, Permit):
         return f"permit:{item.kind.value}"
     return item.kind.value
@@ -246,7 +249,7 @@ def classify(
     for path, item in _candidates(case):
         if holder is not None and getattr(item, "holder", holder) != holder:
             continue
-        kind = _item_kind(item)
+        kind = item_kind(item)
         best: Classified | None = None
         if getattr(item, "forged", False):  # KZ–AT Art. 5(2): no proof by forged documents
             results.append(Classified(path, item, None, None, None, None))

@@ -10,10 +10,11 @@ from typing import Any
 
 from ._agreements import Agreement, Source
 from ._citations import cite
+from ._errors import ReadmitFormsError
 from ._lang import LANGS, Lang
 from ._templates import texts
 
-__all__ = ["Finding", "Severity", "articles"]
+__all__ = ["CaseRefusedError", "Finding", "Severity", "articles", "describe_findings"]
 
 # A remark the data adds after the provision ("Art. 5(5) ('three (3) days', counted
 # here as calendar days)") is for the reader of the data, not part of the citation.
@@ -117,6 +118,23 @@ class Finding:
         }
 
 
+def describe_findings(
+    findings: Sequence[Finding], lang: Lang, *, case: str, form: str | None = None
+) -> list[str]:
+    """The findings of ``case`` (its name, e.g. the file) as lines of text in ``lang``: one
+    line each, then the verdict ("valid" or how many errors and warnings)."""
+    words = texts(lang)
+    errors = sum(1 for finding in findings if finding.is_error)
+    scope = words.format("messages.verdict.scope", form=form) if form else ""
+    verdict = "messages.verdict.invalid" if errors else "messages.verdict.valid"
+    return [
+        *(finding.line(lang) for finding in findings),
+        words.format(
+            verdict, case=case, scope=scope, errors=errors, warnings=len(findings) - errors
+        ),
+    ]
+
+
 def _plain(value: Any) -> Any:
     """A parameter as JSON can hold it."""
     if isinstance(value, str | int | float | bool) or value is None:
@@ -124,3 +142,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return str(value)
+
+
+class CaseRefusedError(ReadmitFormsError):
+    """The case has errors for the requested form; render with ``draft=True`` to see it anyway."""
+
+    exit_code = 1
+
+    def __init__(self, form: str, findings: Sequence[Finding]) -> None:
+        self.form = form
+        self.findings = tuple(findings)
+        super().__init__(
+            f"the case has {len(self.findings)} error(s) for form {form!r}; "
+            "fix them or render a draft"
+        )

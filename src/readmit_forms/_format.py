@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
 
 from ._lang import Lang
-from ._vocabulary import country_name, language_name
+from ._vocabulary import country_name, language_name, locale
 
 __all__ = [
     "add_months",
@@ -30,25 +29,20 @@ __all__ = [
 
 
 @cache
-def _locale(lang: Lang) -> Locale:
-    return Locale.parse(lang.babel_locale)
-
-
-@cache
 def format_date(value: dt.date, lang: Lang) -> str:
     """A date as the language writes it in full: "21 марта 2026 г.", "2026 ж. 21 наурыз",
     "21 March 2026" — unambiguous across the three versions of a form."""
-    return str(_babel_date(value, "long", locale=_locale(lang)))
+    return str(_babel_date(value, "long", locale=locale(lang)))
 
 
 def format_weekday(value: dt.date, lang: Lang) -> str:
     """The day of the week, e.g. "суббота", "сенбі", "Saturday"."""
-    return str(_babel_date(value, "EEEE", locale=_locale(lang)))
+    return str(_babel_date(value, "EEEE", locale=locale(lang)))
 
 
 def format_time(value: dt.time, lang: Lang) -> str:
     """A time of day on the 24-hour clock, e.g. "14:30"."""
-    return str(_babel_time(value, "HH:mm", locale=_locale(lang)))
+    return str(_babel_time(value, "HH:mm", locale=locale(lang)))
 
 
 def format_datetime(value: dt.datetime, lang: Lang) -> str:
@@ -57,7 +51,7 @@ def format_datetime(value: dt.datetime, lang: Lang) -> str:
 
 def plural_category(count: int, lang: Lang) -> str:
     """The CLDR plural category of ``count`` ("one", "few", "many", "other")."""
-    return str(_locale(lang).plural_form(count))
+    return str(locale(lang).plural_form(count))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

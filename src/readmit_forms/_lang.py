@@ -24,15 +24,18 @@ class Lang(StrEnum):
         """
         return "en_GB" if self is Lang.EN else self.value
 
+    @classmethod
+    def parse(cls, value: str | Lang) -> Lang:
+        """The `Lang` for ``value`` ("kk", "ru" or "en", any case), or raise
+        `UnknownLanguageError`; a `Lang` passes through."""
+        if isinstance(value, Lang):
+            return value
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise UnknownLanguageError(value, [lang.value for lang in cls]) from None
+
 
 LANGS: tuple[Lang, ...] = (Lang.KK, Lang.RU, Lang.EN)
 
-
-def parse_lang(value: str | Lang) -> Lang:
-    """Return the `Lang` for ``value`` ("kk", "ru" or "en"), or raise `UnknownLanguageError`."""
-    if isinstance(value, Lang):
-        return value
-    try:
-        return Lang(str(value).strip().lower())
-    except ValueError:
-        raise UnknownLanguageError(value, [lang.value for lang in LANGS]) from None
+parse_lang = Lang.parse

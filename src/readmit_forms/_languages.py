@@ -76,6 +76,19 @@ class LanguageStatus:
     def prevails(self) -> bool:
         return self.authenticity == "authentic-prevailing"
 
+    def cited_sources(self) -> tuple[Source, ...]:
+        """The provisions that state the authentic, prevailing and working languages (those
+        the sources state), in that order."""
+        return tuple(
+            source
+            for source, stated in (
+                (self.authentic_source, self.authentic_languages),
+                (self.prevailing_source, self.prevailing_language),
+                (self.working_source, self.working_language),
+            )
+            if source is not None and stated
+        )
+
 
 def language_status(agreement: Agreement, lang: Lang) -> LanguageStatus:
     """The status of ``lang`` under ``agreement``, from the agreement data alone."""
@@ -257,15 +270,7 @@ def language_metadata(agreement: Agreement, lang: Lang, form: str) -> dict[str, 
             status.prevailing_source if status.prevailing_language else None
         ),
         "working_source": source(status.working_source if status.working_language else None),
-        "language_sources": "; ".join(
-            str(src)
-            for src, stated in (
-                (status.authentic_source, status.authentic_languages),
-                (status.prevailing_source, status.prevailing_language),
-                (status.working_source, status.working_language),
-            )
-            if src is not None and stated
-        )
+        "language_sources": "; ".join(str(src) for src in status.cited_sources())
         or "not stated in the sources",
     }
 

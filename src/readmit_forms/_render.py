@@ -7,16 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from ._agreements import get_agreement
-from ._backends import backend
+from ._backends import backend, check_options
 from ._case import Case
 from ._compose import compose
-from ._errors import CaseRefusedError
+from ._errors import UnknownFormatError
+from ._findings import CaseRefusedError
 from ._lang import parse_lang
 from ._languages import check_purpose
 from ._loading import load_case
 from ._validate import validate
 
-__all__ = ["render"]
+__all__ = ["check_format", "render"]
 
 
 def render(
@@ -51,3 +52,17 @@ def render(
     if errors and not draft:
         raise CaseRefusedError(form, errors)
     return draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
+
+
+def check_format(format: str, **options: Any) -> str:
+    """The name of ``format`` as `render` reads it ("PDF" → "pdf"), once its ``options``
+    are checked: for a program that renders many documents, before the first.
+
+    Raises `UnknownFormatError` for a format there is no backend for, and
+    `TemplateError` for a ``docx_template`` that cannot be used.
+    """
+    check_options(format, **options)
+    name = str(format).strip().lower()
+    if options.get("docx_template") is not None and name != "docx":
+        raise UnknownFormatError(format, ["docx (the only format with a template)"])
+    return name

@@ -16,7 +16,7 @@ import yaml
 
 from ._case import Case
 from ._errors import UnknownFormatError
-from ._loading import _CaseLoader
+from ._yaml import CaseLoader
 
 __all__ = ["dump_case"]
 
@@ -26,7 +26,7 @@ class _CaseDumper(yaml.SafeDumper):
 
 
 _CaseDumper.yaml_implicit_resolvers = {
-    first: list(resolvers) for first, resolvers in _CaseLoader.yaml_implicit_resolvers.items()
+    first: list(resolvers) for first, resolvers in CaseLoader.yaml_implicit_resolvers.items()
 }
 
 

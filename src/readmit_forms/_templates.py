@@ -16,13 +16,14 @@ from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from . import _kazakh as kazakh
 from ._errors import TemplateError
 from ._lang import Lang
+from ._yaml import load_data
 
 __all__ = ["PLACEHOLDER", "Texts", "bundled_templates", "load_texts", "texts"]
 
@@ -35,16 +36,27 @@ INFLECTIONS: dict[str, dict[Lang, Callable[[str], str]]] = {
 """Grammatical forms a text may ask of a value, per language."""
 
 
+Missing = Literal["raise", "record"]
+
+
 class Texts(Mapping[str, str]):
     """The texts of one language, by key.
 
     A file is read when a key of it is first asked for (the file name is the key's
     first part), so a KZ–AT form never reads the KZ–BY texts. Iterating reads all.
+
+    ``missing`` says what a key without a text gives: ``"raise"`` (`TemplateError`,
+    the default) or ``"record"`` ("", and the key is noted in `missing_keys` — for
+    the translators' proof of a copy of the templates that may be incomplete).
     """
 
-    def __init__(self, lang: Lang, folder: Traversable, origin: str) -> None:
+    def __init__(
+        self, lang: Lang, folder: Traversable, origin: str, *, missing: Missing = "raise"
+    ) -> None:
         self.lang = lang
         self.origin = origin
+        self.missing = missing
+        self.missing_keys: set[str] = set()
         sub = folder / lang.value
         if not sub.is_dir():
             raise TemplateError(str(folder), f"no folder for language {lang.value}")
@@ -66,7 +78,7 @@ class Texts(Mapping[str, str]):
                 return
             where = f"{self._where}/{stem}.yaml"
             try:
-                data = yaml.load(self._files[stem].read_text("utf-8"), Loader=_LOADER)
+                data = load_data(self._files[stem].read_text("utf-8"))
             except yaml.YAMLError as exc:
                 raise TemplateError(where, f"not valid YAML: {exc}") from None
             if data is not None:
@@ -83,6 +95,9 @@ class Texts(Mapping[str, str]):
         try:
             return self._entries[key]
         except KeyError:
+            if self.missing == "record":
+                self.missing_keys.add(key)
+                return ""
             raise TemplateError(
                 f"{self.origin}/{self.lang}", f"no text for {key!r} in language {self.lang}"
             ) from None
@@ -135,9 +150,6 @@ def _flatten(prefix: str, data: Any, into: dict[str, str], where: str) -> None:
         raise TemplateError(where, f"{prefix}: expected text, got {type(data).__name__}")
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def bundled_templates() -> Traversable:
     """The templates folder inside the installed package."""
     return resources.files("readmit_forms") / "templates"
@@ -149,6 +161,11 @@ def texts(lang: Lang) -> Texts:
     return Texts(lang, bundled_templates(), "templates")
 
 
-def load_texts(folder: Path | Traversable, lang: Lang) -> Texts:
-    """The texts of ``lang`` from another templates folder (a translator's copy)."""
-    return Texts(lang, folder, str(folder))
+def load_texts(
+    folder: Path | Traversable | None, lang: Lang, *, missing: Missing = "raise"
+) -> Texts:
+    """The texts of ``lang`` from another templates folder (a translator's copy), or a
+    fresh copy of the bundled ones for None; see `Texts` for ``missing``."""
+    if folder is None:
+        return Texts(lang, bundled_templates(), "templates", missing=missing)
+    return Texts(lang, folder, str(folder), missing=missing)

@@ -10,7 +10,7 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from ._charset import char_problem
 from ._lang import LANGS, Lang
 
-__all__ = ["Line", "LocalizedLine", "LocalizedText", "Para", "fragment", "kind_of", "pick"]
+__all__ = ["Line", "LocalizedLine", "LocalizedText", "fragment", "kind_of", "pick"]
 
 _MAX_LINE = 500
 _MAX_PARA = 20_000
@@ -109,13 +109,6 @@ Line = Annotated[
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": _MAX_LINE}),
 ]
 """One line of text (a number, a code): printable, no line breaks."""
-
-Para = Annotated[
-    str,
-    PlainValidator(_para),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": _MAX_PARA}),
-]
-"""Free text; may span several lines."""
 
 LocalizedLine = Annotated[
     str | dict[Lang, str],

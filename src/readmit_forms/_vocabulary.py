@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale
@@ -10,12 +11,15 @@ from babel import Locale
 from ._lang import Lang, parse_lang
 
 __all__ = [
+    "NATIONALITY_WORDS",
     "country_name",
     "country_names",
     "is_country",
     "is_language",
     "language_name",
     "language_names",
+    "locale",
+    "nationality_name",
 ]
 
 # CLDR territory codes that are not countries of ISO 3166-1.
@@ -25,7 +29,8 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 @cache
-def _locale(lang: Lang) -> Locale:
+def locale(lang: Lang) -> Locale:
+    """The CLDR locale of ``lang`` (parsed once)."""
     return Locale.parse(lang.babel_locale)
 
 
@@ -54,12 +59,24 @@ def is_language(code: str) -> bool:
 
 def country_name(code: str, lang: Lang) -> str:
     """The CLDR name of country ``code`` in ``lang`` (e.g. "Аустрия" in Kazakh)."""
-    return str(_locale(lang).territories.get(code, code))
+    return str(locale(lang).territories.get(code, code))
 
 
 def language_name(code: str, lang: Lang) -> str:
     """The CLDR name of language ``code`` in ``lang`` (e.g. "қазақ тілі")."""
-    return str(_locale(lang).languages.get(code, code))
+    return str(locale(lang).languages.get(code, code))
+
+
+NATIONALITY_WORDS = ("stateless", "unknown")
+"""What a nationality may be besides a country code."""
+
+
+def nationality_name(code: str, lang: Lang, texts: Mapping[str, str]) -> str:
+    """A nationality in ``lang``: its country's name, or "stateless" / "unknown" in the
+    words of ``texts`` (``common.values.nationality.*``)."""
+    if code in NATIONALITY_WORDS:
+        return texts[f"common.values.nationality.{code}"]
+    return country_name(code, lang)
 
 
 def country_names(lang: Lang | str) -> dict[str, str]:

@@ -16,11 +16,12 @@ import pikepdf
 from .._agreements import Agreement, get_agreement
 from .._backends.pdf import render as render_pdf
 from .._case import Case
+from .._category import forms_in_play
 from .._lang import LANGS, Lang, parse_lang
 from .._languages import language_status
 from .._loading import load_case
 from .._render import render
-from .._scope import forms_in_play
+from .._version import __version__
 from ._cover import Listed, cover
 from ._manifest import CASE_FILE, CASE_SCHEMA_VERSION, FORMAT, MANIFEST_FILE
 from ._pdfa import Attachment, Bookmark, assemble
@@ -86,8 +87,6 @@ def bundle(
     each document with its form, language, language status and SHA-256, then each
     form in each language, with bookmarks; the case data (JSON) and every document
     attached. A case with errors for one of the forms raises `CaseRefusedError`."""
-    from .. import __version__
-
     loaded = load_case(case)
     agreement = get_agreement(loaded.agreement)
     chosen_forms = bundle_forms(loaded, agreement, forms)

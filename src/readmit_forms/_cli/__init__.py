@@ -17,34 +17,15 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from importlib import import_module
+from importlib import import_module, resources
+from pathlib import Path
+from typing import Any
 
-from .._errors import (
-    CaseFileError,
-    CaseRefusedError,
-    CaseSchemaError,
-    LanguageNotAllowedError,
-    ReadmitFormsError,
-)
-from ._common import OK, fail, internal_error, report
+from .. import CASE_STATES, PURPOSES, Lang, ReadmitFormsError, __version__, formats
+from .._yaml import load_data
+from ._common import OK, error_lines, exit_code, internal_error, report
 
 __all__ = ["main"]
-
-# (module, help) per subcommand; each module has ``add(subparsers)`` and its own run.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("info", "agreements, forms and the case schema"),
-    ("check", "validate a case"),
-    ("deadlines", "time limits of a case"),
-    ("render", "render forms"),
-    ("proof", "the translators' proof: a form in kk, ru and en side by side"),
-    ("check_templates", "check the kk, ru and en templates"),
-    ("sign", "sign a PDF (PAdES), or prepare and finish an outside signature"),
-    ("verify", "check the signatures of a PDF"),
-    ("bundle", "the case bundle (PDF/A-3b), and the case back out of it"),
-    ("register", "the case register"),
-    ("due", "open deadlines across the register"),
-    ("serve", "the clerk's workbench and the HTTP API"),
-)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +35,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command, as ``commands.yaml`` declares them."""
+    spec = load_data((resources.files(__name__) / "commands.yaml").read_text("utf-8"))
     parser = _Parser(
         prog="readmit-forms",
         description="Forms of Kazakhstan's bilateral readmission agreements, in kk, ru and en.",
@@ -61,14 +44,61 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module, _ in COMMANDS:
-        import_module(f"{__name__}.{module}").add(sub)
+    for command in spec["commands"]:
+        _add_command(sub, command, spec["shared"])
     return parser
 
 
-def _version() -> str:
-    from .. import __version__
+_CHOICES: dict[str, Callable[[], Sequence[str]]] = {
+    "formats": lambda: sorted(formats()),
+    "langs": lambda: [lang.value for lang in Lang],
+    "purposes": lambda: PURPOSES,
+    "case-states": lambda: CASE_STATES,
+}
+_TYPES: dict[str, Callable[[str], Any]] = {"int": int, "path": Path}
 
+
+def _add_command(sub: Any, spec: dict[str, Any], shared: dict[str, Any]) -> None:
+    keywords = {k: spec[k] for k in ("help", "description", "allow_abbrev") if k in spec}
+    parser = sub.add_parser(spec["name"], **keywords)
+    _add_options(parser, spec.get("options", ()), shared)
+    if "subcommands" in spec:
+        nested = spec["subcommands"]
+        commands = parser.add_subparsers(dest=nested["dest"], metavar=nested["metavar"])
+        commands.required = True
+        for command in nested["commands"]:
+            _add_command(commands, command, shared)
+    if "run" in spec:
+        parser.set_defaults(run=spec["run"])
+
+
+def _add_options(parser: Any, options: Sequence[Any], shared: dict[str, Any]) -> None:
+    for option in options:
+        option = shared[option] if isinstance(option, str) else option
+        if "group" in option:
+            group = parser.add_mutually_exclusive_group(required=option["group"]["required"])
+            _add_options(group, option["group"]["options"], shared)
+            continue
+        keywords = {k: v for k, v in option.items() if k != "flags"}
+        if isinstance(keywords.get("choices"), str):
+            keywords["choices"] = _CHOICES[keywords["choices"]]()
+        if "type" in keywords:
+            keywords["type"] = _TYPES[keywords["type"]]
+        if "help" in keywords:
+            keywords["help"] = keywords["help"].replace("{formats}", ", ".join(sorted(formats())))
+        parser.add_argument(*option["flags"], **keywords)
+
+
+def _runner(name: str) -> Callable[[argparse.Namespace], int]:
+    """The run function ``module:function`` of a command (its module imported now)."""
+    module, _, function = name.partition(":")
+    run: Callable[[argparse.Namespace], int] = getattr(
+        import_module(f"{__name__}.{module}"), function
+    )
+    return run
+
+
+def _version() -> str:
     return f"readmit-forms {__version__}"
 
 
@@ -77,35 +107,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        run: Callable[[argparse.Namespace], int] = args.run
-        return run(args)
+        return _runner(args.run)(args)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
-    except CaseSchemaError as exc:
-        for problem in exc.problems:
-            report(f"{exc.source}: {problem}")
-        return fail(1)
-    except CaseRefusedError as exc:
-        for finding in exc.findings:
-            report(finding.line())
-        report(str(exc))
-        return fail(1)
-    except LanguageNotAllowedError as exc:
-        report(str(exc))
-        return fail(1)
-    except (CaseFileError, ReadmitFormsError) as exc:
-        report(str(exc))
-        return fail(exc.exit_code)
-    except KeyboardInterrupt:
-        report("interrupted")
-        return 130
     except BrokenPipeError:
         return OK
+    except KeyboardInterrupt as exc:
+        report("interrupted")
+        return exit_code(exc)
+    except ReadmitFormsError as exc:
+        for line in error_lines(exc):
+            report(line)
+        return exit_code(exc)
     except Exception as exc:
         if os.environ.get("READMIT_FORMS_DEBUG"):
             raise
         report(internal_error(exc))
-        return 3
+        return exit_code(exc)
 
 
 def _terminate(signum: int, frame: object) -> None:

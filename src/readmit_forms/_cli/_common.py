@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
 import os
@@ -10,12 +11,19 @@ import re
 import secrets
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from .._errors import ReadmitFormsError
+from .. import (
+    CaseRefusedError,
+    CaseSchemaError,
+    InvalidValueError,
+    Lang,
+    PdfFileError,
+    ReadmitFormsError,
+)
 from .._files import FileProblem, read_regular_file
 from .._guard import refuse_to_break_signatures
 
@@ -44,12 +52,66 @@ def internal_error(exc: BaseException) -> str:
     )
 
 
-def fail(code: int) -> int:
-    return code
+def exit_code(exc: BaseException) -> int:
+    """The exit code for ``exc``: the error's own (`ReadmitFormsError.exit_code`: 1 for a
+    problem of the case, 2 for usage and unreadable input), 130 for an interrupt, and 3
+    for anything else — a bug."""
+    if isinstance(exc, ReadmitFormsError):
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    return 3
+
+
+def error_lines(exc: ReadmitFormsError, lang: Lang = Lang.EN) -> list[str]:
+    """The lines that report ``exc``: every schema problem, every error finding of a refused
+    case and the refusal, or the error's own line."""
+    if isinstance(exc, CaseSchemaError):
+        return [f"{exc.source}: {problem}" for problem in exc.problems]
+    if isinstance(exc, CaseRefusedError):
+        return [*(finding.line(lang) for finding in exc.findings), str(exc)]
+    return [str(exc)]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """An option's date (YYYY-MM-DD), or `InvalidValueError`; None for an option not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError("date", value, ["YYYY-MM-DD"]) from None
+
+
+def parse_moment(value: str | None) -> dt.datetime | None:
+    """An option's date and time (YYYY-MM-DDTHH:MM, or a date), or `InvalidValueError`."""
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError("date", value, ["YYYY-MM-DDTHH:MM", "YYYY-MM-DD"]) from None
 
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+class _Listed(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+_L = TypeVar("_L", bound=_Listed)
+
+
+def print_listing(args: Any, items: Sequence[_L], line: Callable[[_L], str]) -> int:
+    """A listing command's output: the items as a JSON array with ``--json``, else one
+    line each."""
+    if args.json:
+        print_json([item.to_dict() for item in items])
+    else:
+        sys.stdout.writelines(line(item) + "\n" for item in items)
+    return OK
 
 
 @cache
@@ -118,6 +180,12 @@ def read_input(path: str, error: Callable[[str, str], Exception], what: str = ""
         raise error(path, f"{exc}{about}") from None
 
 
+def read_file(path: str, what: str = "") -> bytes:
+    """A file a signing or bundle command reads (a PDF, a certificate, a CMS), or one line
+    naming it (`PdfFileError`)."""
+    return read_input(path, PdfFileError, what)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename: never half a file.
 
@@ -169,15 +237,6 @@ def output_path(output: str | None, name: str, many: bool) -> Path | None:
     if many or out.is_dir() or output.endswith(("/", "\\", os.sep)):
         return out / name
     return out
-
-
-def add_photo_option(parser: Any) -> None:
-    parser.add_argument(
-        "--allow-photo-outside",
-        action="store_true",
-        help="accept a photo outside the case file's folder (by default refused, so that a "
-        "case file received from others cannot pull other images of this machine into a form)",
-    )
 
 
 def quiet_libraries() -> None:

@@ -5,29 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-from .._template_check import check_templates
+from .. import check_templates
 from ._common import OK, print_json, report
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "check-templates",
-        help="check that kk, ru and en templates match and are clean",
-        description="Check a folder laid out like templates/ (kk/, ru/, en/): the same ids and "
-        "placeholders in every language, no mixed scripts or stray foreign fragments, no empty "
-        "or untranslated texts. Defects that the official texts themselves have (recorded as "
-        "divergences in the agreement data) are reported as known and do not fail the check.",
-    )
-    p.add_argument(
-        "folder",
-        metavar="DIR",
-        nargs="?",
-        help="templates folder to check (default: the bundled templates)",
-    )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run_check_templates)
 
 
 def run_check_templates(args: argparse.Namespace) -> int:

@@ -4,43 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from .._backends import backend, formats
-from .._loading import load_case
-from .._proof import render_proof
-from ._common import OK, add_photo_option, output_path, report, write_atomic, write_stdout
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "proof",
-        help="the form in kk, ru and en side by side, for translators",
-        description="Render FORM of CASE in Kazakh, Russian and English side by side, item by "
-        "item, flagging missing items, untranslated free text, values that differ between "
-        "languages, and the recorded divergences between the official language versions "
-        "(with the version that prevails).",
-    )
-    p.add_argument("case", metavar="CASE", help="case file (JSON or YAML)")
-    p.add_argument("--form", required=True, help="form id, e.g. readmission-request")
-    p.add_argument(
-        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
-    )
-    p.add_argument("-o", "--output", help="output file, or - for standard output")
-    p.add_argument(
-        "--lang", default="en", help="language of the proof's own headings and notes (default: en)"
-    )
-    p.add_argument(
-        "--templates",
-        metavar="DIR",
-        help="proof a copy of the templates folder (kk/, ru/, en/) instead of the bundled one",
-    )
-    add_photo_option(p)
-    p.set_defaults(run=run_proof)
+from .. import check_format, load_case, render_proof
+from ._common import OK, output_path, report, write_atomic, write_stdout
 
 
 def run_proof(args: argparse.Namespace) -> int:
-    backend(args.format)  # unknown format: usage error before any work
+    check_format(args.format)  # unknown format: usage error before any work
     if args.templates is not None and not Path(args.templates).is_dir():
         report(f"{args.templates}: not a folder")
         return 2

@@ -9,76 +9,29 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .._agreements import get_agreement
-from .._backends import backend, check_options, formats
-from .._case import Case
-from .._errors import (
-    CaseFileError,
+from .. import (
+    Case,
     CaseRefusedError,
-    CaseSchemaError,
+    Lang,
     ReadmitFormsError,
-    SignedFileError,
-    TemplateError,
-    UsageError,
+    applicable_forms,
+    check_format,
+    get_agreement,
+    language_status,
+    load_case,
+    purpose_decision,
+    render,
 )
-from .._lang import LANGS, Lang, parse_lang
-from .._languages import PURPOSES, language_status, purpose_decision
-from .._loading import load_case
-from .._render import render
-from .._scope import forms_in_play
 from ._common import (
     OK,
-    OutputError,
-    add_photo_option,
+    error_lines,
+    exit_code,
     internal_error,
     output_path,
     report,
     write_atomic,
     write_stdout,
 )
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "render",
-        help="render forms as PDF, DOCX or HTML",
-        description="Render FORM of each CASE in each language. With several cases, forms or "
-        "languages, -o names a folder; one failing job does not stop the others.",
-    )
-    p.add_argument("cases", metavar="CASE", nargs="+", help="case file(s), JSON or YAML")
-    p.add_argument(
-        "--form",
-        required=True,
-        help="form id, or 'all' for the forms the case calls for: its transit request, or "
-        "its readmission request with the interview petition, the person's statement and "
-        "the handover notice where the case has them",
-    )
-    p.add_argument(
-        "--lang",
-        required=True,
-        action="append",
-        help="kk, ru or en (repeat, or 'all' for the three)",
-    )
-    p.add_argument(
-        "--purpose",
-        choices=PURPOSES,
-        default="default",
-        help="submission: refuse a language that is not the agreement's working language "
-        "(naming the article); default: any language, its status stated in the footer",
-    )
-    p.add_argument(
-        "--format", default="pdf", help=f"output format ({', '.join(sorted(formats()))})"
-    )
-    p.add_argument("-o", "--output", help="output file, folder, or - for standard output")
-    p.add_argument("--draft", action="store_true", help="render even with errors, marked DRAFT")
-    p.add_argument(
-        "--docx-template",
-        metavar="TEMPLATE.docx",
-        help="with --format docx: your restyled copy of the bundled template "
-        "(letterhead, fonts, margins) instead of the bundled one",
-    )
-    add_photo_option(p)
-    p.set_defaults(run=run_render, options=_options)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -88,8 +41,9 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.format.strip().lower() != "docx":
         report("readmit-forms render: error: --docx-template applies to --format docx only")
         raise SystemExit(2)
-    check_options("docx", docx_template=args.docx_template)  # broken: one line, exit 2, no job
-    return {"docx_template": args.docx_template}
+    options = {"docx_template": args.docx_template}
+    check_format(args.format, **options)  # a broken template: one line, exit 2, no job run
+    return options
 
 
 def _langs(values: list[str]) -> list[str]:
@@ -97,50 +51,54 @@ def _langs(values: list[str]) -> list[str]:
     for value in values:
         for part in value.split(","):
             if part.strip().lower() == "all":
-                langs += [lang.value for lang in LANGS]
+                langs += [lang.value for lang in Lang]
             else:
-                langs.append(parse_lang(part).value)
+                langs.append(Lang.parse(part).value)
     return list(dict.fromkeys(langs))
 
 
 def _note_unstated_working_language(purpose: str, case: Case, lang: str, label: str) -> None:
     """For a submission where the sources state no working language, say so (not an error)."""
     agreement = get_agreement(case.agreement)
-    language = parse_lang(lang)
+    language = Lang.parse(lang)
     if purpose == "submission" and language_status(agreement, language).working == "not-stated":
         report(f"{label}: note: {purpose_decision(agreement, language, purpose).reason}")
 
 
+def _job_failed(label: str, exc: BaseException, lang: Lang) -> int:
+    """Report a job that failed (one line each, naming the job); its exit code."""
+    if isinstance(exc, CaseRefusedError):
+        for finding in exc.findings:
+            report(f"{label}: {finding.line(lang)}")
+        report(f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway")
+    elif isinstance(exc, ReadmitFormsError):
+        report(f"{label}: {exc}")
+    else:  # a bug: report it with the job, go on with the others
+        if os.environ.get("READMIT_FORMS_DEBUG"):
+            raise exc
+        report(f"{label}: {internal_error(exc)}")
+    return exit_code(exc)
+
+
 def run_render(args: argparse.Namespace) -> int:
-    backend(args.format)  # unknown format: usage error before any work
+    check_format(args.format)  # unknown format: usage error before any work
     langs = _langs(args.lang)
-    options = args.options(args)
-    cases: list[tuple[Path, Case | None]] = []
-    allow = args.allow_photo_outside
+    options = _options(args)
+    cases: list[tuple[Path, Case]] = []
     worst = OK
     for raw in args.cases:
         try:
-            cases.append((Path(raw), load_case(raw, allow_photo_outside=allow)))
-        except CaseSchemaError as exc:
-            for problem in exc.problems:
-                report(f"{exc.source}: {problem}")
-            worst = max(worst, 1)
-        except CaseFileError as exc:
-            report(str(exc))
-            worst = max(worst, 2)
-        except Exception as exc:  # a bug: report it with the file, go on with the others
-            if os.environ.get("READMIT_FORMS_DEBUG"):
-                raise
-            report(f"{raw}: {internal_error(exc)}")
-            worst = max(worst, 3)
+            cases.append((Path(raw), load_case(raw, allow_photo_outside=args.allow_photo_outside)))
+        except ReadmitFormsError as exc:
+            for line in error_lines(exc):
+                report(line)
+            worst = max(worst, exit_code(exc))
+        except Exception as exc:
+            worst = max(worst, _job_failed(raw, exc, Lang.EN))
     jobs = []
     for path, case in cases:
-        assert case is not None
-        agreement = get_agreement(case.agreement)
-        forms = [args.form]
-        if args.form == "all":  # the forms the case calls for, in the agreement's order
-            wanted = forms_in_play(case, agreement)
-            forms = [form for form in agreement.form_ids if form in wanted]
+        # 'all': the forms the case calls for, in the agreement's order
+        forms = applicable_forms(case) if args.form == "all" else [args.form]
         jobs += [(path, case, form, lang) for form in forms for lang in langs]
     many = len(jobs) > 1 or len(args.cases) > 1
     if args.output == "-" and many:
@@ -159,38 +117,13 @@ def run_render(args: argparse.Namespace) -> int:
                 purpose=args.purpose,
                 **options,
             )
-        except CaseRefusedError as exc:
-            for finding in exc.findings:
-                report(f"{label}: {finding.line(Lang(lang))}")
-            report(f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway")
-            worst = max(worst, 1)
-            continue
-        except (UsageError, TemplateError) as exc:
-            report(f"{label}: {exc}")
-            worst = max(worst, 2)
-            continue
-        except ReadmitFormsError as exc:
-            report(f"{label}: {exc}")
-            worst = max(worst, 1)
-            continue
-        except Exception as exc:  # a bug: report it with the job, go on with the others
-            if os.environ.get("READMIT_FORMS_DEBUG"):
-                raise
-            report(f"{label}: {internal_error(exc)}")
-            worst = max(worst, 3)
-            continue
-        target = output_path(args.output, f"{path.stem}.{form}.{lang}.{args.format}", many)
-        if target is None:
-            write_stdout(data)
-            continue
-        try:
-            write_atomic(target, data)
-        except SignedFileError as exc:  # a signed file is never replaced; the batch goes on
-            report(f"{label}: {exc}")
-            worst = max(worst, exc.exit_code)
-        except OutputError as exc:
-            report(f"{label}: {exc}")
-            worst = max(worst, 2)
+            target = output_path(args.output, f"{path.stem}.{form}.{lang}.{args.format}", many)
+            if target is None:
+                write_stdout(data)
+                continue
+            write_atomic(target, data)  # a signed file is never replaced; the batch goes on
+        except Exception as exc:
+            worst = max(worst, _job_failed(label, exc, Lang(lang)))
             continue
         report(f"wrote {target}")
     return worst

@@ -9,37 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._errors import ReadmitFormsError
+from .. import ReadmitFormsError
 from ._common import OK, report
 
 
 class ServeError(ReadmitFormsError):
     """The workbench cannot start as asked (address, token file, missing extra)."""
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "serve",
-        help="the clerk's workbench in the browser, and the HTTP API",
-        description="Serve the workbench (http://127.0.0.1:8000/) and the HTTP API (/api/v1). "
-        "Only this machine can connect unless --host names another address, which needs "
-        "--token-file.",
-    )
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument(
-        "--token-file",
-        type=Path,
-        help="file holding the access token every request must carry (required for any "
-        "address other than the loopback)",
-    )
-    p.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        help="worker processes (default 1; more use more cores for an office)",
-    )
-    p.set_defaults(run=run_serve)
 
 
 def _token(path: Path | None) -> str | None:

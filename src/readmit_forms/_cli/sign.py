@@ -10,67 +10,8 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from .._errors import PdfFileError
-from ._common import OK, quiet_libraries, read_input, report, write_atomic
-
-FIELDS = ("signature", "seal")
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "sign",
-        allow_abbrev=False,  # "--pin SECRET" must not pass as --pin-env: no secret in argv
-        help="sign a PDF (PAdES B-B, or B-T with --tsa)",
-        description="Sign IN.pdf into its signature or seal field and write OUT.pdf. The "
-        "signature is added incrementally: signatures already there stay valid. The key "
-        "is a PKCS#12 file (--p12) or a key on a PKCS#11 token (--pkcs11 MODULE --token "
-        "LABEL --key LABEL); its passphrase or PIN is read from the environment variable "
-        "named by --pin-env, or asked for. --external-prepare and --external-embed sign "
-        "with an outside tool (GOST signatures from NCALayer/KalkanCrypt, a remote service).",
-    )
-    p.add_argument("pdf", metavar="IN.pdf", help="the PDF to sign")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the signed PDF")
-    how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--p12", metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and chain")
-    how.add_argument("--pkcs11", metavar="MODULE", help="PKCS#11 module (.so) of the token")
-    how.add_argument(
-        "--external-prepare",
-        action="store_true",
-        help="write OUT.pdf with room for the signature, OUT.tbs (the bytes an outside "
-        "tool signs as a detached CMS) and OUT.tbs.json (what they are); needs --cert",
-    )
-    how.add_argument(
-        "--external-embed",
-        metavar="CMS.der",
-        help="put the outside tool's detached CMS into IN.pdf (made by --external-prepare)",
-    )
-    p.add_argument("--token", metavar="LABEL", help="with --pkcs11: the token's label")
-    p.add_argument("--key", metavar="LABEL", help="with --pkcs11: the key's label")
-    p.add_argument(
-        "--cert-label",
-        metavar="LABEL",
-        help="with --pkcs11: the certificate's label (default: --key)",
-    )
-    p.add_argument(
-        "--cert", metavar="CERT.pem", help="with --external-prepare: the signer's certificate"
-    )
-    p.add_argument(
-        "--pin-env",
-        metavar="VAR",
-        help="read the passphrase or PIN from environment variable VAR (else you are asked)",
-    )
-    p.add_argument("--field", choices=FIELDS, default="signature", help="which field to sign")
-    p.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp authority (PAdES B-T)")
-    p.add_argument(
-        "--lang",
-        choices=("kk", "ru", "en"),
-        help="language of the visible signature (default: the document's)",
-    )
-    p.add_argument("--reason", help="reason for signing, recorded in the signature")
-    p.add_argument("--location", help="place of signing, recorded in the signature")
-    p.set_defaults(run=run_sign)
+from ._common import OK, quiet_libraries, read_file, report, write_atomic
 
 
 def _usage(message: str) -> None:
@@ -90,13 +31,9 @@ def _secret(args: argparse.Namespace, what: str) -> str:
     return getpass.getpass(f"{what}: ")
 
 
-def _read(path: str, what: str) -> bytes:
-    return read_input(path, PdfFileError, what)
-
-
 def run_sign(args: argparse.Namespace) -> int:
     quiet_libraries()
-    from .._signing import (
+    from .. import (  # pyHanko only for the commands that sign
         SigningKey,
         cms_algorithms,
         embed_external,
@@ -107,9 +44,9 @@ def run_sign(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     if args.external_embed:
-        cms = _read(args.external_embed, "the CMS")
+        cms = read_file(args.external_embed, "the CMS")
         data = embed_external(
-            _read(args.pdf, "the prepared PDF"),
+            read_file(args.pdf, "the prepared PDF"),
             cms,
             source=args.pdf,
             cms_source=args.external_embed,
@@ -120,11 +57,11 @@ def run_sign(args: argparse.Namespace) -> int:
             report(f"note: the CMS uses {mechanism} / {digest}, which this tool cannot check")
         report(f"wrote {target} (the outside signature embedded; check it with verify)")
         return OK
-    pdf = _read(args.pdf, "the PDF to sign")
+    pdf = read_file(args.pdf, "the PDF to sign")
     if args.external_prepare:
         if not args.cert:
             _usage("--external-prepare needs --cert CERT.pem (the signer's certificate)")
-        certificate = load_certificate(_read(args.cert, "the certificate"), args.cert)
+        certificate = load_certificate(read_file(args.cert, "the certificate"), args.cert)
         request = prepare_external(
             pdf, certificate, field=args.field, lang=args.lang, source=args.pdf
         )

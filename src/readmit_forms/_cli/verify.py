@@ -4,31 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from ._common import OK, print_json, quiet_libraries, report
-from .sign import _read
-
-
-def add(sub: Any) -> None:
-    p = sub.add_parser(
-        "verify",
-        help="check the signatures of a PDF",
-        description="For each signature of FILE.pdf: who signed and when, whether it is "
-        "intact, whether it covers the whole file or what was added after it, and whether "
-        "its certificate chain reaches one of the --trust roots. Exit 0 only if every "
-        "signature is intact and trusted; 1 if any is not (or there is none).",
-    )
-    p.add_argument("pdf", metavar="FILE.pdf")
-    p.add_argument(
-        "--trust",
-        action="append",
-        default=[],
-        metavar="CA.pem",
-        help="a trusted root certificate (PEM or DER; repeat for more)",
-    )
-    p.add_argument("--json", action="store_true", help="the result as JSON on standard output")
-    p.set_defaults(run=run_verify)
+from ._common import OK, print_json, quiet_libraries, read_file, report
 
 
 def _yes(value: bool | None) -> str:
@@ -37,12 +14,12 @@ def _yes(value: bool | None) -> str:
 
 def run_verify(args: argparse.Namespace) -> int:
     quiet_libraries()
-    from .._signing import load_certificates, verify
+    from .. import load_certificates, verify  # pyHanko only for the commands that verify
 
     roots = [
-        cert for path in args.trust for cert in load_certificates(_read(path, "--trust"), path)
+        cert for path in args.trust for cert in load_certificates(read_file(path, "--trust"), path)
     ]
-    result = verify(_read(args.pdf, "the PDF to check"), trust=roots, source=args.pdf)
+    result = verify(read_file(args.pdf, "the PDF to check"), trust=roots, source=args.pdf)
     if args.json:
         print_json({"file": args.pdf, **result.as_dict()})
     else:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._agreements import get_agreement
 from .._case import Case
+from .._findings import articles
+from .._lang import Lang, parse_lang
 
 if TYPE_CHECKING:
     from ._schema import DocumentRow, RecordRow
@@ -193,6 +197,18 @@ class OpenDeadline:
             "optional": self.optional,
             "overdue": self.overdue,
         }
+
+    def about(self, lang: Lang | str) -> tuple[str, str]:
+        """What the limit asks and the article behind it, in ``lang``."""
+        return _about(self.agreement, self.deadline, parse_lang(lang))
+
+
+@cache
+def _about(agreement_id: str, deadline_id: str, lang: Lang) -> tuple[str, str]:
+    """Worded once per kind of limit (a register holds a few dozen kinds)."""
+    agreement = get_agreement(agreement_id)
+    deadline = agreement.deadline(deadline_id)
+    return deadline.action[lang], articles(agreement, [deadline.source])[lang]
 
 
 @dataclass(frozen=True)

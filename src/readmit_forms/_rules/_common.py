@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from .._case import Case, Evidence, IdentityDocument, Permit
+from .._case import Evidence, IdentityDocument, Permit
+from .._category import forms_in_play
 from .._findings import Severity
 from .._format import country_name
 from .._lang import Lang
-from .._scope import forms_in_play
 from .._templates import texts
-from .._validate import Check
+from ._check import Check
 
 __all__ = [
     "field_label",
@@ -19,7 +19,6 @@ __all__ = [
     "is_blank",
     "item_label",
     "nationalities",
-    "resolve",
     "severity",
     "states",
 ]
@@ -37,28 +36,6 @@ def in_play(check: Check, *forms: str) -> bool:
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, list | tuple | str) and not value)
-
-
-def resolve(case: Case, pattern: str) -> Iterator[tuple[str, Any]]:
-    """Each (path, value) that ``pattern`` names: ``escorts[].flight`` gives one per escort.
-
-    A top-level name may be a property of the case (``escorted_transit``). A path
-    through a missing section yields that section's path with None.
-    """
-    results: list[tuple[str, Any]] = [("", case)]
-    for part in pattern.split("."):
-        many = part.endswith("[]")
-        name = part.removesuffix("[]")
-        following: list[tuple[str, Any]] = []
-        for path, obj in results:
-            here = f"{path}.{name}" if path else name
-            value = None if obj is None else getattr(obj, name)
-            if many:
-                following += [(f"{here}[{i}]", item) for i, item in enumerate(value or [])]
-            else:
-                following.append((here, value))
-        results = following
-    yield from results
 
 
 def field_label(pattern: str) -> Localized:

@@ -16,7 +16,7 @@ from .._evidence import TRAVEL_KINDS, own_documents, reference_date, travel_day,
 from .._findings import Finding, Severity
 from .._format import age_in_years
 from .._templates import texts
-from .._validate import Check, rule
+from ._check import Check, Rule
 from ._common import in_play
 
 _NOT_MARRIED = (MaritalStatus.SINGLE, MaritalStatus.DIVORCED, MaritalStatus.WIDOWED)
@@ -30,7 +30,6 @@ def _people(check: Check) -> Iterator[tuple[str, PersonCore]]:
         yield f"children[{index}]", child
 
 
-@rule
 def birth_dates(check: Check) -> Iterator[Finding]:
     """No one is born after the case's reference date; no child before the parent."""
     on = reference_date(check.case)
@@ -51,7 +50,6 @@ def birth_dates(check: Check) -> Iterator[Finding]:
             )
 
 
-@rule
 def document_dates(check: Check) -> Iterator[Finding]:
     """Issued after the holder was born, before it expires, and not after the reference date."""
     born = check.case.person.date_of_birth
@@ -92,7 +90,6 @@ def _before(
         yield check.finding(code, path, date=str(later), before=str(earlier))
 
 
-@rule
 def event_dates(check: Check) -> Iterator[Finding]:
     """Received after sent; the reply after the request; the notice before the transfer."""
     case = check.case
@@ -147,7 +144,6 @@ def event_dates(check: Check) -> Iterator[Finding]:
         )
 
 
-@rule
 def children(check: Check) -> Iterator[Finding]:
     """KZ–AT Art. 2(2)(a): children readmitted with the person are minors and unmarried."""
     provision = check.agreement.provision("children-minor-unmarried")
@@ -171,7 +167,6 @@ def children(check: Check) -> Iterator[Finding]:
             )
 
 
-@rule
 def spouse_and_status(check: Check) -> Iterator[Finding]:
     """Spouse data only when married."""
     status = check.case.person.marital_status
@@ -186,7 +181,6 @@ def spouse_and_status(check: Check) -> Iterator[Finding]:
         )
 
 
-@rule
 def escort_passports(check: Check) -> Iterator[Finding]:
     """Escorts carry valid passports for the whole operation (KZ–BY Protocol Art. 8(3);
     KZ–AT Annex 1 Art. 5)."""
@@ -224,7 +218,6 @@ def escort_passports(check: Check) -> Iterator[Finding]:
             )
 
 
-@rule
 def no_valid_travel_document(check: Check) -> Iterator[Finding]:
     """A handover notice or transit request names the person's travel document: only the
     person's own original, neither forged nor doubtful, valid on the day of travel. When
@@ -241,3 +234,14 @@ def no_valid_travel_document(check: Check) -> Iterator[Finding]:
             severity=Severity.WARNING,
             day=str(day) if day else "?",
         )
+
+
+RULES: tuple[Rule, ...] = (
+    birth_dates,
+    document_dates,
+    event_dates,
+    children,
+    spouse_and_status,
+    escort_passports,
+    no_valid_travel_document,
+)

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from .._agreements import Source
 from .._case import Evidence, IdentityDocument, InterviewReason, Permit
+from .._category import category, no_request_needed
 from .._evidence import Classified, Concern, classify, expired_on, reference_date
 from .._findings import Finding, Severity
-from .._scope import category, no_request_needed
-from .._validate import Check, rule
+from ._check import Check, Rule
 from ._common import in_play, item_label
 
 _READMISSION = ("readmission-request", "interview-request")
@@ -33,7 +33,6 @@ def _readmission_of(check: Check, group: str) -> bool:
     )
 
 
-@rule
 def request_not_needed(check: Check) -> Iterator[Finding]:
     """KZ–AT Art. 4; KZ–BY Arts. 2(5), 3(5): a valid document makes the request unnecessary."""
     if not in_play(check, "readmission-request"):
@@ -44,7 +43,6 @@ def request_not_needed(check: Check) -> Iterator[Finding]:
         yield check.finding("request-not-needed", path, provision.source, Severity.WARNING)
 
 
-@rule
 def interview(check: Check) -> Iterator[Finding]:
     """No document proves or indicates nationality: the request must petition an interview."""
     if not _readmission_of(check, "own-nationals"):
@@ -111,7 +109,6 @@ def _lists_sources(check: Check, concerns: str) -> list[Source]:
     ]
 
 
-@rule
 def evidence_items(check: Check) -> Iterator[Finding]:
     """Each document the case cites counts under the lists, or the clerk is told it does not."""
     agreement, case = check.agreement, check.case
@@ -182,7 +179,6 @@ def _ussr_list(check: Check) -> Source | None:
     return None
 
 
-@rule
 def third_country_evidence(check: Check) -> Iterator[Finding]:
     """A third-country national: something must prove or indicate the grounds."""
     provision = check.agreement.provision("tcn-evidence")
@@ -195,3 +191,6 @@ def third_country_evidence(check: Check) -> Iterator[Finding]:
     ]
     if not found:
         yield check.finding("tcn-evidence-missing", "evidence", provision.source)
+
+
+RULES: tuple[Rule, ...] = (request_not_needed, interview, evidence_items, third_country_evidence)

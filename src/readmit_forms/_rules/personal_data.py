@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
+from .._category import category
 from .._findings import Finding, Severity
-from .._scope import category
-from .._validate import Check, rule
+from .._paths import set_paths
+from ._check import Check, Rule
 
 _INDEX = re.compile(r"\[\d+\]")
 _TRAILING_INDEX = re.compile(r"\[\d+\]$")
@@ -36,24 +36,11 @@ SUBJECT_DATA = (
 )
 
 
-def _leaves(data: Any, path: str = "") -> Iterator[str]:
-    """The path of every value set in ``data``, e.g. ``children[0].description.height_cm``."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _leaves(value, f"{path}.{key}" if path else key)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _leaves(value, f"{path}[{index}]")
-    elif data not in (None, False, ""):
-        yield path
-
-
 def _covered(path: str, prefixes: set[str]) -> bool:
     path = _INDEX.sub("", path)
     return any(path == p or path.startswith(p + ".") for p in prefixes)
 
 
-@rule
 def personal_data(check: Check) -> Iterator[Finding]:
     provision = check.agreement.provision("personal-data")
     if provision is None:
@@ -64,7 +51,7 @@ def personal_data(check: Check) -> Iterator[Finding]:
         allowed |= set(extra.fields)
     dumped = check.case.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
     flagged: set[str] = set()
-    for leaf in _leaves(dumped):
+    for leaf in set_paths(dumped):
         if not _covered(leaf, set(SUBJECT_DATA)) or _covered(leaf, allowed):
             continue
         field = _field_of(leaf)  # one finding per field, not per sub-value
@@ -91,3 +78,6 @@ def _field_of(leaf: str) -> str:
     if _INDEX.sub("", parts[0]) not in _BY_FIELD:
         return parts[0]
     return _TRAILING_INDEX.sub("", ".".join(parts[:2]))
+
+
+RULES: tuple[Rule, ...] = (personal_data,)

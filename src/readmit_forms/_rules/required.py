@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .._case import Case, MaritalStatus
+from .._category import category
 from .._findings import Finding, Severity
-from .._scope import category
-from .._validate import Check, rule
-from ._common import field_label, in_play, is_blank, resolve
+from .._paths import walk
+from ._check import Check, Rule
+from ._common import field_label, in_play, is_blank
 
 # A requirement's ``when``: the case facts that make the item necessary.
 CONDITIONS: dict[str, Callable[[Case], bool]] = {
@@ -31,7 +32,6 @@ SECTIONS: dict[str, str] = {
 _SECTION_OF = {"escorted_handover": "handover", "escorted_transit": "transit"}
 
 
-@rule
 def sections(check: Check) -> Iterator[Finding]:
     """A transit request needs the transit, a notice the transfer, a petition the interview."""
     if check.form not in SECTIONS:
@@ -47,7 +47,6 @@ def sections(check: Check) -> Iterator[Finding]:
         )
 
 
-@rule
 def required_items(check: Check) -> Iterator[Finding]:
     seen: set[str] = set()
     for requirement in check.agreement.requirements:
@@ -76,6 +75,9 @@ def required_items(check: Check) -> Iterator[Finding]:
 def _blanks(case: Case, pattern: str) -> Iterator[tuple[str, bool]]:
     """Each path ``pattern`` names, and whether it is blank. ``a|b`` is satisfied by
     either (e.g. an escort's stay given as dates, or as arrival and departure)."""
-    alternatives = [list(resolve(case, alternative)) for alternative in pattern.split("|")]
+    alternatives = [list(walk(case, alternative)) for alternative in pattern.split("|")]
     for found in zip(*alternatives, strict=True):
         yield found[0][0], all(is_blank(value) for _, value in found)
+
+
+RULES: tuple[Rule, ...] = (sections, required_items)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._case import Permit
-from .._evidence import expired_on, reference_date
+from .._category import category, valid_permits
+from .._category import grounds as case_grounds
+from .._evidence import item_kind
 from .._findings import Finding, Severity
-from .._scope import category
-from .._validate import Check, rule
+from ._check import Check, Rule
 from ._common import in_play, item_label, nationalities, severity, states
 
 
@@ -21,18 +21,6 @@ def _applies(check: Check) -> bool:
     )
 
 
-def _valid_permits(check: Check, state: str) -> list[tuple[int, Permit]]:
-    """Permits issued by ``state`` that are valid on the case's reference date (or whose
-    expiry the case does not give)."""
-    on = reference_date(check.case)
-    return [
-        (index, permit)
-        for index, permit in enumerate(check.case.permits)
-        if permit.issuing_state == state and not expired_on(permit, on)
-    ]
-
-
-@rule
 def grounds(check: Check) -> Iterator[Finding]:
     """A valid visa or permit of the requested state, or direct entry from its territory."""
     if not _applies(check):
@@ -42,10 +30,7 @@ def grounds(check: Check) -> Iterator[Finding]:
     by_entry = agreement.provision("tcn-direct-entry")
     if by_permit is None and by_entry is None:
         return
-    entered_from = case.unlawful_stay.entered_from if case.unlawful_stay else None
-    if by_permit is not None and _valid_permits(check, case.requested_state):
-        return
-    if by_entry is not None and entered_from == case.requested_state:
+    if case_grounds(case, agreement) & {"third-country-direct", "third-country-permit"}:
         return
     sources = [p.source for p in (by_permit, by_entry) if p is not None]
     yield check.finding(
@@ -57,7 +42,6 @@ def grounds(check: Check) -> Iterator[Finding]:
     )
 
 
-@rule
 def exclusions(check: Check) -> Iterator[Finding]:
     """The cases in which the obligation to readmit does not apply."""
     if not _applies(check):
@@ -103,13 +87,13 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
             p.expiry_date
             for p in case.permits
             if p.issuing_state == case.requested_state
-            and f"permit:{p.kind.value}" in lenient.kinds
+            and item_kind(p) in lenient.kinds
             and p.expiry_date
         ]
         for index, permit in enumerate(case.permits):
             if (
                 permit.issuing_state == case.requesting_state
-                and f"permit:{permit.kind.value}" in lenient.kinds
+                and item_kind(permit) in lenient.kinds
                 and not permit.obtained_by_fraud
                 and not (permit.expiry_date and any(d > permit.expiry_date for d in theirs))
             ):
@@ -124,19 +108,17 @@ def _requesting_state_permits(check: Check) -> Iterator[Finding]:
     # KZ–HU Art. 2(4)(1): a valid visa or residence permit of the requesting State.
     strict = agreement.provision("tcn-excl-requesting-valid-permit")
     if strict is not None:
-        for index, permit in _valid_permits(check, case.requesting_state):
-            if f"permit:{permit.kind.value}" in strict.kinds:
-                yield check.finding(
-                    "tcn-requesting-state-permit-valid",
-                    f"permits[{index}]",
-                    strict.source,
-                    severity(strict.severity, Severity.ERROR),
-                    permit=item_label(permit),
-                    state=states([case.requesting_state]),
-                )
+        for index, permit in valid_permits(case, case.requesting_state, strict.kinds):
+            yield check.finding(
+                "tcn-requesting-state-permit-valid",
+                f"permits[{index}]",
+                strict.source,
+                severity(strict.severity, Severity.ERROR),
+                permit=item_label(permit),
+                state=states([case.requesting_state]),
+            )
 
 
-@rule
 def transitional(check: Check) -> Iterator[Finding]:
     """KZ–BY Art. 15(2): for 3 years only nationals of states with readmission treaties."""
     provision = check.agreement.provision("tcn-transitional")
@@ -150,3 +132,6 @@ def transitional(check: Check) -> Iterator[Finding]:
         years=provision.value or "",
         nationality=nationalities(check.case.person.nationality),
     )
+
+
+RULES: tuple[Rule, ...] = (grounds, exclusions, transitional)

@@ -8,11 +8,10 @@ from collections.abc import Iterator
 
 from .._case import TransitMode
 from .._findings import Finding, Severity
-from .._validate import Check, rule
+from ._check import Check, Rule
 from ._common import in_play, severity, states
 
 
-@rule
 def transit_conditions(check: Check) -> Iterator[Finding]:
     case, agreement = check.case, check.agreement
     transit = case.transit
@@ -73,3 +72,6 @@ def transit_conditions(check: Check) -> Iterator[Finding]:
             statement.source,
             state=states([transit.destination]),
         )
+
+
+RULES: tuple[Rule, ...] = (transit_conditions,)

@@ -5,36 +5,160 @@ A structure file names a value id such as ``person.full_name`` or
 object (``case``, ``person``, ``letter``, … or a repeat variable such as
 ``child``), the second the formatting function. Functions return a `Rich`
 value, or None when the case has nothing for the item (the form then shows
-dotted lines). Choice functions return the set of ticked option codes.
+dotted lines). Choice functions return the set of ticked option codes. Each
+function declares the case fields it shows (`Registry.value`).
 
 All wording comes from ``templates/<lang>/common.yaml`` (``values.*``); the
-functions only pick and arrange the case's data. One module per topic:
-``people``, ``letter``, ``documents``, ``events``, ``transfer``, ``statement``.
+functions only pick and arrange the case's data. One module per topic, each with
+its own `Registry`, merged here in `TOPICS`.
 """
 
 from __future__ import annotations
 
-from . import documents, events, letter, model_forms, people, statement, transfer  # noqa: F401
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._paths import locate, walk
+from . import documents, escorts, events, grounds, handover, letter, people, statement, transit
 from ._core import (
-    CHOICES,
-    ITEMS,
-    ROOT_KINDS,
-    VALUES,
+    CODE,
+    DATE,
+    FAMILIES,
+    NAME,
+    NUMBER,
+    TEXT,
+    TIME,
+    ChoiceDef,
     Ctx,
+    Kind,
+    Registry,
     Value,
-    resolve,
-    resolve_choice,
-    resolve_items,
+    ValueDef,
+    fallback_langs,
 )
 
 __all__ = [
     "CHOICES",
+    "CODE",
+    "DATE",
+    "FAMILIES",
     "ITEMS",
-    "ROOT_KINDS",
+    "NAME",
+    "NUMBER",
+    "TEXT",
+    "TIME",
+    "TOPICS",
     "VALUES",
     "Ctx",
+    "Kind",
     "Value",
+    "fallback_langs",
+    "raw_values",
     "resolve",
     "resolve_choice",
     "resolve_items",
+    "value_paths",
 ]
+
+TOPICS: tuple[Registry, ...] = (
+    people.VALUES,
+    letter.VALUES,
+    documents.VALUES,
+    events.VALUES,
+    grounds.VALUES,
+    transit.VALUES,
+    handover.VALUES,
+    escorts.VALUES,
+    statement.VALUES,
+)
+"""Every topic's registry: adding a topic module is adding it here."""
+
+
+def _merged(tables: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for table in tables:
+        twice = set(merged) & set(table)
+        if twice:
+            raise RuntimeError(f"ids registered by two topics: {', '.join(sorted(twice))}")
+        merged.update(table)
+    return merged
+
+
+VALUES: dict[str, ValueDef] = _merged([topic.values for topic in TOPICS])
+CHOICES: dict[str, ChoiceDef] = _merged([topic.choices for topic in TOPICS])
+ITEMS: dict[str, Any] = _merged([topic.items for topic in TOPICS])
+"""What a repeated block (``each: {items: ...}``) runs over."""
+
+
+def _split(value_id: str) -> tuple[str, str]:
+    root, _, name = value_id.partition(".")
+    return root, f"{FAMILIES[root]}.{name}"
+
+
+def _root(ctx: Ctx, name: str) -> Any:
+    if name in ctx.scope:
+        return ctx.scope[name]
+    if name == "case":
+        return ctx.case
+    return getattr(ctx.case, name, None)
+
+
+def resolve(ctx: Ctx, value_id: str) -> Value:
+    """The value for ``value_id`` (None when the case has nothing for it)."""
+    root, key = _split(value_id)
+    obj = _root(ctx, root)
+    return None if obj is None and root != "case" else VALUES[key].fn(ctx, obj)
+
+
+def resolve_choice(ctx: Ctx, value_id: str) -> frozenset[str] | None:
+    """The ticked option codes for ``value_id`` (None when the case is silent)."""
+    root, key = _split(value_id)
+    obj = _root(ctx, root)
+    return None if obj is None and root != "case" else CHOICES[key].fn(ctx, obj)
+
+
+def resolve_items(ctx: Ctx, items_id: str) -> Sequence[Any]:
+    """The objects a repeated block runs over (children, documents, escorts)."""
+    return list(ITEMS[items_id](ctx))
+
+
+def _shown_from(
+    ctx: Ctx, value_id: str, choice: bool
+) -> tuple[Any, str | None, tuple[tuple[Kind, str], ...]]:
+    """The object the ``shows`` paths of a value (or choice) start from, its path in the
+    case (None where it is not an object of the case), and the paths."""
+    root, key = _split(value_id)
+    definition: ValueDef | ChoiceDef = CHOICES[key] if choice else VALUES[key]
+    obj = _root(ctx, root)
+    via = getattr(definition, "via", None)
+    if via is not None and obj is not None:
+        obj = via(obj)
+        return obj, locate(ctx.case, obj), definition.shows
+    if root == "case":
+        return obj, "", definition.shows
+    if root in ctx.scope:
+        return obj, locate(ctx.case, obj), definition.shows
+    return obj, root, definition.shows
+
+
+def value_paths(ctx: Ctx, value_id: str, *, choice: bool = False) -> tuple[str, ...]:
+    """The case fields ``value_id`` shows (or would show: a blank names them too), as
+    paths from the case, e.g. ``children[1].surnames[]`` (``[]``: every item); ``choice``
+    for the id of a choice."""
+    _, where, shows = _shown_from(ctx, value_id, choice)
+    if where is None:
+        return ()
+    return tuple(f"{where}.{path}" if where else path for _, path in shows)
+
+
+def raw_values(ctx: Ctx, value_id: str) -> list[tuple[Kind, Any]]:
+    """(kind, raw value) of every case field ``value_id`` shows, as the case gives it."""
+    obj, _, shows = _shown_from(ctx, value_id, False)
+    if obj is None:
+        return []
+    return [
+        (kind, value)
+        for kind, path in shows
+        for _, value in walk(obj, path, lenient=True)
+        if value is not None
+    ]

@@ -1,55 +1,92 @@
-"""The core of value ids: the context, the registries, and resolving an id."""
+"""The core of value ids: the context, a topic's registry, and the helpers values share.
+
+A topic module makes one `Registry` and registers its functions on it::
+
+    VALUES = Registry()
+
+    @VALUES.value("letter.place_date", shows=((TEXT, "place"), (DATE, "date")))
+    def _place_date(ctx: Ctx, letter: Letter) -> Value: ...
+
+``shows`` names the case fields the value shows, as paths from its object, each with
+its kind: the translators' proof compares them across the languages, and the
+composed document names them (`Field.paths`). ``_values/__init__.py`` merges the
+topics' registries.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
 
 from .._agreements import Agreement
-from .._case import (
-    Case,
-)
+from .._case import Case
 from .._document import Rich, Run
-from .._format import (
-    country_name,
-    format_date,
-)
+from .._format import country_name, format_date, format_time
 from .._lang import LANGS, Lang
+from .._paths import walk
 from .._templates import Texts
 from .._text import pick
 
 __all__ = [
-    "CHOICES",
-    "ITEMS",
-    "ROOT_KINDS",
-    "VALUES",
+    "CODE",
+    "DATE",
+    "FAMILIES",
+    "NAME",
+    "NUMBER",
+    "TEXT",
+    "TIME",
+    "ChoiceDef",
     "Ctx",
-    "resolve",
-    "resolve_choice",
-    "resolve_items",
+    "Kind",
+    "Registry",
+    "Shows",
+    "Value",
+    "ValueDef",
+    "crossing_point",
+    "join",
+    "lines",
+    "text",
+    "when",
+    "yes_no",
 ]
+
+Kind = Literal["name", "number", "date", "time", "text", "code"]
+NAME: Kind = "name"
+"""A name: the same in every language (up to the letters Kazakh adds; Latin transliterated)."""
+NUMBER: Kind = "number"
+"""A number (a reference, a document number): the same in every language, literally."""
+DATE: Kind = "date"
+"""A date (or date and time): one raw value, written in each language's way."""
+TIME: Kind = "time"
+"""A time of day: one raw value, written in each language's way."""
+TEXT: Kind = "text"
+"""Free text: a version per language is wanted."""
+CODE: Kind = "code"
+"""A code from a closed list (a country, a sex, a mode of transport): named in each
+language from the code, nothing to compare."""
+
+Shows = tuple[tuple[Kind, str], ...]
+"""The case fields a value shows: (kind, path from its object); ``[]`` runs over a list."""
 
 
 @dataclass(frozen=True)
 class Ctx:
-    """What a value function may use: the case, its agreement, the form and the language."""
+    """What a value function may use: the case, its agreement, the form, the language, and
+    the repeat variables in scope (``child``, ``document``, …)."""
 
     case: Case
     agreement: Agreement
     form: str
     lang: Lang
     texts: Texts
-    scope: dict[str, Any]
+    scope: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def fallback(self) -> tuple[Lang, ...]:
         """Languages to fall back on for free text lacking a version in ``lang``."""
-        prevailing = self.agreement.languages.prevailing.value
-        order = [Lang(prevailing)] if prevailing in LANGS else []
-        order += [lang for lang in (Lang.RU, Lang.EN, Lang.KK) if lang not in order]
-        return tuple(lang for lang in order if lang != self.lang)
+        return fallback_langs(self.agreement, self.lang)
 
     def t(self, key: str, **params: object) -> str:
         return self.texts.format(f"common.values.{key}", **params)
@@ -64,21 +101,90 @@ class Ctx:
         return None if code is None else country_name(code, self.lang)
 
 
+def fallback_langs(agreement: Agreement, lang: Lang) -> tuple[Lang, ...]:
+    """Languages to fall back on for free text lacking a version in ``lang``: the one that
+    prevails under the agreement first, then ru, en, kk."""
+    prevailing = agreement.languages.prevailing.value
+    order = [Lang(prevailing)] if prevailing in LANGS else []
+    order += [lang for lang in (Lang.RU, Lang.EN, Lang.KK) if lang not in order]
+    return tuple(other for other in order if other != lang)
+
+
 Value = Rich | None
 ValueFn = Callable[[Ctx, Any], Value]
 ChoiceFn = Callable[[Ctx, Any], frozenset[str] | None]
+ItemsFn = Callable[[Ctx], Sequence[Any]]
+F = TypeVar("F", bound=Callable[..., Any])
 
-VALUES: dict[str, ValueFn] = {}
-CHOICES: dict[str, ChoiceFn] = {}
 
-ITEMS: dict[str, Callable[[Ctx], Sequence[Any]]] = {
-    "children": lambda ctx: ctx.case.children,
-    "documents": lambda ctx: ctx.case.documents,
-    "escorts": lambda ctx: ctx.case.escorts,
-}
-"""What a repeated block (``each: {items: ...}``) runs over; topic modules add theirs."""
+@dataclass(frozen=True)
+class ValueDef:
+    """A value function and the case fields it shows (``via``: from the object it finds)."""
 
-ROOT_KINDS: dict[str, str] = {
+    fn: ValueFn
+    shows: Shows = ()
+    via: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class ChoiceDef:
+    """A choice function (the ticked option codes) and the case fields it reads."""
+
+    fn: ChoiceFn
+    shows: Shows = ()
+
+
+class Registry:
+    """The value, choice and item functions of one topic module, by id."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, ValueDef] = {}
+        self.choices: dict[str, ChoiceDef] = {}
+        self.items: dict[str, ItemsFn] = {}
+
+    def value(
+        self, name: str, *, shows: Shows = (), via: Callable[[Any], Any] | None = None
+    ) -> Callable[[F], F]:
+        """Register a value function under ``name``, showing the case fields ``shows``."""
+        self._new(name, self.values)
+
+        def register(fn: F) -> F:
+            self.values[name] = ValueDef(fn, shows, via)
+            return fn
+
+        return register
+
+    def choice(self, name: str, *, shows: Shows = ()) -> Callable[[F], F]:
+        """Register a choice function under ``name``, reading the case fields ``shows``."""
+        self._new(name, self.choices)
+
+        def register(fn: F) -> F:
+            self.choices[name] = ChoiceDef(fn, shows)
+            return fn
+
+        return register
+
+    def fields(self, table: Mapping[str, tuple[Kind, str]]) -> None:
+        """Values that show one field of their object as it is, by id: (kind, path). Free
+        text and names in the language (TEXT, NAME), a date written out (DATE), a time of
+        day (TIME), a number as given (NUMBER); nothing where the case has nothing."""
+        for name, (kind, path) in table.items():
+            self._new(name, self.values)
+            self.values[name] = ValueDef(_field_value(kind, path), ((kind, path),))
+
+    def yes_no(self, table: Mapping[str, str]) -> None:
+        """Yes/no boxes, by id: the case field (true, false, or not given: no box ticked)."""
+        for name, path in table.items():
+            self._new(name, self.choices)
+            self.choices[name] = ChoiceDef(_yes_no_choice(path), ((CODE, path),))
+
+    @staticmethod
+    def _new(name: str, table: Mapping[str, object]) -> None:
+        if name in table:
+            raise RuntimeError(f"id {name!r} is registered twice")
+
+
+FAMILIES: dict[str, str] = {
     "case": "case",
     "person": "person",
     "spouse": "person",
@@ -91,34 +197,12 @@ ROOT_KINDS: dict[str, str] = {
     "transit": "transit",
     "handover": "handover",
     "statement": "statement",
-    "document": "document",
+    "document": "document",  # one document, inside `each: {items: holder.documents}`
     "escort": "escort",  # one escort, inside `each: {items: escorts}`
+    "holder": "holder",  # one holder, inside `each: {items: documents.holders}`
 }
-"""Object names a value id may start with, and the family of functions they take."""
-
-
-def value(name: str) -> Callable[[ValueFn], ValueFn]:
-    """Register a value function under ``name`` (a name may be registered once)."""
-    if name in VALUES:
-        raise RuntimeError(f"value id {name!r} is registered twice")
-
-    def register(fn: ValueFn) -> ValueFn:
-        VALUES[name] = fn
-        return fn
-
-    return register
-
-
-def choice(name: str) -> Callable[[ChoiceFn], ChoiceFn]:
-    """Register a choice function under ``name`` (a name may be registered once)."""
-    if name in CHOICES:
-        raise RuntimeError(f"choice id {name!r} is registered twice")
-
-    def register(fn: ChoiceFn) -> ChoiceFn:
-        CHOICES[name] = fn
-        return fn
-
-    return register
+"""The object a value id starts with, and the family of functions it takes: ``spouse``
+and ``child`` take the functions of ``person``."""
 
 
 def text(value: str | None) -> Value:
@@ -135,29 +219,46 @@ def join(parts: Iterable[str | None], sep: str = ", ") -> str | None:
     return sep.join(kept) if kept else None
 
 
-def _root(ctx: Ctx, name: str) -> Any:
-    if name in ctx.scope:
-        return ctx.scope[name]
-    if name == "case":
-        return ctx.case
-    return getattr(ctx.case, name, None)
+def crossing_point(ctx: Ctx, point: str | dict[Lang, str] | None) -> str | None:
+    """A border crossing point: its name in the agreement data, or as the case gives it."""
+    if point is None:
+        return None
+    if isinstance(point, str):
+        for known in ctx.agreement.border_crossing_points:
+            if known.id == point:
+                return known.name[ctx.lang]
+    return ctx.pick(point)
 
 
-def resolve(ctx: Ctx, value_id: str) -> Value:
-    """The value for ``value_id`` (None when the case has nothing for it)."""
-    root, _, name = value_id.partition(".")
-    fn = VALUES[f"{ROOT_KINDS[root]}.{name}"]
-    obj = _root(ctx, root)
-    return None if obj is None and root != "case" else fn(ctx, obj)
+def when(ctx: Ctx, date: dt.date | None, time: dt.time | None) -> str | None:
+    """A date and time of day, as far as the case gives them."""
+    return join([ctx.date(date), format_time(time, ctx.lang) if time else None])
 
 
-def resolve_choice(ctx: Ctx, value_id: str) -> frozenset[str] | None:
-    root, _, name = value_id.partition(".")
-    fn = CHOICES[f"{ROOT_KINDS[root]}.{name}"]
-    obj = _root(ctx, root)
-    return None if obj is None and root != "case" else fn(ctx, obj)
+def yes_no(flag: bool | None) -> frozenset[str] | None:
+    """The box of a yes/no item (none ticked where the case is silent)."""
+    return None if flag is None else frozenset({"yes" if flag else "no"})
 
 
-def resolve_items(ctx: Ctx, items_id: str) -> Sequence[Any]:
-    """The objects a repeated block runs over (children, documents, escorts)."""
-    return ITEMS[items_id](ctx)
+def _field(obj: Any, path: str) -> Any:
+    return next((value for _, value in walk(obj, path, lenient=True)), None)
+
+
+def _field_value(kind: Kind, path: str) -> ValueFn:
+    def value(ctx: Ctx, obj: Any) -> Value:
+        found = _field(obj, path)
+        if found is None:
+            return None
+        if kind == DATE:
+            return text(ctx.date(found))
+        if kind == TIME:
+            return text(format_time(found, ctx.lang))
+        if kind == NUMBER:
+            return text(str(found))
+        return text(ctx.pick(found))
+
+    return value
+
+
+def _yes_no_choice(path: str) -> ChoiceFn:
+    return lambda ctx, obj: yes_no(_field(obj, path))

@@ -13,18 +13,35 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._case import (
-    Case,
-    DocumentKind,
-    Evidence,
-    IdentityDocument,
-    PersonCore,
-)
+from .._case import Case, DocumentKind, Evidence, IdentityDocument, PersonCore
 from .._evidence import Classified, classify, own_documents, travel_document
-from ._core import ITEMS, ROOT_KINDS, Ctx, Value, join, lines, text, value
-from .people import plain_name, relation
+from ._core import CODE, DATE, NUMBER, TEXT, Ctx, Registry, Shows, Value, join, lines, text
+from .people import NAMES, plain_name, relation, under
 
-# -- holders ---------------------------------------------------------------------------
+VALUES = Registry()
+
+VALUES.fields(
+    {
+        "document.expiry": (DATE, "expiry_date"),
+    }
+)
+
+DOCUMENT: Shows = (
+    (CODE, "kind"),
+    (TEXT, "title"),
+    (NUMBER, "number"),
+    (DATE, "issue_date"),
+    (TEXT, "issue_place"),
+    (TEXT, "issuing_authority"),
+    (CODE, "issuing_state"),
+    (DATE, "expiry_date"),
+)
+"""The fields of a document that `document_summary` shows."""
+_EVIDENCE: Shows = (
+    (CODE, "evidence[].kind"),
+    (TEXT, "evidence[].description"),
+    (DATE, "evidence[].date"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,10 +73,7 @@ def holders(case: Case, documents: Sequence[IdentityDocument] | None = None) -> 
     return groups
 
 
-ROOT_KINDS["holder"] = "holder"  # one holder, inside `each: {items: documents.holders}`
-
-
-@value("holder.title")
+@VALUES.value("holder.title", shows=NAMES, via=lambda holder: holder.person)
 def _holder_title(ctx: Ctx, holder: Holder) -> Value:
     """Nothing for the person's own documents; "Documents of a family member (wife): …"."""
     if holder.own or holder.person is None:
@@ -76,9 +90,6 @@ def holder_line(ctx: Ctx, holder: Holder) -> str:
     )
 
 
-# -- one document ------------------------------------------------------------------------
-
-
 def document_kind(ctx: Ctx, document: IdentityDocument) -> str:
     name = ctx.t(f"document.{document.kind.value}")
     if document.title is not None:
@@ -86,12 +97,7 @@ def document_kind(ctx: Ctx, document: IdentityDocument) -> str:
     return ctx.t("copy_of", document=name) if document.copy_only else name
 
 
-@value("document.kind")
-def _doc_kind(ctx: Ctx, document: IdentityDocument) -> Value:
-    return text(document_kind(ctx, document))
-
-
-@value("document.number")
+@VALUES.value("document.number", shows=((NUMBER, "number"),))
 def _doc_number(ctx: Ctx, document: IdentityDocument) -> Value:
     if document.number and document.copy_only:
         return text(ctx.t("copy_of", document=document.number))
@@ -103,25 +109,20 @@ def kind_number(ctx: Ctx, document: IdentityDocument) -> str:
     return join([document_kind(ctx, document), number], " ") or ""
 
 
-@value("document.kind_number")
+@VALUES.value("document.kind_number", shows=((CODE, "kind"), (TEXT, "title"), (NUMBER, "number")))
 def _doc_kind_number(ctx: Ctx, document: IdentityDocument) -> Value:
     return text(kind_number(ctx, document))
 
 
-@value("document.issue_date_place")
+@VALUES.value("document.issue_date_place", shows=((DATE, "issue_date"), (TEXT, "issue_place")))
 def _doc_issue(ctx: Ctx, document: IdentityDocument) -> Value:
     return text(join([ctx.date(document.issue_date), ctx.pick(document.issue_place)]))
 
 
-@value("document.authority")
+@VALUES.value("document.authority", shows=((TEXT, "issuing_authority"), (CODE, "issuing_state")))
 def _doc_authority(ctx: Ctx, document: IdentityDocument) -> Value:
     authority = ctx.pick(document.issuing_authority)
     return text(authority or ctx.country(document.issuing_state))
-
-
-@value("document.expiry")
-def _doc_expiry(ctx: Ctx, document: IdentityDocument) -> Value:
-    return text(ctx.date(document.expiry_date))
 
 
 def document_summary(ctx: Ctx, document: IdentityDocument) -> str:
@@ -172,28 +173,38 @@ def grouped_lines(
     return lines(out)
 
 
-# -- the travel document --------------------------------------------------------------
-
-
-@value("case.travel_document")
+@VALUES.value(
+    "case.travel_document",
+    shows=((CODE, "kind"), (TEXT, "title"), (NUMBER, "number")),
+    via=travel_document,
+)
 def _travel_document(ctx: Ctx, case: Case) -> Value:
     document = travel_document(case)
     return text(kind_number(ctx, document)) if document is not None else None
 
 
-@value("case.identity_document")
+@VALUES.value("case.identity_document", shows=under("documents[]", DOCUMENT))
 def _identity_document(ctx: Ctx, case: Case) -> Value:
     """The person's own identity documents (KZ–BY Annex 1 item 4)."""
     return lines(document_summary(ctx, d) for d in own_documents(case))
 
 
-@value("case.documents_by_holder")
+@VALUES.value("case.documents_by_holder", shows=under("documents[]", DOCUMENT))
 def _documents_by_holder(ctx: Ctx, case: Case) -> Value:
     """Every document of the case, grouped by holder (model forms)."""
     return grouped_lines(ctx, case.documents)
 
 
-@value("case.permits")
+@VALUES.value(
+    "case.permits",
+    shows=(
+        (CODE, "permits[].kind"),
+        (NUMBER, "permits[].number"),
+        (CODE, "permits[].issuing_state"),
+        (DATE, "permits[].issue_date"),
+        (DATE, "permits[].expiry_date"),
+    ),
+)
 def _permits(ctx: Ctx, case: Case) -> Value:
     entries = []
     for permit in case.permits:
@@ -214,9 +225,6 @@ def _permits(ctx: Ctx, case: Case) -> Value:
     return lines(entries)
 
 
-# -- evidence ------------------------------------------------------------------------------
-
-
 def evidence_line(ctx: Ctx, item: Evidence) -> str:
     """An item of evidence: its kind, what it is, and its date."""
     kind = ctx.t(f"evidence.{item.kind.value}")
@@ -227,13 +235,13 @@ def evidence_line(ctx: Ctx, item: Evidence) -> str:
     return f"{entry} ({date})" if date else entry
 
 
-@value("case.evidence")
+@VALUES.value("case.evidence", shows=_EVIDENCE)
 def _evidence_list(ctx: Ctx, case: Case) -> Value:
     """Every item of evidence of the case (statements, tickets, language, …), one a line."""
     return lines(evidence_line(ctx, item) for item in case.evidence)
 
 
-@value("case.attached_evidence")
+@VALUES.value("case.attached_evidence", shows=_EVIDENCE)
 def _attached_evidence(ctx: Ctx, case: Case) -> Value:
     """The evidence other than identity documents, under the title of the agreement's list
     it counts under (KZ–AT Annex 4: "own details and statements", "the language spoken",
@@ -254,9 +262,6 @@ def _attached_evidence(ctx: Ctx, case: Case) -> Value:
 def _classified_evidence(ctx: Ctx) -> list[Classified]:
     found = [c for c in classify(ctx.case, ctx.agreement) if isinstance(c.item, Evidence)]
     return sorted(found, key=lambda c: c.evidence_list is None)
-
-
-# -- repeated items ------------------------------------------------------------------------
 
 
 _PASSPORTS = frozenset(
@@ -306,7 +311,7 @@ def _prima_facie(ctx: Ctx, holder: str | None = None) -> list[Any]:
     ]
 
 
-@value("case.presumption")
+@VALUES.value("case.presumption", shows=(*under("documents[]", DOCUMENT), *_EVIDENCE))
 def _presumption(ctx: Ctx, case: Case) -> Value:
     """Documents and information that give grounds to presume nationality (prima facie):
     the person's documents and the evidence, then each family member's documents."""
@@ -333,7 +338,7 @@ def _holder_documents(kinds: frozenset[str] | None) -> Callable[[Ctx], list[Any]
     return items
 
 
-ITEMS.update(
+VALUES.items.update(
     {
         "documents.holders": lambda ctx: holders(ctx.case),
         "documents.proof_holders": lambda ctx: holders(ctx.case, _proof(ctx)),

@@ -1,27 +1,58 @@
-"""The people on a form: names, birth, description, nationality, family."""
+"""The people on a form: names, birth, description, nationality, family.
+
+The ``person`` functions serve the person, the spouse and each child (``spouse.*``,
+``child.*``): they take any `PersonCore`, and a field only the person has reads as
+missing for the others.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from .._case import (
-    Case,
-    Child,
-    Person,
-    PersonCore,
-    Relative,
-)
+from .._case import Case, PersonCore
 from .._document import Rich, Run
-from .._format import (
-    age_in_years,
-    format_date,
-    language_name,
-    plural_category,
-)
-from ._core import Ctx, Value, choice, join, lines, text, value
+from .._format import age_in_years, format_date, language_name, plural_category
+from .._paths import locate
+from .._vocabulary import nationality_name
+from ._core import CODE, DATE, NAME, NUMBER, TEXT, Ctx, Registry, Shows, Value, join, lines, text
 
-# -- people -----------------------------------------------------------------------------
+VALUES = Registry()
+
+NAMES: Shows = (
+    (NAME, "surnames[]"),
+    (NAME, "given_names[]"),
+    (NAME, "patronymic"),
+    (NAME, "second_name"),
+)
+"""The fields of a person's name."""
+
+
+def under(prefix: str, shows: Shows) -> Shows:
+    """``shows`` of the object at ``prefix`` (``spouse``, ``children[]``)."""
+    return tuple((kind, f"{prefix}.{path}") for kind, path in shows)
+
+
+_DESCRIPTION: Shows = (
+    (NUMBER, "description.height_cm"),
+    (TEXT, "description.eye_colour"),
+    (TEXT, "description.hair_colour"),
+    (TEXT, "description.marks"),
+)
+_BIRTH_PLACE: Shows = ((TEXT, "place_of_birth.name"), (CODE, "place_of_birth.country"))
+_FAMILY_NAMES: Shows = (*under("spouse", NAMES), *under("children[]", NAMES))
+
+VALUES.items["children"] = lambda ctx: ctx.case.children
+
+VALUES.fields(
+    {
+        "person.birth_surname": (NAME, "birth_surname"),
+        "person.birth_date": (DATE, "date_of_birth"),
+        "person.last_address_requesting": (TEXT, "last_address_requesting"),
+        "person.last_address_requested": (TEXT, "last_address_requested"),
+        "person.routes": (TEXT, "routes"),
+    }
+)
 
 
 def _names(ctx: Ctx, person: PersonCore) -> Rich:
@@ -38,19 +69,13 @@ def _names(ctx: Ctx, person: PersonCore) -> Rich:
     return tuple(runs)
 
 
-@value("person.full_name")
+def plain_name(ctx: Ctx, person: PersonCore) -> str:
+    return "".join(run.text for run in _names(ctx, person))
+
+
+@VALUES.value("person.full_name", shows=NAMES)
 def _full_name(ctx: Ctx, person: PersonCore) -> Value:
     return _names(ctx, person)
-
-
-@value("person.birth_surname")
-def _birth_surname(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.pick(person.birth_surname))
-
-
-@value("person.birth_date")
-def _birth_date(ctx: Ctx, person: PersonCore) -> Value:
-    return text(ctx.date(person.date_of_birth))
 
 
 def _place(ctx: Ctx, person: PersonCore) -> str | None:
@@ -60,17 +85,12 @@ def _place(ctx: Ctx, person: PersonCore) -> str | None:
     return join([ctx.pick(place.name), ctx.country(place.country)])
 
 
-@value("person.birth_place")
-def _birth_place(ctx: Ctx, person: PersonCore) -> Value:
-    return text(_place(ctx, person))
-
-
-@value("person.birth_date_place")
+@VALUES.value("person.birth_date_place", shows=((DATE, "date_of_birth"), *_BIRTH_PLACE))
 def _birth_date_place(ctx: Ctx, person: PersonCore) -> Value:
     return text(join([ctx.date(person.date_of_birth), _place(ctx, person)]))
 
 
-@value("person.sex")
+@VALUES.value("person.sex", shows=((CODE, "sex"),))
 def _sex(ctx: Ctx, person: PersonCore) -> Value:
     return text(ctx.t(f"sex.{person.sex.value}") if person.sex else None)
 
@@ -90,59 +110,40 @@ def _description(ctx: Ctx, person: PersonCore) -> str | None:
     )
 
 
-@value("person.description")
-def _description_value(ctx: Ctx, person: PersonCore) -> Value:
-    return text(_description(ctx, person))
-
-
-@value("person.sex_description")
+@VALUES.value("person.sex_description", shows=((CODE, "sex"), *_DESCRIPTION))
 def _sex_description(ctx: Ctx, person: PersonCore) -> Value:
     sex = ctx.t(f"sex.{person.sex.value}") if person.sex else None
     return text(join([sex, _description(ctx, person)], "; "))
 
 
-@value("person.aliases")
+@VALUES.value("person.aliases", shows=((NAME, "aliases[]"),))
 def _aliases(ctx: Ctx, person: PersonCore) -> Value:
     return text(join(ctx.pick(alias) for alias in person.aliases))
 
 
 def nationality_names(ctx: Ctx, codes: Iterable[str]) -> str | None:
-    names: list[str | None] = []
-    for code in codes:
-        if code in ("stateless", "unknown"):
-            names.append(ctx.t(f"nationality.{code}"))
-        else:
-            names.append(ctx.country(code))
-    return join(names)
+    return join(nationality_name(code, ctx.lang, ctx.texts) for code in codes)
 
 
-@value("person.nationality")
+@VALUES.value("person.nationality", shows=((CODE, "nationality[]"),))
 def _nationality(ctx: Ctx, person: PersonCore) -> Value:
     return text(nationality_names(ctx, person.nationality))
 
 
-@value("person.languages")
-def _languages(ctx: Ctx, person: PersonCore) -> Value:
-    return text(join(language_name(code, ctx.lang) for code in person.languages))
-
-
-@value("person.nationality_language")
+@VALUES.value("person.nationality_language", shows=((CODE, "nationality[]"), (CODE, "languages[]")))
 def _nationality_language(ctx: Ctx, person: PersonCore) -> Value:
     nationality = nationality_names(ctx, person.nationality)
     languages = join(language_name(code, ctx.lang) for code in person.languages)
     return text(
-        join(
-            [
-                nationality,
-                ctx.t("languages", languages=languages) if languages else None,
-            ],
-            "; ",
-        )
+        join([nationality, ctx.t("languages", languages=languages) if languages else None], "; ")
     )
 
 
-@value("person.nationality_previous")
-def _nationality_previous(ctx: Ctx, person: Person) -> Value:
+@VALUES.value(
+    "person.nationality_previous",
+    shows=((CODE, "nationality[]"), (CODE, "previous_nationality[]")),
+)
+def _nationality_previous(ctx: Ctx, person: PersonCore) -> Value:
     current = nationality_names(ctx, person.nationality)
     previous = nationality_names(ctx, getattr(person, "previous_nationality", ()))
     return text(
@@ -150,45 +151,31 @@ def _nationality_previous(ctx: Ctx, person: Person) -> Value:
     )
 
 
-@choice("person.marital_status")
-def _marital_status(ctx: Ctx, person: Person | Child) -> frozenset[str] | None:
+@VALUES.choice("person.marital_status", shows=((CODE, "marital_status"),))
+def _marital_status(ctx: Ctx, person: PersonCore) -> frozenset[str] | None:
     status = getattr(person, "marital_status", None)
     return frozenset({status.value}) if status else None
 
 
-@value("person.whereabouts")
-def _whereabouts(ctx: Ctx, person: Relative | Child) -> Value:
-    return text(ctx.pick(getattr(person, "whereabouts", None)))
-
-
-@value("person.last_address_requesting")
-def _last_address_requesting(ctx: Ctx, person: Person) -> Value:
-    return text(ctx.pick(person.last_address_requesting))
-
-
-@value("person.last_address_requested")
-def _last_address_requested(ctx: Ctx, person: Person) -> Value:
-    return text(ctx.pick(person.last_address_requested))
-
-
-@value("person.last_addresses")
-def _last_addresses(ctx: Ctx, person: Person) -> Value:
+@VALUES.value(
+    "person.last_addresses",
+    shows=((TEXT, "last_address_requesting"), (TEXT, "last_address_requested")),
+)
+def _last_addresses(ctx: Ctx, person: PersonCore) -> Value:
     """The last address in each state the case gives one for, each under its state's name
     (KZ–AT Annex 7 A.8: the requested Party can check the address in its own state)."""
     case = ctx.case
     return lines(
         ctx.t("address_in", state=ctx.country(state), address=address)
         for state, address in (
-            (case.requesting_state, ctx.pick(person.last_address_requesting)),
-            (case.requested_state, ctx.pick(person.last_address_requested)),
+            (case.requesting_state, ctx.pick(getattr(person, "last_address_requesting", None))),
+            (case.requested_state, ctx.pick(getattr(person, "last_address_requested", None))),
         )
         if address
     )
 
 
-@value("person.routes")
-def _routes(ctx: Ctx, person: Person) -> Value:
-    return text(ctx.pick(person.routes))
+# -- the family ------------------------------------------------------------------------
 
 
 def age_text(ctx: Ctx, born: dt.date | None) -> str | None:
@@ -201,6 +188,32 @@ def age_text(ctx: Ctx, born: dt.date | None) -> str | None:
     return ctx.t(f"age.{plural_category(years, ctx.lang)}", years=years)
 
 
+def born_text(ctx: Ctx, member: PersonCore) -> str | None:
+    """ "born 3 May 2015", where the date of birth is known."""
+    if member.date_of_birth is None:
+        return None
+    return ctx.t("born", date=ctx.date(member.date_of_birth))
+
+
+def _age(ctx: Ctx, member: PersonCore) -> str | None:
+    return age_text(ctx, member.date_of_birth)
+
+
+def _where(ctx: Ctx, member: PersonCore) -> str | None:
+    return ctx.pick(getattr(member, "whereabouts", None))
+
+
+Detail = Callable[[Ctx, PersonCore], str | None]
+
+
+def member_lines(ctx: Ctx, members: Sequence[PersonCore], *details: Detail) -> Value:
+    """One line per family member: the name, then each of ``details`` that is known."""
+    return lines(
+        join([plain_name(ctx, member), *(detail(ctx, member) for detail in details)], ", ")
+        for member in members
+    )
+
+
 def relation(ctx: Ctx, key: str, person: PersonCore) -> str:
     """What a family member is to the person: "wife", "son", "child" (by their sex)."""
     role = "spouse" if key == "spouse" else "child"
@@ -208,42 +221,34 @@ def relation(ctx: Ctx, key: str, person: PersonCore) -> str:
     return ctx.t(f"relation.{role}.{sex}")
 
 
-def plain_name(ctx: Ctx, person: PersonCore) -> str:
-    return "".join(run.text for run in _names(ctx, person))
-
-
-def family_key(case: Case, member: PersonCore) -> str:
-    """ "spouse" or "children[N]": who ``member`` is in the case."""
-    if member is case.spouse:
-        return "spouse"
-    return f"children[{next(i for i, c in enumerate(case.children) if c is member)}]"
-
-
-@value("case.transferred_names")
+@VALUES.value(
+    "case.transferred_names",
+    shows=(
+        *under("person", NAMES),
+        *_FAMILY_NAMES,
+        (DATE, "spouse.date_of_birth"),
+        (DATE, "children[].date_of_birth"),
+    ),
+)
 def _transferred_names(ctx: Ctx, case: Case) -> Value:
     """The person's name, then each family member transferred with the person: name
     (surname underlined), what they are to the person, and the date of birth (KZ–AT
     Annex 2, "ФИО (фамилии подчеркнуть)")."""
     runs = list(_names(ctx, case.person))
     for member in case.transferred_family:
-        about = join(
-            [
-                relation(ctx, family_key(case, member), member),
-                ctx.t("born", date=ctx.date(member.date_of_birth))
-                if member.date_of_birth
-                else None,
-            ]
-        )
+        about = join([relation(ctx, locate(case, member) or "", member), born_text(ctx, member)])
         runs += [Run("\n"), *_names(ctx, member), Run(f" ({about})")]
     return tuple(runs)
 
 
-@value("case.spouse_name")
+@VALUES.value("case.spouse_name", shows=under("spouse", NAMES))
 def _spouse_name(ctx: Ctx, case: Case) -> Value:
     return _names(ctx, case.spouse) if case.spouse else None
 
 
-@value("case.spouse_name_whereabouts")
+@VALUES.value(
+    "case.spouse_name_whereabouts", shows=(*under("spouse", NAMES), (TEXT, "spouse.whereabouts"))
+)
 def _spouse_name_whereabouts(ctx: Ctx, case: Case) -> Value:
     spouse = case.spouse
     if spouse is None:
@@ -252,24 +257,34 @@ def _spouse_name_whereabouts(ctx: Ctx, case: Case) -> Value:
     return _names(ctx, spouse) + ((Run(" — " + where),) if where else ())
 
 
-@value("case.children_names_ages")
+@VALUES.value("case.children_names_ages", shows=under("children[]", NAMES))
 def _children(ctx: Ctx, case: Case) -> Value:
-    return lines(
-        join([plain_name(ctx, child), age_text(ctx, child.date_of_birth)], ", ")
-        for child in case.children
-    )
+    return member_lines(ctx, case.children, _age)
 
 
-@value("case.children_names_ages_whereabouts")
+@VALUES.value(
+    "case.children_names_ages_whereabouts",
+    shows=(*under("children[]", NAMES), (TEXT, "children[].whereabouts")),
+)
 def _children_whereabouts(ctx: Ctx, case: Case) -> Value:
-    return lines(
-        join(
-            [
-                plain_name(ctx, child),
-                age_text(ctx, child.date_of_birth),
-                ctx.pick(child.whereabouts),
-            ],
-            ", ",
-        )
-        for child in case.children
-    )
+    return member_lines(ctx, case.children, _age, _where)
+
+
+@VALUES.value("case.family_names_ages", shows=_FAMILY_NAMES)
+def _family_names_ages(ctx: Ctx, case: Case) -> Value:
+    """Spouse and children transferred with the person: name, and age where known."""
+    return member_lines(ctx, case.transferred_family, _age)
+
+
+@VALUES.value(
+    "case.family_members",
+    shows=(
+        *under("spouse", NAMES),
+        (DATE, "spouse.date_of_birth"),
+        *under("children[]", NAMES),
+        (DATE, "children[].date_of_birth"),
+    ),
+)
+def _family_members(ctx: Ctx, case: Case) -> Value:
+    """The spouse and children transferred with the person, with their dates of birth."""
+    return member_lines(ctx, case.transferred_family, born_text)

@@ -32,9 +32,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 import readmit_forms as rf
+from readmit_forms._yaml import load_data
 
 __all__ = [
     "Input",
@@ -94,7 +93,7 @@ class Layout:
 @cache
 def layout() -> Layout:
     entry = resources.files("readmit_forms._web") / "layout.yaml"
-    data = yaml.safe_load(entry.read_text("utf-8"))
+    data = load_data(entry.read_text("utf-8"))
     return Layout(
         sections=tuple((s["id"], tuple(s["fields"])) for s in data["sections"]),
         fixed=tuple(data["fixed"]),

@@ -12,9 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 import readmit_forms as rf
+from readmit_forms._yaml import load_data
 
 __all__ = ["UI_LANGS", "Messages", "messages", "pick_ui_lang"]
 
@@ -55,7 +54,7 @@ class Messages:
 @cache
 def messages(lang: rf.Lang) -> Messages:
     entry = resources.files("readmit_forms._web") / "messages" / f"{lang.value}.yaml"
-    data = yaml.safe_load(entry.read_text("utf-8"))
+    data = load_data(entry.read_text("utf-8"))
     return Messages(lang, _flatten(data))
 
 

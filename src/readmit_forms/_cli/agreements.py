@@ -1,33 +1,16 @@
-"""``agreements``, ``forms`` and ``schema``."""
+"""``agreements`` and ``forms``: the agreements, their language rules and their forms."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from .._agreements import Agreement, Fact, agreements, get_agreement
-from .._lang import LANGS, Lang
-from .._languages import language_status, purpose_decision
+from .. import Agreement, Lang, agreements, get_agreement, language_status
 from ._common import OK, print_json
 
 
-def add(sub: Any) -> None:
-    p = sub.add_parser("agreements", help="list the agreements and their language rules")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run_agreements)
-
-    p = sub.add_parser("forms", help="list the forms of an agreement")
-    p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, e.g. kz-at")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run_forms)
-
-    p = sub.add_parser("schema", help="print the JSON Schema of case files")
-    p.set_defaults(run=run_schema)
-
-
-def _fact(fact: Fact[Any]) -> dict[str, Any]:
+def _fact(fact: Any) -> dict[str, Any]:
     if fact.not_stated:
         return {"value": None, "not_stated": True, "note": fact.note}
     value = fact.value
@@ -58,10 +41,10 @@ def agreement_summary(agreement: Agreement) -> dict[str, Any]:
             lang.value: {
                 "status": language_status(agreement, lang).authenticity,
                 "working_language": language_status(agreement, lang).working,
-                "submission": purpose_decision(agreement, lang, "submission").allowed,
+                "submission": language_status(agreement, lang).working != "no",
                 "form_wording": agreement.languages.wording[lang].model_dump(mode="json"),
             }
-            for lang in LANGS
+            for lang in Lang
         },
         "forms": list(agreement.form_ids),
     }
@@ -89,21 +72,13 @@ _WORKING = {
 def _status_lines(agreement: Agreement) -> list[str]:
     """One line per language of the forms: what it is, with the articles."""
     lines = []
-    for lang in LANGS:
+    for lang in Lang:
         status = language_status(agreement, lang)
-        refs = [
-            source.ref
-            for source, stated in (
-                (status.authentic_source, status.authentic_languages),
-                (status.prevailing_source, status.prevailing_language),
-                (status.working_source, status.working_language),
-            )
-            if source is not None and stated
-        ]
+        refs = [source.ref for source in status.cited_sources()]
         cited = f" [{'; '.join(dict.fromkeys(refs))}]" if refs else ""
         if status.working == "not-stated":
             submit = "submission not restricted (no language is assumed)"
-        elif purpose_decision(agreement, lang, "submission").allowed:
+        elif status.working == "yes":
             submit = "for submission"
         else:
             submit = "not for submission"
@@ -116,7 +91,7 @@ def _status_lines(agreement: Agreement) -> list[str]:
     return lines
 
 
-def _describe(fact: Fact[Any]) -> str:
+def _describe(fact: Any) -> str:
     if fact.not_stated:
         return f"not stated in the sources ({fact.note})"
     value = ", ".join(fact.value) if isinstance(fact.value, tuple) else str(fact.value)
@@ -163,14 +138,4 @@ def run_forms(args: argparse.Namespace) -> int:
         annex = form.annex.value if form.annex.stated else "model form (no annex in the sources)"
         basis = "; ".join(source.ref for source in form.basis)
         sys.stdout.write(f"{form.id:<22} {annex:<40} {form.title[Lang.EN]}  [{basis}]\n")
-    return OK
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    from .._case import Case
-
-    schema = Case.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://readmit-forms.invalid/case.schema.json"
-    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return OK

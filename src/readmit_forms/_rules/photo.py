@@ -1,4 +1,4 @@
-"""Basic rules: the photo can be printed."""
+"""The photo: it can be read and printed (a damaged or oversized photo is reported, not drawn)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from .._findings import Finding
 from .._photo import MAX_BYTES, MAX_PIXELS, PhotoProblem, load_photo
-from .._validate import Check, rule
+from ._check import Check, Rule
 
 
-@rule
 def photo_readable(check: Check) -> Iterator[Finding]:
     photo = check.case.person.photo
     if photo is None:
@@ -27,3 +26,6 @@ def photo_readable(check: Check) -> Iterator[Finding]:
             yield check.finding(
                 "photo-unreadable", "person.photo", file=str(photo), reason=problem.reason
             )
+
+
+RULES: tuple[Rule, ...] = (photo_readable,)

@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from .._calendars import Calendar
 from .._deadlines import schedule
 from .._findings import Finding, Severity
-from .._validate import Check, rule
+from ._check import Check, Rule
 from ._common import in_play, states
 
 
-@rule
 def late_actions(check: Check) -> Iterator[Finding]:
     """Each limit the case dates the action of, met or missed (no clock: no overdue here)."""
     wanted = {d.id: d for d in check.agreement.deadlines}
@@ -40,7 +39,6 @@ def late_actions(check: Check) -> Iterator[Finding]:
         )
 
 
-@rule
 def holidays(check: Check) -> Iterator[Finding]:
     """A transfer or transit planned on a public holiday of either state."""
     case = check.case
@@ -61,3 +59,6 @@ def holidays(check: Check) -> Iterator[Finding]:
                 state=states([holiday.state]),
                 holiday=holiday.names,
             )
+
+
+RULES: tuple[Rule, ...] = (late_actions, holidays)

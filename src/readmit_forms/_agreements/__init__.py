@@ -1,0 +1,62 @@
+"""The agreements as data: parties, authorities, deadlines, languages, evidence, forms.
+
+Each agreement is one YAML file in ``agreements/`` (package data). Every fact
+carries the source it comes from (file and article), or says explicitly that
+the sources do not state it. This module only reads and checks those files;
+it holds no legal facts of its own. Adding an agreement is adding a file.
+"""
+
+from __future__ import annotations
+
+from ._agreement import FORM_IDS, Agreement
+from ._data import Fact, Role, Source, Trilingual
+from ._divergences import divergence_for, divergences_at, unplaced
+from ._loading import agreement_ids, agreements, get_agreement, load_agreement_text
+from ._parts import (
+    Authority,
+    BorderCrossingPoint,
+    Deadline,
+    Divergence,
+    EvidenceItem,
+    EvidenceList,
+    Extension,
+    FormInfo,
+    LanguageRules,
+    Provision,
+    RecordDuty,
+    RecordField,
+    Requirement,
+    Retention,
+    Wording,
+)
+
+__all__ = [
+    "FORM_IDS",
+    "Agreement",
+    "Authority",
+    "BorderCrossingPoint",
+    "Deadline",
+    "Divergence",
+    "EvidenceItem",
+    "EvidenceList",
+    "Extension",
+    "Fact",
+    "FormInfo",
+    "LanguageRules",
+    "Provision",
+    "RecordDuty",
+    "RecordField",
+    "Requirement",
+    "Retention",
+    "Role",
+    "Source",
+    "Trilingual",
+    "Wording",
+    "agreement_ids",
+    "agreements",
+    "divergence_for",
+    "divergences_at",
+    "get_agreement",
+    "load_agreement_text",
+    "unplaced",
+]

@@ -1,0 +1,60 @@
+"""The building blocks of the agreement data: a source, a fact that has one, a text in three
+languages."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .._lang import Lang
+
+__all__ = ["Data", "Fact", "Role", "Source", "Trilingual"]
+
+T = TypeVar("T")
+
+
+class Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+Trilingual = dict[Lang, str]
+"""A text given in kk, ru and en (checked to have all three)."""
+
+
+class Source(Data):
+    """Where a fact comes from: a file of ``../shared/sources`` and the provision in it."""
+
+    doc: str = Field(description="source file, e.g. '003_28cab8fd1c094838.txt'")
+    ref: str = Field(description="the provision, e.g. 'Art. 14' or 'Annex 1, Art. 3(2)'")
+    lines: str | None = Field(None, description="line numbers in the file, e.g. 'ru 1296; kk 292'")
+
+    def __str__(self) -> str:
+        return f"{self.ref} ({self.doc}{', lines ' + self.lines if self.lines else ''})"
+
+
+class Fact(Data, Generic[T]):
+    """A fact with its source, or the explicit statement that the sources say nothing."""
+
+    value: T | None = None
+    source: Source | None = None
+    not_stated: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _sourced_or_not_stated(self) -> Fact[T]:
+        if self.not_stated:
+            if self.value is not None:
+                raise ValueError("a fact that is not stated in the sources cannot have a value")
+            if not self.note:
+                raise ValueError("say why the fact is not stated (note)")
+        elif self.value is None or self.source is None:
+            raise ValueError("a stated fact needs both a value and a source")
+        return self
+
+    @property
+    def stated(self) -> bool:
+        return not self.not_stated
+
+
+Role = Literal["sends", "examines"]

@@ -1,0 +1,266 @@
+"""The parts of an agreement: authorities, crossing points, deadlines, evidence lists, forms,
+languages, provisions, requirements, divergences, the record of personal data."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .._lang import Lang
+from ._data import Data, Fact, Role, Source, Trilingual
+
+__all__ = [
+    "Authority",
+    "BorderCrossingPoint",
+    "Deadline",
+    "Divergence",
+    "EvidenceItem",
+    "EvidenceList",
+    "Extension",
+    "FormInfo",
+    "LanguageRules",
+    "Provision",
+    "RecordDuty",
+    "RecordField",
+    "Requirement",
+    "Retention",
+    "Wording",
+]
+
+
+class Authority(Data):
+    """A competent authority of one party, and its roles: the forms it sends, and the forms
+    it examines (receives and answers), e.g. KZ–BY Protocol Art. 1(4)–(5)."""
+
+    id: str
+    state: str
+    name: Trilingual
+    sends: tuple[str, ...] = Field((), description="form ids this authority sends")
+    examines: tuple[str, ...] = Field((), description="form ids this authority examines")
+    source: Source
+    roles_note: str | None = Field(
+        None, description="how roles the source does not name for a form were assigned"
+    )
+
+    def has_role(self, role: Role, form_id: str) -> bool:
+        return form_id in (self.sends if role == "sends" else self.examines)
+
+
+class BorderCrossingPoint(Data):
+    id: str
+    state: str
+    name: Trilingual
+    source: Source
+
+
+Unit = Literal["calendar-days", "working-days", "hours", "weeks", "months"]
+
+
+class Extension(Data):
+    length: int
+    unit: Unit
+    up_to: bool = Field(
+        True, description="the limit may be extended up to (not by) this length when true"
+    )
+    total: bool = Field(False, description="length is the new total limit, not an addition")
+    condition: Trilingual
+    source: Source
+
+
+class Deadline(Data):
+    """A time limit: who must do what, how long, counted from which event."""
+
+    id: str
+    action: Trilingual
+    actor: Literal["requesting", "requested", "either"]
+    length: int
+    unit: Unit
+    relation: Literal["within", "before"] = Field(
+        description="'within' N after the event, or at least N 'before' the event"
+    )
+    event: str = Field(description="the event the limit runs from (see deadlines module)")
+    applies_to: tuple[str, ...] = Field(
+        (), description="what it concerns: form ids or 'own-nationals', 'third-country'"
+    )
+    consequence: Trilingual | None = None
+    extension: Extension | None = None
+    conflicts_with: tuple[str, ...] = ()
+    done: str | None = Field(
+        None, description="the event that fulfils it, when the case can date it (see deadlines)"
+    )
+    optional: bool = Field(
+        False, description="the action may (not must) be taken within the limit: lateness warns"
+    )
+    source: Source
+
+
+class EvidenceItem(Data):
+    """One entry of an evidence list, as worded in the agreement."""
+
+    text: Trilingual
+    kinds: tuple[str, ...] = Field(
+        (), description="document or evidence kinds of the case schema this entry covers"
+    )
+    condition: str | None = Field(
+        None,
+        description="extra condition, e.g. 'copy', 'expired', 'expired-over-6-months', "
+        "'expired-within-180-days', 'ussr-registration-belarus'",
+    )
+
+
+class EvidenceList(Data):
+    """A list of documents that prove (or make plausible) nationality or the grounds."""
+
+    id: str
+    strength: Literal["proof", "prima-facie"]
+    concerns: Literal["nationality", "third-country"]
+    state: str | None = Field(None, description="the state whose nationality it proves, if any")
+    title: Trilingual
+    items: tuple[EvidenceItem, ...]
+    source: Source
+
+
+class FormInfo(Data):
+    """A form the agreement defines (or a model form built from its articles)."""
+
+    id: str
+    annex: Fact[str]
+    title: Trilingual
+    model: bool = Field(False, description="True when the sources have no form: a model form")
+    basis: tuple[Source, ...] = Field((), description="the provisions the form rests on")
+
+
+WordingKind = Literal["annex-text", "annex-translation", "project-translation", "model-form"]
+
+
+class Wording(Data):
+    """What the wording of a form in one language is, and where it comes from.
+
+    ``annex-text``: the annex as the sources give it in that language, letter for
+    letter; ``annex-translation``: the same, where the sources' text of the annex is
+    itself a translation (not an authentic language); ``project-translation``: this
+    project's translation of the annex texts in ``translated_from`` (the sources
+    have no text of the annex in that language); ``model-form``: a form this project
+    drew up from the agreement's articles, the sources having none.
+    """
+
+    kind: WordingKind
+    translated_from: tuple[Lang, ...] = ()
+    note: str
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _translation_names_its_originals(self) -> Wording:
+        if (self.kind == "project-translation") != bool(self.translated_from):
+            raise ValueError("translated_from is given for a project translation, and only then")
+        return self
+
+
+class LanguageRules(Data):
+    """Authentic, prevailing and working languages, each with its source (or not stated),
+    and what the wording of the forms is in each language of the toolkit."""
+
+    authentic: Fact[tuple[str, ...]]
+    prevailing: Fact[str]
+    working: Fact[str]
+    working_scope: Trilingual | None = Field(
+        None, description="what the working language applies to, as the source says"
+    )
+    wording: dict[Lang, Wording] = Field(
+        description="per language: the forms' wording is the annex text, a translation, "
+        "or a model form (a form marked `model` is a model form in every language)"
+    )
+
+
+class Provision(Data):
+    """A rule of the agreement that validation checks, and where the agreement lays it down.
+
+    ``id`` names the check (the rules modules give it its meaning); an agreement
+    without the provision is not checked for it.
+    """
+
+    id: str
+    source: Source
+    severity: Literal["error", "warning"] | None = Field(
+        None, description="how a breach is reported, where the rule does not decide it"
+    )
+    value: int | None = Field(None, description="a number the provision sets, e.g. years")
+    fields: tuple[str, ...] = Field((), description="case fields it concerns")
+    kinds: tuple[str, ...] = Field(
+        (), description="document kinds (or permit:<kind>) it concerns, as in the evidence lists"
+    )
+    note: str | None = None
+
+
+class Requirement(Data):
+    """Items a form must (error) or should where possible (warning) contain."""
+
+    forms: tuple[str, ...]
+    fields: tuple[str, ...] = Field(
+        description="case field paths; 'escorts[].surname' means every escort's surname; "
+        "'a|b' is satisfied by either"
+    )
+    when: str | None = Field(
+        None, description="condition: married, escorted-handover, escorted-transit"
+    )
+    severity: Literal["error", "warning"] = "error"
+    source: Source
+
+
+class Divergence(Data):
+    """A known difference between language versions of the official texts."""
+
+    id: str
+    form: str | None = None
+    template_key: str | None = Field(None, description="the template id where it shows")
+    versions: dict[str, str] = Field(description="language -> the wording in that version")
+    description: Trilingual
+    source: Source
+
+
+RecordFieldId = Literal[
+    "purpose",
+    "content",
+    "time",
+    "sender-authority",
+    "sender-person",
+    "recipient-authority",
+    "recipient-person",
+]
+RecordKind = Literal["transmission", "receipt", "deletion"]
+
+
+class RecordField(Data):
+    """An item the record of a transmission, receipt or deletion must contain."""
+
+    id: RecordFieldId
+    source: Source
+
+
+class Retention(Data):
+    """How long the record is kept, and what happens then."""
+
+    length: int = Field(gt=0)
+    unit: Literal["months", "years"]
+    then: Literal["destroy"] = Field(description="what is done once the period has passed")
+
+
+class RecordDuty(Data):
+    """The record of personal data sent and received that the agreement requires.
+
+    Read by the case register (``register transmit|receive|purge|subject-report``).
+    """
+
+    duty: Fact[str] = Field(description="what must be documented, or not stated")
+    covers: tuple[RecordKind, ...] = Field((), description="the events documented")
+    fields: tuple[RecordField, ...] = Field((), description="what each entry must contain")
+    retention: Fact[Retention]
+    subject_access: Fact[str] = Field(description="the person's right to be informed")
+    exchange: Source | None = Field(
+        None, description="the provision under which personal data are exchanged"
+    )
+
+    def requires(self, field_id: str) -> RecordField | None:
+        """The item ``field_id`` if the agreement requires it in the record, else None."""
+        return next((f for f in self.fields if f.id == field_id), None)

@@ -122,7 +122,7 @@ class ReadyFont(TTFont):  # type: ignore[misc]
     def __init__(self, name: str, data: bytes) -> None:
         super().__init__(name, io.BytesIO(data))
         self._lock = threading.Lock()
-        self._ready: tuple[_Subset, ...] | None = None
+        self._ready: list[_Subset | None] = []
         self._seed: TTFont.State | None = None
         self._first: frozenset[str] = frozenset()
         self._table: dict[int, int] = {}
@@ -130,7 +130,7 @@ class ReadyFont(TTFont):  # type: ignore[misc]
     def _prepare(self) -> None:
         """Assign the repertoire's codes (reportlab's own way) and cut the subsets."""
         with self._lock:
-            if self._ready is not None:
+            if self._seed is not None:
                 return
             seed = TTFont.State(self._asciiReadable, self)
             key = _Key()
@@ -148,8 +148,17 @@ class ReadyFont(TTFont):  # type: ignore[misc]
             table = {ord(c): assignments[ord(c)] for c in first if ord(c) in assignments}
             table[0xA0] = 32  # reportlab prints a no-break space as a space
             self._first, self._table = first, table
-            self._ready = tuple(self._cut(n, tuple(s)) for n, s in enumerate(seed.subsets))
+            self._ready = [None] * len(seed.subsets)  # each cut when a document first uses it
             self._seed = seed
+
+    def _subset(self, number: int) -> _Subset:
+        """Ready subset ``number``, cut and compressed the first time it is asked for."""
+        with self._lock:
+            found = self._ready[number]
+            if found is None:
+                assert self._seed is not None
+                found = self._ready[number] = self._cut(number, tuple(self._seed.subsets[number]))
+            return found
 
     def _cut(self, number: int, codes: tuple[int, ...]) -> _Subset:
         face = self.face
@@ -194,17 +203,17 @@ class ReadyFont(TTFont):  # type: ignore[misc]
 
     def addObjects(self, doc: Any) -> None:
         state = self._state(doc)
-        ready = self._ready or ()
+        ready = len(self._ready)
         if not isinstance(doc.encrypt, pdfdoc.NoEncryption):
             return super().addObjects(doc)  # type: ignore[no-any-return]
         state.frozen = 1
         fonts = doc.idToObject["BasicFonts"].dict
         for number, codes in enumerate(state.subsets):
-            if number < len(ready) and number not in state.used:
+            if number < ready and number not in state.used:
                 continue  # a ready subset the document does not use
             name = self.getSubsetInternalName(number, doc)[1:]
-            if number < len(ready):
-                subset = ready[number]
+            if number < ready:
+                subset = self._subset(number)
                 base_name = subset.base_name
                 widths: Any = _Ready(subset.widths)
                 to_unicode: Any = _Ready(subset.to_unicode)

@@ -1,26 +1,34 @@
-"""PDF rendering speed: our renderer against the practical floor, in one process and one run.
+"""Rendering speed: the whole render() against the practical floor, in one process and one run.
 
 The floor is a plain reportlab canvas drawing the same text (every label and value
-of the composed document, in order) with the same embedded fonts (values in bold,
-the status footer in italic, as ours prints them), one line after another — no
-wrapping, no boxes, no layout. Our renderer does all of that on top.
+of the composed document, in order) with the same font files (values in bold, the
+status footer in italic, as ours prints them) as plain reportlab TrueType fonts, one
+line after another — no wrapping, no boxes, no layout, no validation, no composition;
+reportlab's defaults otherwise (fonts subset per document, compressed streams).
+Ours is the whole ``render()``: loading checks, validation, composition, layout and
+drawing (a case the form refuses is rendered as a draft, as the goldens are).
 
-    python benchmarks/bench_pdf.py [--repeat 30]
+    python benchmarks/bench_pdf.py [--repeat 15]
 
-Prints, per form: warm median ms for ours and the floor, and the ratio (target ≤ 1.5);
-then the cold time of one `readmit-forms render` process (target < 0.5 s).
+Prints, per sample × form × language: warm median ms of ours and of the floor,
+measured alternately (so the machine's load hits both alike), and the ratio (target
+≤ 1.0 on every one); the shares of ours by stage; the whole render() as DOCX and HTML;
+then the cold start of one ``readmit-forms render`` process (wall time, target ≤ 150 ms)
+and the import time of the command (``python -X importtime``).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -28,10 +36,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 import readmit_forms as rf
-from readmit_forms._backends.pdf import render as render_pdf
+from readmit_forms._backends.pdf.draw import draw
 from readmit_forms._backends.pdf.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from readmit_forms._backends.pdf.pages import lay_out
 from readmit_forms._compose import compose
 from readmit_forms._document import Document, plain, walk_text
+from readmit_forms._validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,70 +112,135 @@ def floor(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def median_ms(fn, document: Document, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    fn(document)  # warm
-    times = []
+def interleaved(fns: dict[str, Any], repeat: int) -> dict[str, float]:
+    """Median ms of each function, called in turn ``repeat`` times (after one warm call)."""
+    for fn in fns.values():
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn(document)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
-def cold_render(repeat: int = 5) -> float:
+def jobs() -> list[tuple[str, rf.Case, str, str, bool]]:
+    """Every sample × form × language, with whether it renders as a draft."""
+    found = []
+    for path in sorted((ROOT / "samples").glob("*.yaml")):
+        case = rf.load_case(path)
+        for form in rf.get_agreement(case.agreement).form_ids:
+            draft = any(f.is_error for f in rf.validate(case, form))
+            for lang in ("kk", "ru", "en"):
+                found.append((f"{path.stem} / {form} / {lang}", case, form, lang, draft))
+    return found
+
+
+def stages(case: rf.Case, form: str, lang: str, draft: bool, repeat: int) -> dict[str, float]:
+    document = compose(case, form, lang, draft=draft)
+    laid = lay_out(document)
+    return interleaved(
+        {
+            "validate": lambda: validate(case, form),
+            "compose": lambda: compose(case, form, lang, draft=draft),
+            "lay out": lambda: lay_out(document),
+            "draw": lambda: draw(document, laid),
+        },
+        repeat,
+    )
+
+
+def against_floor(
+    case: rf.Case, form: str, lang: str, draft: bool, repeat: int
+) -> dict[str, float]:
+    document = compose(case, form, lang, draft=draft)
+    return interleaved(
+        {
+            "ours": lambda: rf.render(case, form=form, lang=lang, draft=draft),
+            "floor": lambda: floor(document),
+        },
+        repeat,
+    )
+
+
+def formats(case: rf.Case, form: str, lang: str, draft: bool, repeat: int) -> dict[str, float]:
+    def whole(fmt: str) -> Any:
+        return lambda: rf.render(case, form=form, lang=lang, format=fmt, draft=draft)
+
+    return interleaved({fmt: whole(fmt) for fmt in ("pdf", "docx", "html")}, repeat)
+
+
+def cold_render(repeat: int = 7) -> float:
+    """Median wall time of one whole `readmit-forms render` process, in ms."""
     sample = ROOT / "samples" / "kz-at-family.yaml"
     exe = Path(sys.executable).with_name("readmit-forms")
     times = []
     with tempfile.TemporaryDirectory() as tmp:
+        command = [str(exe), "render", str(sample), "--form", "readmission-request",
+                   "--lang", "en", "-o", str(Path(tmp) / "out.pdf")]  # fmt: skip
+        subprocess.run(command, check=True, capture_output=True, cwd=tmp)  # .pyc written
         for _ in range(repeat):
             start = time.perf_counter()
-            subprocess.run(
-                [
-                    str(exe),
-                    "render",
-                    str(sample),
-                    "--form",
-                    "readmission-request",
-                    "--lang",
-                    "en",
-                    "-o",
-                    str(Path(tmp) / "out.pdf"),
-                ],
-                check=True,
-                capture_output=True,
-                cwd=tmp,
-            )
+            subprocess.run(command, check=True, capture_output=True, cwd=tmp)
             times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(times) * 1000
+
+
+def import_ms(module: str) -> float:
+    """``python -X importtime -c 'import module'``: the module's cumulative import time."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"},
+    )  # fmt: skip
+    for line in done.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[2].strip() == module:
+            return int(parts[1]) / 1000
+    raise RuntimeError(f"no import time for {module}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
     register_fonts()
     register_floor_fonts()
+    print(f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}\n")
     ratios = []
+    totals = dict.fromkeys(("ours", "floor", "docx", "html"), 0.0)
     print(f"{'sample / form / lang':<58} {'ours ms':>8} {'floor ms':>9} {'ratio':>6}")
-    for path in sorted((ROOT / "samples").glob("*.yaml")):
-        case = rf.load_case(path)
-        agreement = rf.get_agreement(case.agreement)
-        for form in agreement.form_ids:
-            for lang in ("kk", "ru", "en"):
-                try:
-                    document = compose(case, form, lang)
-                except rf.ReadmitFormsError:
-                    continue
-                ours = median_ms(render_pdf, document, args.repeat)
-                base = median_ms(floor, document, args.repeat)
-                ratios.append(ours / base)
-                label = f"{path.stem} / {form} / {lang}"
-                print(f"{label:<58} {ours:8.2f} {base:9.2f} {ours / base:6.2f}")
+    every = jobs()
+    for label, case, form, lang, draft in every:
+        timed = against_floor(case, form, lang, draft, args.repeat)
+        ratios.append(timed["ours"] / timed["floor"])
+        for name in ("ours", "floor"):
+            totals[name] += timed[name]
+        print(f"{label:<58} {timed['ours']:8.2f} {timed['floor']:9.2f} {ratios[-1]:6.2f}")
     print(
-        f"\nratio ours/floor: median {statistics.median(ratios):.2f}, max {max(ratios):.2f} "
-        f"over {len(ratios)} documents (target: median ≤ 1.5)"
+        f"\nratio ours/floor over {len(ratios)} documents: median {statistics.median(ratios):.2f}, "
+        f"max {max(ratios):.2f} (target: ≤ 1.0 on every one)"
     )
-    print(f"cold `readmit-forms render` of one document: {cold_render():.3f} s (target < 0.5 s)")
+    share = dict.fromkeys(("validate", "compose", "lay out", "draw"), 0.0)
+    for _, case, form, lang, draft in every[::6]:
+        for name, ms in stages(case, form, lang, draft, max(3, args.repeat // 3)).items():
+            share[name] += ms
+    whole = sum(share.values())
+    print("ours by stage: " + ", ".join(f"{k} {v / whole:.0%}" for k, v in share.items()))
+    for _, case, form, lang, draft in every[::6]:
+        timed = formats(case, form, lang, draft, max(3, args.repeat // 3))
+        for fmt in ("docx", "html"):
+            totals[fmt] += timed[fmt] / timed["pdf"]
+    count = len(every[::6])
+    print(
+        f"whole render() as DOCX: {totals['docx'] / count:.2f}x the PDF's time, as HTML: "
+        f"{totals['html'] / count:.2f}x (mean over {count} documents)"
+    )
+    print(f"\ncold `readmit-forms render` of one document: {cold_render():.0f} ms wall "
+          f"(target ≤ 150 ms)")  # fmt: skip
+    print(f"import readmit_forms._cli: {import_ms('readmit_forms._cli'):.0f} ms "
+          f"(python -X importtime)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -69,6 +69,7 @@ from ._photo import MAX_PIXELS as MAX_PHOTO_PIXELS
 from ._photo import clean_photo
 from ._proof import proof, render_proof
 from ._register._results import (
+    CaseSummary,
     DataRecord,
     OpenDeadline,
     PurgeReport,
@@ -147,6 +148,7 @@ __all__ = [
     "CaseFileError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "CaseSummary",
     "CertificateError",
     "DataRecord",
     "DeadlineText",

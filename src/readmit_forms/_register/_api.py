@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from ._records import authority, check_complete, own_authority, retain_until
 from ._results import (
     STATES,
     CaseState,
+    CaseSummary,
     DataRecord,
     OpenDeadline,
     PurgeReport,
@@ -314,6 +315,29 @@ class Register:
         with self._unit() as session:
             return [self._registered(row) for row in session.scalars(query)]
 
+    def find(
+        self,
+        text: str | None = None,
+        *,
+        agreement: str | None = None,
+        state: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[CaseSummary]:
+        """The cases to work on, due soonest first: those whose earliest open time limit
+        comes first, then the cases with none open, most recently saved first.
+
+        ``text`` finds a case by its reference (or a part of it) or by the names of the
+        people in it (every word must begin a name, in any language's spelling);
+        ``agreement`` and ``state`` keep the cases of one agreement or in one state.
+        """
+        from ._find import find_cases
+
+        agreement_id = get_agreement(agreement).id if agreement is not None else None
+        wanted = _state(state) if state is not None else None
+        with self._unit() as session:
+            return find_cases(session, text, agreement_id, wanted, max(limit, 0), max(offset, 0))
+
     def history(self, ref: str) -> list[SavedVersion]:
         """Every saved version of case ``ref``, oldest first."""
         with self._unit() as session:
@@ -369,6 +393,39 @@ class Register:
             format=format.strip().lower(),
             purpose=purpose,
             draft=draft,
+            by=by,
+            keep=keep,
+            derived_from=None,
+        )
+        return document, data
+
+    def bundle(
+        self,
+        ref: str,
+        *,
+        by: str,
+        forms: str | Sequence[str] = "applicable",
+        langs: Sequence[str] | None = None,
+        keep: bool = False,
+    ) -> tuple[RegisteredDocument, bytes]:
+        """The case bundle (`readmit_forms.bundle`) of the current version of case ``ref``,
+        recorded as a document of form "bundle" in its first language."""
+        from .._bundle import bundle as make_bundle
+        from .._bundle import bundle_langs
+
+        current = self.get(ref)
+        assert current.case is not None
+        chosen = bundle_langs(get_agreement(current.agreement), langs)
+        data = make_bundle(current.case, forms=forms, langs=chosen)
+        document = self._document(
+            current.ref,
+            data,
+            version=current.version,
+            form="bundle",
+            lang=chosen[0].value,
+            format="pdf",
+            purpose="default",
+            draft=False,
             by=by,
             keep=keep,
             derived_from=None,

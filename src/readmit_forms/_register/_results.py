@@ -15,6 +15,7 @@ __all__ = [
     "ENV",
     "STATES",
     "CaseState",
+    "CaseSummary",
     "DataRecord",
     "OpenDeadline",
     "PurgeReport",
@@ -57,6 +58,38 @@ class RegisteredCase:
             "version": self.version,
             "created_at": _iso(self.created_at),
             "updated_at": _iso(self.updated_at),
+        }
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A line of the case list (`Register.find`): the case, whom it is about, what is due next.
+
+    ``names`` is the person's name in kk, ru and en (as the case gives it); ``next_due``
+    the day of the case's earliest open time limit (``next_deadline`` its id), None
+    when none is open."""
+
+    ref: str
+    agreement: str
+    state: CaseState
+    version: int
+    updated_at: dt.datetime
+    names: dict[str, str]
+    born: dt.date | None
+    next_due: dt.date | None
+    next_deadline: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "agreement": self.agreement,
+            "state": self.state,
+            "version": self.version,
+            "updated_at": _iso(self.updated_at),
+            "names": dict(self.names),
+            "born": _iso(self.born),
+            "next_due": _iso(self.next_due),
+            "next_deadline": self.next_deadline,
         }
 
 

@@ -1,0 +1,92 @@
+"""Finding cases to work on: by reference, by the names of the people in them, by agreement,
+due soonest first (the case list of the workbench)."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from .._case import Case
+from .._lang import LANGS
+from ._changes import name_tokens, people
+from ._results import CaseState, CaseSummary
+from ._schema import CaseRow, DeadlineRow, SubjectRow, VersionRow
+
+__all__ = ["find_cases"]
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def find_cases(
+    session: Session,
+    text: str | None,
+    agreement: str | None,
+    state: CaseState | None,
+    limit: int,
+    offset: int,
+) -> list[CaseSummary]:
+    """The cases matching, those with the earliest open time limit first, then the rest,
+    most recently saved first (see `Register.find`)."""
+    soonest = (
+        select(DeadlineRow.case_id, func.min(DeadlineRow.due).label("due"))
+        .group_by(DeadlineRow.case_id)
+        .subquery()
+    )
+    query = select(CaseRow, soonest.c.due).outerjoin(soonest, soonest.c.case_id == CaseRow.id)
+    if agreement is not None:
+        query = query.where(CaseRow.agreement == agreement)
+    if state is not None:
+        query = query.where(CaseRow.state == state)
+    wanted = " ".join((text or "").split())
+    if wanted:
+        words = name_tokens(wanted)
+        found = [CaseRow.ref.like(f"%{_like(wanted.upper())}%", escape="\\")]
+        if words:  # every word starts a name of someone in the case, in any spelling
+            found.append(
+                exists().where(
+                    SubjectRow.case_id == CaseRow.id,
+                    and_(
+                        *(SubjectRow.names.like(f"% {_like(w)}%", escape="\\") for w in words)
+                    ),
+                )
+            )
+        query = query.where(or_(*found))
+    query = query.order_by(
+        soonest.c.due.is_(None), soonest.c.due, CaseRow.updated_at.desc(), CaseRow.id.desc()
+    )
+    rows = session.execute(query.limit(limit).offset(offset)).all()
+    ids = [row.id for row, _due in rows]
+    data = {
+        case_id: case_data
+        for case_id, case_data in session.execute(
+            select(VersionRow.case_id, VersionRow.data)
+            .join(CaseRow, CaseRow.id == VersionRow.case_id)
+            .where(VersionRow.case_id.in_(ids), VersionRow.number == CaseRow.version)
+        )
+    }
+    first: dict[int, str] = {}
+    for case_id, deadline in session.execute(
+        select(DeadlineRow.case_id, DeadlineRow.deadline)
+        .where(DeadlineRow.case_id.in_(ids))
+        .order_by(DeadlineRow.due, DeadlineRow.due_time, DeadlineRow.deadline)
+    ):
+        first.setdefault(case_id, deadline)
+    summaries = []
+    for row, due in rows:
+        person = people(Case.model_validate(data[row.id]))[0]
+        summaries.append(
+            CaseSummary(
+                ref=row.ref or "",
+                agreement=row.agreement,
+                state=row.state,  # type: ignore[arg-type]
+                version=row.version,
+                updated_at=row.updated_at,
+                names={lang.value: person.names[lang] for lang in LANGS},
+                born=person.born,
+                next_due=due,
+                next_deadline=first.get(row.id),
+            )
+        )
+    return summaries

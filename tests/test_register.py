@@ -438,8 +438,8 @@ def test_find_by_reference_name_and_agreement_due_soonest_first(
     assert listed[0].names["kk"].startswith("Жұмабеков")
     assert listed[0].to_dict()["next_due"] == listed[0].next_due.isoformat()
 
-    for text in ("Жұмабеков", "zhumabekov yer", "ЖУМАБ", first.ref.lower(), first.ref[-6:]):
-        assert first.ref in [s.ref for s in register.find(text)], text
+    for asked in ("Жұмабеков", "zhumabekov yer", "ЖУМАБ", first.ref.lower(), first.ref[-6:]):
+        assert first.ref in [s.ref for s in register.find(asked)], asked
     assert [s.ref for s in register.find(first.ref[-6:])] == [first.ref]
     assert register.find("Nobody Atall") == []
     assert register.find("100%_") == []  # LIKE's own characters are only characters

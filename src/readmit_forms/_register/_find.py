@@ -47,9 +47,7 @@ def find_cases(
             found.append(
                 exists().where(
                     SubjectRow.case_id == CaseRow.id,
-                    and_(
-                        *(SubjectRow.names.like(f"% {_like(w)}%", escape="\\") for w in words)
-                    ),
+                    and_(*(SubjectRow.names.like(f"% {_like(w)}%", escape="\\") for w in words)),
                 )
             )
         query = query.where(or_(*found))

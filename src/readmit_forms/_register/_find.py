@@ -3,7 +3,7 @@ due soonest first (the case list of the workbench)."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from .._case import Case
@@ -42,7 +42,9 @@ def find_cases(
     wanted = " ".join((text or "").split())
     if wanted:
         words = name_tokens(wanted)
-        found = [CaseRow.ref.like(f"%{_like(wanted.upper())}%", escape="\\")]
+        found: list[ColumnElement[bool]] = [
+            CaseRow.ref.like(f"%{_like(wanted.upper())}%", escape="\\")
+        ]
         if words:  # every word starts a name of someone in the case, in any spelling
             found.append(
                 exists().where(
@@ -78,7 +80,7 @@ def find_cases(
             CaseSummary(
                 ref=row.ref or "",
                 agreement=row.agreement,
-                state=row.state,  # type: ignore[arg-type]
+                state=row.state,
                 version=row.version,
                 updated_at=row.updated_at,
                 names={lang.value: person.names[lang] for lang in LANGS},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -464,6 +465,8 @@ def test_the_bundle_of_a_registered_case_is_recorded(register: rf.Register) -> N
     assert register.documents(entry.ref) == [document]
     contents = rf.extract(pdf)
     assert {(d.form, d.lang) for d in contents.documents} >= {("readmission-request", "ru")}
+    attached = json.loads(contents.case_json)  # the photo by its name, not the register's path
+    assert attached["person"]["photo"] == "photo.jpg"
     record = register.transmit(
         entry.ref, document=document.sha256, to="kz-mia", purpose="readmission", by="A"
     )

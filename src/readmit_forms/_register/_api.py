@@ -11,6 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -409,14 +412,19 @@ class Register:
         keep: bool = False,
     ) -> tuple[RegisteredDocument, bytes]:
         """The case bundle (`readmit_forms.bundle`) of the current version of case ``ref``,
-        recorded as a document of form "bundle" in its first language."""
+        recorded as a document of form "bundle" in its first language.
+
+        The case data the bundle attaches names its photo by file name only, as a case
+        file beside its photo does: never the path the register keeps it at."""
         from .._bundle import bundle as make_bundle
         from .._bundle import bundle_langs
 
         current = self.get(ref)
         assert current.case is not None
         chosen = bundle_langs(get_agreement(current.agreement), langs)
-        data = make_bundle(current.case, forms=forms, langs=chosen)
+        with tempfile.TemporaryDirectory(prefix="readmit-forms-bundle-") as folder:
+            source = _case_file(current.case, Path(folder))
+            data = make_bundle(source, forms=forms, langs=chosen)
         document = self._document(
             current.ref,
             data,
@@ -830,6 +838,19 @@ def _destruction(entry: RecordRow, by: str) -> tuple[dict[str, str | None], dict
         }
     }
     return items, content
+
+
+def _case_file(case: Case, folder: Path) -> Path:
+    """``case`` as a JSON case file in ``folder``, with a copy of its photo beside it."""
+    data = _dump(case)
+    photo = case.person.photo
+    if photo is not None and photo.is_file():
+        name = "photo" + photo.suffix.lower()
+        shutil.copyfile(photo, folder / name)
+        data["person"]["photo"] = name
+    path = folder / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return path
 
 
 def _state(value: str) -> CaseState:

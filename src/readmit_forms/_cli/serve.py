@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import sys
@@ -20,10 +21,13 @@ class ServeError(ReadmitFormsError):
 def add(sub: Any) -> None:
     p = sub.add_parser(
         "serve",
+        allow_abbrev=False,  # "--pin SECRET" must not pass as --pin-env: no secret in argv
         help="the clerk's workbench in the browser, and the HTTP API",
-        description="Serve the workbench (http://127.0.0.1:8000/) and the HTTP API (/api/v1). "
-        "Only this machine can connect unless --host names another address, which needs "
-        "--token-file.",
+        description="Serve the workbench (http://127.0.0.1:8000/) and the HTTP API (/api/v1) "
+        "over the case register (--db, as the register commands). Only this machine can "
+        "connect unless --host names another address, which needs --token-file. With a key "
+        "(--p12, or --pkcs11 --token --key) the workbench signs downloads; its passphrase or "
+        "PIN comes from --pin-env VAR or is asked for once at start, never from a page.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -39,6 +43,29 @@ def add(sub: Any) -> None:
         default=1,
         help="worker processes (default 1; more use more cores for an office)",
     )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="the case register (default: $READMIT_FORMS_DB, else the SQLite file in your "
+        "data folder)",
+    )
+    key = p.add_argument_group("signing downloads with the server's key (needs --token-file)")
+    how = key.add_mutually_exclusive_group()
+    how.add_argument("--p12", metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and chain")
+    how.add_argument("--pkcs11", metavar="MODULE", help="PKCS#11 module (.so) of the token")
+    key.add_argument("--token", metavar="LABEL", help="with --pkcs11: the token's label")
+    key.add_argument("--key", metavar="LABEL", help="with --pkcs11: the key's label")
+    key.add_argument("--cert-label", metavar="LABEL", help="with --pkcs11: the certificate's label")
+    key.add_argument(
+        "--pin-env",
+        metavar="VAR",
+        help="read the passphrase or PIN from environment variable VAR (else you are asked "
+        "once; --workers 2 or more need it)",
+    )
+    key.add_argument(
+        "--field", choices=("signature", "seal"), default="signature", help="which field to sign"
+    )
+    key.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp authority (PAdES B-T)")
     p.set_defaults(run=run_serve)
 
 
@@ -54,9 +81,53 @@ def _token(path: Path | None) -> str | None:
     return token
 
 
+def _key(args: argparse.Namespace, workers: int) -> Any:
+    """The server's signing key, opened now (a wrong PIN is said at start), or None."""
+    from .._web._signer import KeySpec
+
+    if not (args.p12 or args.pkcs11):
+        if args.token or args.key or args.pin_env or args.tsa:
+            raise ServeError("--token, --key, --pin-env and --tsa go with --p12 or --pkcs11")
+        return None
+    try:
+        spec = KeySpec(
+            p12=args.p12,
+            pkcs11=args.pkcs11,
+            token=args.token,
+            key=args.key,
+            cert_label=args.cert_label,
+            pin_env=args.pin_env,
+            field=args.field,
+            tsa=args.tsa,
+        )
+    except ValueError as exc:
+        raise ServeError(str(exc)) from None
+    if args.pin_env:
+        if args.pin_env not in os.environ:
+            raise ServeError(f"the environment variable {args.pin_env} (--pin-env) is not set")
+        secret = os.environ[args.pin_env]
+    elif workers > 1:
+        raise ServeError("--workers 2 or more open the key in each worker: give --pin-env VAR")
+    elif sys.stdin.isatty():
+        secret = getpass.getpass(f"{spec.secret_name}: ")
+    else:
+        raise ServeError(f"no {spec.secret_name}: give --pin-env VAR, or start it in a terminal")
+    return spec.open(secret)
+
+
+def _clerk() -> str | None:
+    """Whom a save is recorded under on this machine until the clerk gives a name."""
+    try:
+        return os.environ.get("READMIT_FORMS_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
 def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
+
+        import readmit_forms as rf
 
         from .._web import WebConfig, create_app
         from .._web._config import ENVIRONMENT, is_loopback
@@ -68,8 +139,27 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ServeError(f"--workers {args.workers}: give 1 or more")
     token = _token(args.token_file)
+    try:  # the address and its token first, before the register is opened
+        WebConfig(host=args.host, port=args.port, token=token)
+    except ValueError as exc:
+        raise ServeError(str(exc)) from None
+    if token is None and (args.p12 or args.pkcs11):  # said before asking for a PIN
+        raise ServeError(
+            "a workbench that signs with its key needs an access token (--token-file), "
+            "also on 127.0.0.1: any program of any user of this machine can reach it"
+        )
+    with rf.Register(args.db) as register:  # created or brought up to date now, once
+        db = register.url
+    key = _key(args, args.workers)
     try:
-        config = WebConfig(host=args.host, port=args.port, token=token)
+        config = WebConfig(
+            host=args.host,
+            port=args.port,
+            token=token,
+            db=args.db,
+            key=key,
+            clerk=_clerk() if is_loopback(args.host) else None,
+        )
     except ValueError as exc:
         raise ServeError(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -77,6 +167,9 @@ def run_serve(args: argparse.Namespace) -> int:
     reach = "this machine only" if is_loopback(args.host) else "open to other machines"
     needs = f"; every request needs the access token in {args.token_file}" if token else ""
     report(f"readmit-forms workbench: {url} ({reach}{needs}; Ctrl+C stops it)")
+    report(f"register: {db}")
+    if key is not None:
+        report(f"signs downloads with the key of {key.name} ({args.field})")
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import logging
 import os
@@ -40,8 +41,8 @@ def add(sub: Any) -> None:
     p.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="worker processes (default 1; more use more cores for an office)",
+        help="server processes (default: one a core, at most 2: the library's work is pure "
+        "Python, one process uses one core)",
     )
     p.add_argument(
         "--db",
@@ -60,7 +61,7 @@ def add(sub: Any) -> None:
         "--pin-env",
         metavar="VAR",
         help="read the passphrase or PIN from environment variable VAR (else you are asked "
-        "once; --workers 2 or more need it)",
+        "for it once, at start)",
     )
     key.add_argument(
         "--field", choices=("signature", "seal"), default="signature", help="which field to sign"
@@ -83,7 +84,7 @@ def _token(path: Path | None) -> str | None:
 
 def _key(args: argparse.Namespace, workers: int) -> Any:
     """The server's signing key, opened now (a wrong PIN is said at start), or None."""
-    from .._web._signer import KeySpec
+    from .._web._signer import PIN_HANDOVER, KeySpec
 
     if not (args.p12 or args.pkcs11):
         if args.token or args.key or args.pin_env or args.tsa:
@@ -106,10 +107,11 @@ def _key(args: argparse.Namespace, workers: int) -> Any:
         if args.pin_env not in os.environ:
             raise ServeError(f"the environment variable {args.pin_env} (--pin-env) is not set")
         secret = os.environ[args.pin_env]
-    elif workers > 1:
-        raise ServeError("--workers 2 or more open the key in each worker: give --pin-env VAR")
     elif sys.stdin.isatty():
         secret = getpass.getpass(f"{spec.secret_name}: ")
+        if workers > 1:  # each worker opens the key: handed over as --pin-env would be
+            os.environ[PIN_HANDOVER] = secret
+            spec = dataclasses.replace(spec, pin_env=PIN_HANDOVER)
     else:
         raise ServeError(f"no {spec.secret_name}: give --pin-env VAR, or start it in a terminal")
     return spec.open(secret)
@@ -136,8 +138,9 @@ def run_serve(args: argparse.Namespace) -> int:
             f"the workbench needs the web extra ({exc.name} is missing): "
             "pip install 'readmit-forms[web]'"
         ) from None
-    if args.workers < 1:
-        raise ServeError(f"--workers {args.workers}: give 1 or more")
+    workers = args.workers if args.workers is not None else min(2, os.cpu_count() or 1)
+    if workers < 1:
+        raise ServeError(f"--workers {workers}: give 1 or more")
     token = _token(args.token_file)
     try:  # the address and its token first, before the register is opened
         WebConfig(host=args.host, port=args.port, token=token)
@@ -150,7 +153,7 @@ def run_serve(args: argparse.Namespace) -> int:
         )
     with rf.Register(args.db) as register:  # created or brought up to date now, once
         db = register.url
-    key = _key(args, args.workers)
+    key = _key(args, workers)
     try:
         config = WebConfig(
             host=args.host,
@@ -177,7 +180,7 @@ def run_serve(args: argparse.Namespace) -> int:
         "log_level": "warning",
         "server_header": False,
     }
-    if args.workers == 1:
+    if workers == 1:
         uvicorn.run(create_app(config), **options)
     else:
         token_file = str(args.token_file.resolve()) if args.token_file else None
@@ -185,7 +188,7 @@ def run_serve(args: argparse.Namespace) -> int:
         uvicorn.run(
             "readmit_forms._web:app_from_environment",
             factory=True,
-            workers=args.workers,
+            workers=workers,
             **options,
         )
     sys.stderr.flush()

@@ -3,16 +3,46 @@ due soonest first (the case list of the workbench)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from .._case import Case
 from .._lang import LANGS
-from ._changes import name_tokens, people
+from ._changes import name_tokens
 from ._results import CaseState, CaseSummary
 from ._schema import CaseRow, DeadlineRow, SubjectRow, VersionRow
 
 __all__ = ["find_cases"]
+
+
+_CODES = tuple(lang.value for lang in LANGS)
+
+
+def _pick(value: Any, lang: str) -> str:
+    """A stored name's version for ``lang``, else the first language that has one."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for candidate in (lang, *_CODES):
+            if value.get(candidate):
+                return str(value[candidate])
+    return ""
+
+
+def _names(person: dict[str, Any]) -> dict[str, str]:
+    """The person's name in kk, ru and en, from the stored case data (valid when saved):
+    surnames, given names, patronymic, as the subject report shows them."""
+    parts = [*person.get("surnames", ()), *person.get("given_names", ())]
+    if person.get("patronymic"):
+        parts.append(person["patronymic"])
+    return {code: " ".join(filter(None, (_pick(p, code) for p in parts))) for code in _CODES}
+
+
+def _born(person: dict[str, Any]) -> dt.date | None:
+    value = person.get("date_of_birth")
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def _like(text: str) -> str:
@@ -75,7 +105,7 @@ def find_cases(
         first.setdefault(case_id, deadline)
     summaries = []
     for row, due in rows:
-        person = people(Case.model_validate(data[row.id]))[0]
+        person = data[row.id].get("person", {})
         summaries.append(
             CaseSummary(
                 ref=row.ref or "",
@@ -83,8 +113,8 @@ def find_cases(
                 state=row.state,
                 version=row.version,
                 updated_at=row.updated_at,
-                names={lang.value: person.names[lang] for lang in LANGS},
-                born=person.born,
+                names=_names(person),
+                born=_born(person),
                 next_due=due,
                 next_deadline=first.get(row.id),
             )

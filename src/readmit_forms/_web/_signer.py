@@ -16,9 +16,11 @@ from typing import Any
 
 import readmit_forms as rf
 
-__all__ = ["FIELDS", "KeySpec", "ServerKey"]
+__all__ = ["FIELDS", "PIN_HANDOVER", "KeySpec", "ServerKey"]
 
 FIELDS = ("signature", "seal")
+PIN_HANDOVER = "READMIT_FORMS_SERVE_PIN"
+"""Where ``serve`` puts a PIN typed at start for its worker processes (as --pin-env)."""
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,11 @@ class KeySpec:
         return ServerKey(self, key)
 
     def open_from_environment(self) -> ServerKey:
-        """The key of a worker process: its secret from the ``pin_env`` variable."""
+        """The key of a worker process: its secret from the ``pin_env`` variable (taken
+        out of this process's environment once read)."""
         if not self.pin_env or self.pin_env not in os.environ:
             raise ValueError(f"--pin-env: the environment variable {self.pin_env} is not set")
-        return self.open(os.environ[self.pin_env])
+        return self.open(os.environ.pop(self.pin_env))
 
 
 class ServerKey:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .._errors import ReadmitFormsError
 from ._common import OK, report
+from .sign import add_key_choice, add_key_details
 
 
 class ServeError(ReadmitFormsError):
@@ -51,22 +52,8 @@ def add(sub: Any) -> None:
         "data folder)",
     )
     key = p.add_argument_group("signing downloads with the server's key (needs --token-file)")
-    how = key.add_mutually_exclusive_group()
-    how.add_argument("--p12", metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and chain")
-    how.add_argument("--pkcs11", metavar="MODULE", help="PKCS#11 module (.so) of the token")
-    key.add_argument("--token", metavar="LABEL", help="with --pkcs11: the token's label")
-    key.add_argument("--key", metavar="LABEL", help="with --pkcs11: the key's label")
-    key.add_argument("--cert-label", metavar="LABEL", help="with --pkcs11: the certificate's label")
-    key.add_argument(
-        "--pin-env",
-        metavar="VAR",
-        help="read the passphrase or PIN from environment variable VAR (else you are asked "
-        "for it once, at start)",
-    )
-    key.add_argument(
-        "--field", choices=("signature", "seal"), default="signature", help="which field to sign"
-    )
-    key.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp authority (PAdES B-T)")
+    add_key_choice(key.add_mutually_exclusive_group())
+    add_key_details(key, "asked for once, at start")
     p.set_defaults(run=run_serve)
 
 

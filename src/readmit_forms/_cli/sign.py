@@ -33,8 +33,7 @@ def add(sub: Any) -> None:
     p.add_argument("pdf", metavar="IN.pdf", help="the PDF to sign")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the signed PDF")
     how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--p12", metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and chain")
-    how.add_argument("--pkcs11", metavar="MODULE", help="PKCS#11 module (.so) of the token")
+    add_key_choice(how)
     how.add_argument(
         "--external-prepare",
         action="store_true",
@@ -46,23 +45,10 @@ def add(sub: Any) -> None:
         metavar="CMS.der",
         help="put the outside tool's detached CMS into IN.pdf (made by --external-prepare)",
     )
-    p.add_argument("--token", metavar="LABEL", help="with --pkcs11: the token's label")
-    p.add_argument("--key", metavar="LABEL", help="with --pkcs11: the key's label")
-    p.add_argument(
-        "--cert-label",
-        metavar="LABEL",
-        help="with --pkcs11: the certificate's label (default: --key)",
-    )
+    add_key_details(p, "asked for")
     p.add_argument(
         "--cert", metavar="CERT.pem", help="with --external-prepare: the signer's certificate"
     )
-    p.add_argument(
-        "--pin-env",
-        metavar="VAR",
-        help="read the passphrase or PIN from environment variable VAR (else you are asked)",
-    )
-    p.add_argument("--field", choices=FIELDS, default="signature", help="which field to sign")
-    p.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp authority (PAdES B-T)")
     p.add_argument(
         "--lang",
         choices=("kk", "ru", "en"),
@@ -71,6 +57,31 @@ def add(sub: Any) -> None:
     p.add_argument("--reason", help="reason for signing, recorded in the signature")
     p.add_argument("--location", help="place of signing, recorded in the signature")
     p.set_defaults(run=run_sign)
+
+
+def add_key_choice(how: Any) -> None:
+    """The key: ``--p12`` or ``--pkcs11``, in the exclusive group ``how`` (sign, serve)."""
+    how.add_argument("--p12", metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and chain")
+    how.add_argument("--pkcs11", metavar="MODULE", help="PKCS#11 module (.so) of the token")
+
+
+def add_key_details(options: Any, asked: str) -> None:
+    """The token's labels, where the passphrase or PIN comes from (else it is ``asked``),
+    the field signed and the timestamp authority — as ``sign`` and ``serve`` take them."""
+    options.add_argument("--token", metavar="LABEL", help="with --pkcs11: the token's label")
+    options.add_argument("--key", metavar="LABEL", help="with --pkcs11: the key's label")
+    options.add_argument(
+        "--cert-label",
+        metavar="LABEL",
+        help="with --pkcs11: the certificate's label (default: --key)",
+    )
+    options.add_argument(
+        "--pin-env",
+        metavar="VAR",
+        help=f"read the passphrase or PIN from environment variable VAR (else it is {asked})",
+    )
+    options.add_argument("--field", choices=FIELDS, default="signature", help="which field to sign")
+    options.add_argument("--tsa", metavar="URL", help="RFC 3161 timestamp authority (PAdES B-T)")
 
 
 def _usage(message: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._case import Case
@@ -81,15 +81,9 @@ class CaseSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "ref": self.ref,
-            "agreement": self.agreement,
-            "state": self.state,
-            "version": self.version,
-            "updated_at": _iso(self.updated_at),
-            "names": dict(self.names),
-            "born": _iso(self.born),
-            "next_due": _iso(self.next_due),
-            "next_deadline": self.next_deadline,
+            item.name: _iso(value) if isinstance(value, dt.date) else value
+            for item in fields(self)
+            for value in [getattr(self, item.name)]
         }
 
 

@@ -385,3 +385,35 @@ def test_the_record_of_a_transmission(browsers: Browsers) -> None:
     assert record.locator("#record-entries tr[data-kind='transmission']").count() == 1
     assert record.inner_text("#case-state") == "sent"
     _shot(record, "11-record")
+
+
+def test_a_button_pressed_while_typing_posts_once(page: Any) -> None:
+    """A live check still waiting for the clerk to stop typing when a button is pressed
+    stays a check: it never repeats the button's post (htmx would send it to the button's
+    formaction), so one press saves one case and records one download."""
+    posted: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            posted.append(request.url.split("/", 3)[3]) if request.method == "POST" else None
+        ),
+    )
+    _import(page)
+    page.fill("#in-by", "A. Clerk")
+    _type_and_take_back(page, "#in-letter--number")  # input events, and no change event
+    page.click("#save")  # within the check's pause
+    page.wait_for_selector("#notice")
+    _type_and_take_back(page, "#in-by")
+    with page.expect_download():
+        page.click("#forms button[value='readmission-request:pdf']")
+    page.wait_for_timeout(1500)  # past the pause: a held-back check would have gone
+    assert posted.count("case/save") == 1, posted
+    assert posted.count("case/download") == 1, posted
+
+
+def _type_and_take_back(page: Any, selector: str) -> None:
+    """Type a letter at the end of an input and delete it again."""
+    page.click(selector)
+    page.keyboard.press("End")
+    page.keyboard.type("7")
+    page.keyboard.press("Backspace")

@@ -110,6 +110,18 @@ def memory(cases: list[Path], out: Path, jobs: int) -> tuple[float, list[tuple[f
     return time.perf_counter() - start, samples
 
 
+def speed_up(batch: list[Path], out: Path, jobs: int, runs: int) -> None:
+    one, many = [], []
+    for _ in range(runs):  # alternately, so that the machine's load hits both
+        one.append(timed(batch, out, 1))
+        many.append(timed(batch, out, jobs))
+    a, b = statistics.median(one), statistics.median(many)
+    print(f"{len(batch)} documents, median of {runs} whole runs (load {_load()})")
+    print(f"  --jobs 1        {a:7.2f} s   {len(batch) / a:6.0f} documents/s")
+    print(f"  --jobs {jobs:<8} {b:7.2f} s   {len(batch) / b:6.0f} documents/s")
+    print(f"  speed-up {a / b:.2f}x on {jobs} workers (target ≥ 1.8x on 2 cores)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
@@ -120,16 +132,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         cases = make_cases(folder / "cases", max(args.docs, args.memory_docs))
-        batch = cases[: args.docs]
-        one, many = [], []
-        for _ in range(args.runs):  # alternately, so that the machine's load hits both
-            one.append(timed(batch, folder / "out", 1))
-            many.append(timed(batch, folder / "out", args.jobs))
-        a, b = statistics.median(one), statistics.median(many)
-        print(f"{args.docs} documents, median of {args.runs} whole runs (load {_load()})")
-        print(f"  --jobs 1        {a:7.2f} s   {args.docs / a:6.0f} documents/s")
-        print(f"  --jobs {args.jobs:<8} {b:7.2f} s   {args.docs / b:6.0f} documents/s")
-        print(f"  speed-up {a / b:.2f}x on {args.jobs} workers (target ≥ 1.8x on 2 cores)")
+        if args.docs:
+            speed_up(cases[: args.docs], folder / "out", args.jobs, args.runs)
         if args.memory_docs:
             wall, samples = memory(cases[: args.memory_docs], folder / "out", args.jobs)
             print(f"\n{args.memory_docs} documents with --jobs {args.jobs}: {wall:.1f} s, "

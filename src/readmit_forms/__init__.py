@@ -45,6 +45,7 @@ from ._errors import (
     CaseSchemaError,
     CertificateError,
     ExternalSignatureError,
+    FilledFormError,
     InvalidValueError,
     KeyAccessError,
     LanguageNotAllowedError,
@@ -106,6 +107,7 @@ from ._vocabulary import country_names, language_names
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
+    from ._fillable import FilledCase, extract_filled, is_fillable
     from ._register._api import Register
     from ._signing import (
         ExternalRequest,
@@ -127,6 +129,7 @@ if _typing.TYPE_CHECKING:
 _LAZY = {
     "Register": "._register._api",
     **dict.fromkeys(("BundleContents", "BundledDocument", "bundle", "extract"), "._bundle"),
+    **dict.fromkeys(("FilledCase", "extract_filled", "is_fillable"), "._fillable"),
     **dict.fromkeys(
         (
             "ExternalRequest",
@@ -182,6 +185,8 @@ __all__ = [
     "Extended",
     "ExternalRequest",
     "ExternalSignatureError",
+    "FilledCase",
+    "FilledFormError",
     "Finding",
     "FormInfo",
     "Holiday",
@@ -246,8 +251,10 @@ __all__ = [
     "embed_external",
     "evidence_report",
     "extract",
+    "extract_filled",
     "formats",
     "get_agreement",
+    "is_fillable",
     "language_names",
     "language_status",
     "load_case",

@@ -128,8 +128,10 @@ def assemble(
     sources = [pikepdf.open(io.BytesIO(part)) for part in parts]
     try:
         for index, source in enumerate(sources):
-            forms = "preserve" if index == len(sources) - 1 else "strip"
-            pdf.add_pages_from(source, forms=forms, outlines="ignore")
+            if index == len(sources) - 1:
+                pdf.add_pages_from(source, forms="preserve", outlines="ignore")
+            else:
+                pdf.add_pages_from(source, forms="strip", outlines="ignore")
         with pdf.open_outline() as outline:
             outline.root.extend(pikepdf.OutlineItem(b.title, b.page) for b in bookmarks)
         specs = [(a.name, _filespec(pdf, a)) for a in sorted(attachments, key=lambda a: a.name)]

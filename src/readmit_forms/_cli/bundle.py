@@ -26,9 +26,24 @@ def run_bundle(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .. import extract
+    from .. import extract, extract_filled, is_fillable
 
-    contents = extract(read_file(args.pdf, "the bundle"), source=args.pdf)
+    data = read_file(args.pdf, "the PDF")
+    if is_fillable(data):
+        filled = extract_filled(data, source=args.pdf)
+        if args.output in (None, "-"):
+            write_stdout(filled.case_json)
+        else:
+            write_atomic(Path(args.output), filled.case_json)
+            report(f"wrote {args.output}")
+        report(
+            f"{args.pdf}: {len(filled.read)} filled field(s) read into the case "
+            f"({filled.form}, {filled.lang}); it matches the case schema"
+        )
+        for name in filled.not_read:
+            report(f"{args.pdf}: note: {name} is filled but shows no single case field: not read")
+        return OK
+    contents = extract(data, source=args.pdf)
     if args.output in (None, "-"):
         write_stdout(contents.case_json)
     else:

@@ -9,7 +9,7 @@ A field is named by the case path its item shows (``person.birth_surname``;
 ``documents[0].number``; ``unlawful_stay.legal_obstacles[]`` for a list, one item a
 line): the dots are the PDF's own field hierarchy, so a viewer, pypdf or pikepdf sees
 the fully qualified name. An item that shows no case field, or several at once, gets
-a name under ``form.`` (``form.item_7``) and is not read back into a case.
+a name under ``form.`` (``form.blank_7``) and is not read back into a case.
 """
 
 from __future__ import annotations
@@ -71,28 +71,18 @@ def _paths(block: model.Block | None, slot: int | None) -> tuple[str, ...]:
     return tuple(getattr(block, "paths", ()))
 
 
-def _number(block: model.Block | None) -> str:
-    return str(getattr(block, "number", "") or "").strip().rstrip(".")
-
-
 class _Names:
-    """Unique names: by the one case path shown, else under ``form.``."""
+    """Unique names: the one case path shown, else ``form.blank_N`` / ``form.choice_N``
+    in reading order (their tooltip gives the item's caption)."""
 
     def __init__(self) -> None:
-        self.taken: set[str] = set()
+        self.counts: dict[str, int] = {}
 
-    def name(self, paths: tuple[str, ...], number: str, slot: int | None, kind: str) -> str:
+    def name(self, paths: tuple[str, ...], kind: str) -> str:
         if len(paths) == 1 and not paths[0].startswith(FORM_PREFIX):
             return paths[0]  # the same path twice is one field with two widgets
-        base = f"{FORM_PREFIX}{kind}_{number}" if number else f"{FORM_PREFIX}{kind}"
-        if slot is not None:
-            base += f".slot_{slot + 1}"
-        name, count = base, 1
-        while name in self.taken:
-            count += 1
-            name = f"{base}_{count}"
-        self.taken.add(name)
-        return name
+        self.counts[kind] = count = self.counts.get(kind, 0) + 1
+        return f"{FORM_PREFIX}{kind}_{count}"
 
 
 def form_fields(laid: Laid, *, fillable: bool = False) -> list[FieldSpec]:
@@ -109,11 +99,9 @@ def form_fields(laid: Laid, *, fillable: bool = False) -> list[FieldSpec]:
         key = id(box.block)
         blocks[key] = box.block
         if isinstance(box.what, Dots):
-            slot = box.what.slot
-            block = box.block
-            if isinstance(block, model.Slots) and slot is not None:
-                if block.slots[slot].role is not None:
-                    continue  # the signature's own line: the signature field is there
+            slot, block = box.what.slot, box.block
+            if isinstance(block, model.Slots) and slot is not None and block.slots[slot].role:
+                continue  # the signature's own line: the signature field is there
             blanks.setdefault((key, slot), []).append(box)
         elif isinstance(box.what, Tick) and isinstance(box.block, model.Choices):
             ticks.setdefault(key, []).append(box)
@@ -121,14 +109,14 @@ def form_fields(laid: Laid, *, fillable: bool = False) -> list[FieldSpec]:
     for (key, slot), boxes in blanks.items():
         block = blocks[key]
         paths = _paths(block, slot)
-        name = names.name(paths, _number(block), slot, "item")
+        name = names.name(paths, "blank")
         widgets = []
         for page in sorted({box.page for box in boxes}):
             mine = [box for box in boxes if box.page == page]
             x1 = min(box.x for box in mine)
             x2 = max(box.x + box.width for box in mine)
             # from under the lowest dotted line to a line's height over the highest
-            y1, y2 = min(box.y for box in mine) - 2.5, max(box.y for box in mine) + 10.0
+            y1, y2 = min(box.y for box in mine) - 0.5, max(box.y for box in mine) + 11.0
             widgets.append(WidgetSpec(page, (x1, y1, x2, y2)))
         multiline = len(boxes) > 1 or any(p.endswith("[]") for p in paths)
         tooltip = _tooltip(block, paths)
@@ -137,8 +125,8 @@ def form_fields(laid: Laid, *, fillable: bool = False) -> list[FieldSpec]:
         block = blocks[key]
         assert isinstance(block, model.Choices)
         paths = block.paths
-        name = names.name(paths, _number(block), None, "choice")
-        widgets = tuple(
+        name = names.name(paths, "choice")
+        buttons = tuple(
             WidgetSpec(
                 box.page,
                 (box.x, box.y, box.x + BOX, box.y + BOX),
@@ -147,7 +135,7 @@ def form_fields(laid: Laid, *, fillable: bool = False) -> list[FieldSpec]:
             )
             for index, (box, option) in enumerate(zip(boxes, block.options, strict=False), 1)
         )
-        _add(by_name, FieldSpec(name, "radio", widgets, tooltip=_tooltip(block, paths)))
+        _add(by_name, FieldSpec(name, "radio", buttons, tooltip=_tooltip(block, paths)))
     return fields + list(by_name.values())
 
 

@@ -61,8 +61,8 @@ def render(
     drawn = draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
     if not options.get("fillable"):
         return drawn
-    from ._bundle._make import case_json
     from ._fillable import attach_case
+    from ._saving import case_json
 
     form_id = get_agreement(loaded.agreement).form(form).id
     return attach_case(drawn, case_json(case, loaded), form=form_id, lang=language.value)

@@ -13,6 +13,7 @@ Widths are in the PDF's 1000 units per em (not the font's 2048).
 from __future__ import annotations
 
 import io
+import zlib
 from functools import cache
 from importlib import resources
 
@@ -32,9 +33,11 @@ RADIO = (1 << 15) | (1 << 14)  # a radio group that cannot be switched off by a 
 
 
 @cache
-def _font_program() -> bytes:
+def _font_program() -> tuple[int, bytes]:
+    """The font file's length and its bytes compressed (once per process, not per form)."""
     folder = resources.files("readmit_forms") / "data" / "fonts"
-    return (folder / "LiberationSerif-Bold.ttf").read_bytes()
+    program = (folder / "LiberationSerif-Bold.ttf").read_bytes()
+    return len(program), zlib.compress(program, 6)
 
 
 def _to_unicode(glyphs: dict[int, int]) -> bytes:
@@ -68,9 +71,10 @@ def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     glyphs: dict[int, int] = {}
     for char, gid in sorted(face.charToGlyph.items()):
         glyphs.setdefault(gid, char)
-    program = _font_program()
-    font_file = pikepdf.Stream(pdf, program)
-    font_file.Length1 = len(program)
+    length, compressed = _font_program()
+    font_file = pikepdf.Stream(pdf, b"")
+    font_file.write(compressed, filter=Name.FlateDecode)
+    font_file.Length1 = length
     name = Name("/" + face.name.decode("ascii"))
     descriptor = Dictionary(
         Type=Name.FontDescriptor,

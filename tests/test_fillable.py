@@ -12,7 +12,6 @@ import pytest
 
 import readmit_forms as rf
 from conftest import SAMPLES
-from requires import require_program
 
 CASE = SAMPLES / "kz-at-no-documents.yaml"
 HOSTILE = "Әбілқайырұлы «ҮҢҚӨҺІ» & <b>x</b> \"quoted\" 'single' {{ case.person }} Щёлков"
@@ -72,46 +71,24 @@ def test_round_trip_with_kazakh_russian_and_hostile_values(lang: str) -> None:
 def test_a_filled_kazakh_value_shows_in_a_viewer(tmp_path: Path) -> None:
     """The appearance pypdf draws uses the form's embedded font: Kazakh letters are ink
     (with a standard font they would be nothing)."""
-    pdftoppm = require_program("pdftoppm", package="poppler-utils")
-    from PIL import Image
     from pypdf import PdfReader
+
+    from pixels import dark_pixels
 
     empty = _fillable("kk")
     filled = _fill(empty, {"person.birth_surname": "ӘҒҚҢӨҰҮҺІ әғқңөұүһі"})
-    rects = []
-    for pdf in (empty, filled):
-        reader = PdfReader(io.BytesIO(pdf))
-        for number, page in enumerate(reader.pages, 1):
-            for annot in page.get("/Annots", []):
-                annot = annot.get_object()
-                parent = annot.get("/Parent")
-                if parent is not None and parent.get_object().get("/T") == "birth_surname":
-                    rects.append((number, [float(v) for v in annot["/Rect"]]))
-    (number, (x1, y1, x2, y2)), _ = rects
-    ink = []
-    for name, pdf in (("empty", empty), ("filled", filled)):
-        path = tmp_path / f"{name}.pdf"
-        path.write_bytes(pdf)
-        subprocess.run(
-            [
-                pdftoppm,
-                "-png",
-                "-r",
-                "72",
-                "-f",
-                str(number),
-                "-l",
-                str(number),
-                path,
-                tmp_path / name,
-            ],
-            check=True,
-        )
-        (png,) = tmp_path.glob(f"{name}*.png")
-        with Image.open(png) as image:
-            h = image.height
-            box = image.convert("L").crop((int(x1), h - int(y2), int(x2), h - int(y1) - 2))
-            ink.append(sum(box.histogram()[:128]))
+    reader = PdfReader(io.BytesIO(filled))
+    ((number, rect),) = [
+        (n, tuple(float(v) for v in annot.get_object()["/Rect"]))
+        for n, page in enumerate(reader.pages, 1)
+        for annot in page.get("/Annots", [])
+        if (parent := annot.get_object().get("/Parent")) is not None
+        and parent.get_object().get("/T") == "birth_surname"
+    ]
+    ink = [
+        dark_pixels(pdf, number, (rect[0], rect[1] + 2, *rect[2:]), tmp_path / name)
+        for name, pdf in (("empty", empty), ("filled", filled))
+    ]
     assert ink[0] < 20 and ink[1] > 150, ink
 
 
@@ -133,12 +110,7 @@ def test_extract_refuses_a_pdf_that_is_no_fillable_form(tmp_path: Path) -> None:
     ):
         rf.extract_filled(plain)
     (tmp_path / "plain.pdf").write_bytes(plain)
-    done = subprocess.run(
-        ["readmit-forms", "extract", str(tmp_path / "plain.pdf")],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
+    done = _cli("extract", str(tmp_path / "plain.pdf"))
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
@@ -151,53 +123,19 @@ def test_a_filled_value_against_the_schema_names_the_field() -> None:
         rf.extract_filled(b"not a pdf at all")
 
 
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["readmit-forms", *args], capture_output=True, text=True)
+
+
 def test_cli_render_fillable_and_extract(tmp_path: Path) -> None:
-    out = tmp_path / "form.pdf"
-    subprocess.run(
-        [
-            "readmit-forms",
-            "render",
-            str(CASE),
-            "--form",
-            "readmission-request",
-            "--lang",
-            "kk",
-            "--draft",
-            "--fillable",
-            "-o",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (tmp_path / "filled.pdf").write_bytes(
-        _fill(out.read_bytes(), {"person.birth_surname": HOSTILE})
-    )
-    done = subprocess.run(
-        ["readmit-forms", "extract", str(tmp_path / "filled.pdf"), "-o", str(tmp_path / "c.json")],
-        capture_output=True,
-        text=True,
-    )
+    out, filled, case = tmp_path / "form.pdf", tmp_path / "filled.pdf", tmp_path / "c.json"
+    render = ["render", str(CASE), "--form", "readmission-request", "--lang", "kk", "--draft"]
+    assert _cli(*render, "--fillable", "-o", str(out)).returncode == 0
+    filled.write_bytes(_fill(out.read_bytes(), {"person.birth_surname": HOSTILE}))
+    done = _cli("extract", str(filled), "-o", str(case))
     assert done.returncode == 0, done.stderr
-    assert json.loads((tmp_path / "c.json").read_text())["person"]["birth_surname"] == HOSTILE
-    refused = subprocess.run(
-        [
-            "readmit-forms",
-            "render",
-            str(CASE),
-            "--form",
-            "readmission-request",
-            "--lang",
-            "kk",
-            "--format",
-            "docx",
-            "--fillable",
-            "-o",
-            str(tmp_path / "x.docx"),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    assert json.loads(case.read_text())["person"]["birth_surname"] == HOSTILE
+    refused = _cli(*render, "--format", "docx", "--fillable", "-o", str(tmp_path / "x.docx"))
     assert refused.returncode == 2 and "--fillable applies to --format pdf only" in refused.stderr
 
 

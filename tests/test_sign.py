@@ -274,35 +274,11 @@ def test_the_signed_page_shows_the_appearance(
     form_pdf: bytes, clerk: Clerk, tmp_path: Path
 ) -> None:
     """Rendered as a viewer shows it: the box is drawn and has dark text pixels in it."""
-    pdftoppm = require_program("pdftoppm", package="poppler-utils")
-    from PIL import Image
+    from pixels import dark_pixels
 
     signed = _sign(form_pdf, clerk)
-    ((_, page, (x1, y1, x2, y2)),) = [w for w in _widgets(signed) if w[0] == "signature"]
-    path = tmp_path / "signed.pdf"
-    path.write_bytes(signed)
-    subprocess.run(
-        [
-            pdftoppm,
-            "-png",
-            "-r",
-            "72",
-            "-f",
-            str(page + 1),
-            "-l",
-            str(page + 1),
-            path,
-            tmp_path / "p",
-        ],
-        check=True,
-    )
-    (png,) = tmp_path.glob("p*.png")
-    with Image.open(png) as image:
-        height = image.height
-        box = image.convert("L").crop(
-            (int(x1) + 3, height - int(y2) + 3, int(x2) - 3, height - int(y1) - 3)
-        )
-        dark = sum(box.histogram()[:128])
+    ((_, page, rect),) = [w for w in _widgets(signed) if w[0] == "signature"]
+    dark = dark_pixels(signed, page + 1, rect, tmp_path, inset=3)
     assert dark > 100, "the signature box is empty in the rendered page"
 
 

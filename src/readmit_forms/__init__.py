@@ -91,6 +91,7 @@ from ._register._due import describe_due
 from ._register._results import ENV as REGISTER_ENV
 from ._register._results import STATES as CASE_STATES
 from ._register._results import (
+    CaseSummary,
     DataRecord,
     OpenDeadline,
     PurgeReport,
@@ -176,6 +177,7 @@ __all__ = [
     "CaseFileError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "CaseSummary",
     "CertificateError",
     "DataRecord",
     "DeadlineText",

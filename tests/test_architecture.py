@@ -175,7 +175,16 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("backends", ("_backends",)),
     (
         "outputs",
-        ("_render", "_proof", "_template_check", "_signing", "_bundle", "_register", "_guard"),
+        (
+            "_render",
+            "_proof",
+            "_template_check",
+            "_signing",
+            "_bundle",
+            "_fillable",
+            "_register",
+            "_guard",
+        ),
     ),
     ("api", ("",)),
     ("web", ("_web",)),

@@ -45,6 +45,7 @@ from ._errors import (
     CaseSchemaError,
     CertificateError,
     ExternalSignatureError,
+    FilledFormError,
     InvalidValueError,
     KeyAccessError,
     LanguageNotAllowedError,
@@ -107,6 +108,7 @@ from ._vocabulary import country_names, language_names
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
+    from ._fillable import FilledCase, extract_filled, is_fillable
     from ._register._api import Register
     from ._signing import (
         ExternalRequest,
@@ -128,6 +130,7 @@ if _typing.TYPE_CHECKING:
 _LAZY = {
     "Register": "._register._api",
     **dict.fromkeys(("BundleContents", "BundledDocument", "bundle", "extract"), "._bundle"),
+    **dict.fromkeys(("FilledCase", "extract_filled", "is_fillable"), "._fillable"),
     **dict.fromkeys(
         (
             "ExternalRequest",
@@ -184,6 +187,8 @@ __all__ = [
     "Extended",
     "ExternalRequest",
     "ExternalSignatureError",
+    "FilledCase",
+    "FilledFormError",
     "Finding",
     "FormInfo",
     "Holiday",
@@ -248,8 +253,10 @@ __all__ = [
     "embed_external",
     "evidence_report",
     "extract",
+    "extract_filled",
     "formats",
     "get_agreement",
+    "is_fillable",
     "language_names",
     "language_status",
     "load_case",

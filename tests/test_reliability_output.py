@@ -29,8 +29,9 @@ def test_a_folder_in_the_way_is_one_line_and_the_rest_is_written(
         "-o", f"{tmp_path}/",
     )  # fmt: skip
     assert result.code == 2
-    problems = [line for line in result.err.splitlines() if not line.startswith("wrote ")]
+    *problems, summary = [line for line in result.err.splitlines() if not line.startswith("wrote ")]
     assert len(problems) == 1 and "cannot be written" in problems[0], result.err
+    assert summary == "5 written, 0 refused, 1 failed"
     assert len([p for p in tmp_path.iterdir() if p.is_file()]) == 5
 
 

@@ -43,7 +43,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from ._agreements import FORM_IDS, Source, get_agreement
+from ._agreements import Source, get_agreement
 from ._document import Role
 from ._errors import UnknownFormError
 from ._yaml import load_data
@@ -248,9 +248,13 @@ def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
             data.setdefault("agreement", agreement_id)
             data["blocks"] = _normalise(data.get("blocks"))
             structure = _STRUCTURE.validate_python(data)
+            forms = get_agreement(agreement_id).form_ids
             for form in structure.forms:
-                if form not in FORM_IDS:
-                    raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
+                if form not in forms:
+                    raise ValueError(
+                        f"structure {entry.name}: unknown form {form!r}; "
+                        f"the forms of {agreement_id} are: {', '.join(forms)}"
+                    )
             found.append(structure)
     return tuple(found)
 

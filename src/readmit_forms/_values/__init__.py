@@ -19,7 +19,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._paths import locate, walk
-from . import documents, escorts, events, grounds, handover, letter, people, statement, transit
+from . import (
+    documents,
+    escorts,
+    events,
+    grounds,
+    handover,
+    letter,
+    paths,
+    people,
+    statement,
+    transit,
+)
 from ._core import (
     CODE,
     DATE,
@@ -57,6 +68,7 @@ __all__ = [
     "resolve",
     "resolve_choice",
     "resolve_items",
+    "unknown_value",
     "value_paths",
 ]
 
@@ -105,6 +117,9 @@ def _root(ctx: Ctx, name: str) -> Any:
 
 def resolve(ctx: Ctx, value_id: str) -> Value:
     """The value for ``value_id`` (None when the case has nothing for it)."""
+    generic = paths.parse(value_id)
+    if generic is not None:
+        return paths.resolve_path(ctx, generic)
     root, key = _split(value_id)
     obj = _root(ctx, root)
     return None if obj is None and root != "case" else VALUES[key].fn(ctx, obj)
@@ -112,14 +127,43 @@ def resolve(ctx: Ctx, value_id: str) -> Value:
 
 def resolve_choice(ctx: Ctx, value_id: str) -> frozenset[str] | None:
     """The ticked option codes for ``value_id`` (None when the case is silent)."""
+    generic = paths.parse(value_id)
+    if generic is not None:
+        return paths.resolve_path_choice(ctx, generic)
     root, key = _split(value_id)
     obj = _root(ctx, root)
     return None if obj is None and root != "case" else CHOICES[key].fn(ctx, obj)
 
 
 def resolve_items(ctx: Ctx, items_id: str) -> Sequence[Any]:
-    """The objects a repeated block runs over (children, documents, escorts)."""
-    return list(ITEMS[items_id](ctx))
+    """The objects a repeated block runs over (children, documents, escorts): a registered
+    id, or else a list field of the case (``transferred_family``, ``permits``)."""
+    if items_id in ITEMS:
+        return list(ITEMS[items_id](ctx))
+    return list(getattr(ctx.case, items_id, None) or ())
+
+
+def unknown_value(
+    value_id: str, *, kind: str = "value", scope: Sequence[str] = ()
+) -> tuple[str, tuple[str, ...]] | None:
+    """What is wrong with ``value_id`` in a structure (None: nothing), and the allowed
+    values: ``kind`` is ``value``, ``choice`` or ``items``; ``scope`` the repeat variables
+    bound where it is used."""
+    if kind == "items":
+        fields = paths.check(f"list({value_id})", choice=False)
+        if value_id in ITEMS or fields is None:
+            return None
+        return f"unknown items {value_id!r}", tuple(sorted(ITEMS))
+    problem = paths.check(value_id, choice=kind == "choice", scope=scope)
+    if problem is not None:
+        return problem, ()
+    if paths.parse(value_id) is not None:
+        return None
+    table: Mapping[str, Any] = CHOICES if kind == "choice" else VALUES
+    root, _, name = value_id.partition(".")
+    if root in FAMILIES and f"{FAMILIES[root]}.{name}" in table:
+        return None
+    return f"unknown {kind} id {value_id!r}", tuple(sorted(table))
 
 
 def _shown_from(
@@ -127,6 +171,11 @@ def _shown_from(
 ) -> tuple[Any, str | None, tuple[tuple[Kind, str], ...]]:
     """The object the ``shows`` paths of a value (or choice) start from, its path in the
     case (None where it is not an object of the case), and the paths."""
+    generic = paths.parse(value_id)
+    if generic is not None:
+        where = _where(ctx, generic.root)
+        shows = ((paths.kind_of(generic), generic.rest),) if generic.rest else ()
+        return paths.root_object(ctx, generic.root), where, shows
     root, key = _split(value_id)
     definition: ValueDef | ChoiceDef = CHOICES[key] if choice else VALUES[key]
     obj = _root(ctx, root)
@@ -139,6 +188,15 @@ def _shown_from(
     if root in ctx.scope:
         return obj, locate(ctx.case, obj), definition.shows
     return obj, root, definition.shows
+
+
+def _where(ctx: Ctx, root: str) -> str | None:
+    """The path in the case of a path value's root (None where it is not in the case)."""
+    if root == "case":
+        return ""
+    if root in ctx.scope:
+        return locate(ctx.case, ctx.scope[root])
+    return root if root in type(ctx.case).model_fields else None
 
 
 def value_paths(ctx: Ctx, value_id: str, *, choice: bool = False) -> tuple[str, ...]:

@@ -161,7 +161,6 @@ class FormInfo(Data):
     )
 
 
-
 WordingKind = Literal["annex-text", "annex-translation", "project-translation", "model-form"]
 
 

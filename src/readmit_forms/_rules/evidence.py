@@ -111,7 +111,11 @@ def _lists_sources(check: Check, concerns: str) -> list[Source]:
 def evidence_items(check: Check) -> Iterator[Finding]:
     """Each document the case cites counts under the lists, or the clerk is told it does not."""
     agreement, case = check.agreement, check.case
-    if not agreement.evidence or not in_play_needing(check, None, "interview", procedure="readmission") or case.transit is not None:
+    if (
+        not agreement.evidence
+        or not in_play_needing(check, None, "interview", procedure="readmission")
+        or case.transit is not None
+    ):
         return
     concerns: Concern = "third-country" if category(case) == "third-country" else "nationality"
     sources = _lists_sources(check, concerns)

@@ -217,6 +217,7 @@ class Structure(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     agreement: str
+    file: str = Field("", description="where the structure was read from (set on load)")
     forms: tuple[str, ...]
     texts: str = Field(description="namespace of the form's texts, e.g. 'kz-at.annex-7'")
     source: Source
@@ -246,6 +247,7 @@ def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
         if entry.name.endswith(".yaml"):
             data = load_data(entry.read_text("utf-8"))
             data.setdefault("agreement", agreement_id)
+            data["file"] = f"structure/{agreement_id}/{entry.name}"
             data["blocks"] = _normalise(data.get("blocks"))
             structure = _STRUCTURE.validate_python(data)
             forms = get_agreement(agreement_id).form_ids

@@ -18,7 +18,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._errors import DataError
 from .._paths import locate, walk
+from .._structure import BlockSpec, ChoicesSpec, EachSpec, FieldSpec, PhotoSpec, SlotsSpec, Structure
+from .._structure import WithSpec
 from . import (
     documents,
     escorts,
@@ -68,6 +71,7 @@ __all__ = [
     "resolve",
     "resolve_choice",
     "resolve_items",
+    "check_structure",
     "unknown_value",
     "value_paths",
 ]
@@ -220,3 +224,34 @@ def raw_values(ctx: Ctx, value_id: str) -> list[tuple[Kind, Any]]:
         for _, value in walk(obj, path, lenient=True)
         if value is not None
     ]
+
+
+def _named(blocks: Sequence[BlockSpec], where: str, scope: tuple[str, ...]) -> Any:
+    """(path in the file, value id, kind, scope) of every value a structure's blocks name."""
+    for index, block in enumerate(blocks):
+        at = f"{where}[{index}]"
+        if isinstance(block, FieldSpec) and block.value:
+            yield f"{at}.value", block.value, "value", scope
+        elif isinstance(block, ChoicesSpec):
+            yield f"{at}.value", block.value, "choice", scope
+        elif isinstance(block, SlotsSpec):
+            for number, slot in enumerate(block.slots):
+                if slot.value:
+                    yield f"{at}.slots[{number}].value", slot.value, "value", scope
+        elif isinstance(block, EachSpec):
+            yield f"{at}.items", block.items, "items", scope
+            yield from _named(block.blocks, f"{at}.blocks", (*scope, block.as_))
+        elif isinstance(block, WithSpec):
+            yield from _named(block.blocks, f"{at}.blocks", scope)
+        elif isinstance(block, PhotoSpec):
+            yield from _named(block.blocks, f"{at}.blocks", scope)
+
+
+def check_structure(structure: Structure) -> None:
+    """Raise `DataError` for the first value, choice or items id of ``structure`` that the
+    toolkit does not know (or a path value naming a field the case schema lacks)."""
+    for where, value_id, kind, scope in _named(structure.blocks, "blocks", ()):
+        problem = unknown_value(value_id, kind=kind, scope=scope)
+        if problem is not None:
+            reason, allowed = problem
+            raise DataError(structure.file or structure.texts, where, value_id, allowed, reason)

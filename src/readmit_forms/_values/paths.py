@@ -85,6 +85,8 @@ def parse(value_id: str) -> PathValue | None:
     if found is None:
         return None
     root, _, rest = found["path"].partition(".")
+    if root.endswith("[]"):  # a list of the case: walked from the case
+        return PathValue(found["fmt"], "case", found["path"], found["arg"])
     return PathValue(found["fmt"], root, rest, found["arg"])
 
 

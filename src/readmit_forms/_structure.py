@@ -76,10 +76,29 @@ class _Spec(BaseModel):
     def applies_to(self, form: str, lang: str = "") -> bool:
         return (not self.only or form in self.only) and (not self.langs or lang in self.langs)
 
+    def item_name(self) -> str:
+        """A short name for the item the entry makes (the translators' proof lines the
+        languages up by it)."""
+        return type(self).__name__
+
+    def text_keys(self) -> tuple[str, ...]:
+        """The text keys of the item's words, relative to the form's namespace."""
+        return ()
+
+    def value_ids(self) -> tuple[str, ...]:
+        """The value ids that fill the item."""
+        return ()
+
 
 class TitleSpec(_Spec):
     kind: Literal["title"] = "title"
     key: str
+
+    def item_name(self) -> str:
+        return self.key
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (self.key,)
 
 
 class TextSpec(_Spec):
@@ -92,10 +111,22 @@ class TextSpec(_Spec):
     keep_with_previous: bool = False
     role: Role | None = None
 
+    def item_name(self) -> str:
+        return self.key
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (self.key,)
+
 
 class HeadingSpec(_Spec):
     kind: Literal["heading"] = "heading"
     section: str
+
+    def item_name(self) -> str:
+        return self.section
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (f"{self.section}.letter", f"{self.section}.title")
 
 
 class FieldSpec(_Spec):
@@ -108,6 +139,15 @@ class FieldSpec(_Spec):
     hint: str | None = None
     blank: str | None = None
 
+    def item_name(self) -> str:
+        return self.label or self.value or self.n
+
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(key for key in (self.label, self.hint) if key)
+
+    def value_ids(self) -> tuple[str, ...]:
+        return (self.value,) if self.value else ()
+
 
 class ChoicesSpec(_Spec):
     kind: Literal["choices"] = "choices"
@@ -116,6 +156,12 @@ class ChoicesSpec(_Spec):
     value: str
     options: dict[str, str]
     vertical: bool = False
+
+    def item_name(self) -> str:
+        return self.label or self.value
+
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(key for key in (self.label, *self.options.values()) if key)
 
 
 class SlotSpec(BaseModel):
@@ -137,11 +183,27 @@ class SlotsSpec(_Spec):
         False, description="the signature block: kept on the page of the item before it"
     )
 
+    def item_name(self) -> str:
+        captions = (slot.caption for slot in self.slots)
+        return self.label or next((c for c in captions if c), None) or "slots"
+
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(k for k in (self.label, *(s.caption for s in self.slots)) if k)
+
+    def value_ids(self) -> tuple[str, ...]:
+        return tuple(slot.value for slot in self.slots if slot.value)
+
 
 class PhotoSpec(_Spec):
     kind: Literal["photo"] = "photo"
     caption: str
     blocks: tuple[BlockSpec, ...]
+
+    def item_name(self) -> str:
+        return self.caption
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (self.caption,)
 
 
 class EachSpec(_Spec):
@@ -156,6 +218,12 @@ class EachSpec(_Spec):
         "blank", description="no items: the blocks once with blank lines, or nothing"
     )
     blocks: tuple[BlockSpec, ...]
+
+    def item_name(self) -> str:  # the blocks an each entry makes itself are its headings
+        return self.heading or self.items
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (f"{self.heading}.letter", f"{self.heading}.title") if self.heading else ()
 
 
 class WithSpec(_Spec):

@@ -11,9 +11,9 @@ entry and the repeat variables in scope.
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from ._agreements import Agreement, get_agreement
 from ._case import Case

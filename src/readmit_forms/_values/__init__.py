@@ -20,8 +20,16 @@ from typing import Any
 
 from .._errors import DataError
 from .._paths import locate, walk
-from .._structure import BlockSpec, ChoicesSpec, EachSpec, FieldSpec, PhotoSpec, SlotsSpec, Structure
-from .._structure import WithSpec
+from .._structure import (
+    BlockSpec,
+    ChoicesSpec,
+    EachSpec,
+    FieldSpec,
+    PhotoSpec,
+    SlotsSpec,
+    Structure,
+    WithSpec,
+)
 from . import (
     documents,
     escorts,
@@ -66,12 +74,12 @@ __all__ = [
     "Ctx",
     "Kind",
     "Value",
+    "check_structure",
     "fallback_langs",
     "raw_values",
     "resolve",
     "resolve_choice",
     "resolve_items",
-    "check_structure",
     "unknown_value",
     "value_paths",
 ]
@@ -241,9 +249,7 @@ def _named(blocks: Sequence[BlockSpec], where: str, scope: tuple[str, ...]) -> A
         elif isinstance(block, EachSpec):
             yield f"{at}.items", block.items, "items", scope
             yield from _named(block.blocks, f"{at}.blocks", (*scope, block.as_))
-        elif isinstance(block, WithSpec):
-            yield from _named(block.blocks, f"{at}.blocks", scope)
-        elif isinstance(block, PhotoSpec):
+        elif isinstance(block, WithSpec) or isinstance(block, PhotoSpec):
             yield from _named(block.blocks, f"{at}.blocks", scope)
 
 

@@ -36,6 +36,7 @@ item's parts follow, e.g. one set of captioned slots per document).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -63,6 +64,16 @@ __all__ = [
     "structure_for",
     "structures",
 ]
+
+
+_PATH_VALUE = re.compile(r"[a-z]+\((?P<path>[^,()]+)(?:,\s*[\w-]+)?\)")
+
+
+def shown_path(value_id: str) -> str:
+    """The case path a path value such as ``text(case.notes)`` shows (``case.notes``), or
+    the value id itself."""
+    found = _PATH_VALUE.fullmatch(value_id)
+    return found["path"] if found else value_id
 
 
 class _Spec(BaseModel):
@@ -140,7 +151,7 @@ class FieldSpec(_Spec):
     blank: str | None = None
 
     def item_name(self) -> str:
-        return self.label or self.value or self.n
+        return self.label or (shown_path(self.value) if self.value else None) or self.n
 
     def text_keys(self) -> tuple[str, ...]:
         return tuple(key for key in (self.label, self.hint) if key)

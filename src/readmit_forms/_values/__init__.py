@@ -30,6 +30,7 @@ from .._structure import (
     Structure,
     WithSpec,
 )
+from . import _path_values as paths
 from . import (
     documents,
     escorts,
@@ -37,7 +38,6 @@ from . import (
     grounds,
     handover,
     letter,
-    paths,
     people,
     statement,
     transit,
@@ -157,25 +157,25 @@ def resolve_items(ctx: Ctx, items_id: str) -> Sequence[Any]:
 
 def unknown_value(
     value_id: str, *, kind: str = "value", scope: Sequence[str] = ()
-) -> tuple[str, tuple[str, ...]] | None:
-    """What is wrong with ``value_id`` in a structure (None: nothing), and the allowed
-    values: ``kind`` is ``value``, ``choice`` or ``items``; ``scope`` the repeat variables
-    bound where it is used."""
+) -> tuple[str | None, tuple[str, ...]] | None:
+    """What is wrong with ``value_id`` in a structure (None: nothing): the reason (None: an
+    unknown id) and the allowed values. ``kind`` is ``value``, ``choice`` or ``items``;
+    ``scope`` the repeat variables bound where it is used."""
     if kind == "items":
         fields = paths.check(f"list({value_id})", choice=False)
         if value_id in ITEMS or fields is None:
             return None
-        return f"unknown items {value_id!r}", tuple(sorted(ITEMS))
+        return None, tuple(sorted(ITEMS))
     problem = paths.check(value_id, choice=kind == "choice", scope=scope)
     if problem is not None:
-        return problem, ()
+        return f"{value_id}: {problem}", ()
     if paths.parse(value_id) is not None:
         return None
     table: Mapping[str, Any] = CHOICES if kind == "choice" else VALUES
     root, _, name = value_id.partition(".")
     if root in FAMILIES and f"{FAMILIES[root]}.{name}" in table:
         return None
-    return f"unknown {kind} id {value_id!r}", tuple(sorted(table))
+    return None, tuple(sorted(table))
 
 
 def _shown_from(
@@ -249,7 +249,7 @@ def _named(blocks: Sequence[BlockSpec], where: str, scope: tuple[str, ...]) -> A
         elif isinstance(block, EachSpec):
             yield f"{at}.items", block.items, "items", scope
             yield from _named(block.blocks, f"{at}.blocks", (*scope, block.as_))
-        elif isinstance(block, WithSpec) or isinstance(block, PhotoSpec):
+        elif isinstance(block, WithSpec | PhotoSpec):
             yield from _named(block.blocks, f"{at}.blocks", scope)
 
 

@@ -211,10 +211,7 @@ class DataError(ReadmitFormsError, ValueError):
         self.allowed = tuple(allowed)
         self.reason = reason
         where = f"{file}: {path}" if path else file
-        if reason is not None:
-            message = f"{where}: {reason}"
-        else:
-            message = f"{where}: unknown {str(value)!r}"
+        message = f"{where}: {reason if reason is not None else f'unknown {str(value)!r}'}"
         if self.allowed:
             message += f"; allowed: {', '.join(self.allowed)}"
         super().__init__(message)

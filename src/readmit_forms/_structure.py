@@ -36,16 +36,14 @@ item's parts follow, e.g. one set of captioned slots per document).
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-from importlib.abc import Traversable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from ._agreements import FORM_IDS, Source, get_agreement
+from ._agreements import FORM_IDS, Source, agreement_ids, data_error, get_agreement
 from ._document import Role
 from ._errors import UnknownFormError
+from ._packs import per_packs, structure_folder
 from ._yaml import load_data
 
 __all__ = [
@@ -230,24 +228,24 @@ class Structure(BaseModel):
 _STRUCTURE = TypeAdapter(Structure)
 
 
-@cache
-def _folder() -> Traversable:
-    return resources.files("readmit_forms") / "structure"
-
-
-@cache
+@per_packs
 def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
-    """The structure files of one agreement (``structure/<agreement>/``), read when first needed."""
-    folder = _folder() / agreement_id
-    if not folder.is_dir():
+    """The structure files of one agreement (``structure/<agreement>/`` of its pack), read
+    when first needed."""
+    found_folder = structure_folder(agreement_id)
+    if found_folder is None:
         return ()
+    pack, folder = found_folder
     found: list[Structure] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             data = load_data(entry.read_text("utf-8"))
             data.setdefault("agreement", agreement_id)
             data["blocks"] = _normalise(data.get("blocks"))
-            structure = _STRUCTURE.validate_python(data)
+            try:
+                structure = _STRUCTURE.validate_python(data)
+            except ValidationError as exc:
+                raise data_error(pack.file("structure", agreement_id, entry.name), exc) from None
             for form in structure.forms:
                 if form not in FORM_IDS:
                     raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
@@ -256,9 +254,8 @@ def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
 
 
 def structures() -> tuple[Structure, ...]:
-    """Every bundled structure file, checked."""
-    folders = sorted(entry.name for entry in _folder().iterdir() if entry.is_dir())
-    return tuple(s for name in folders for s in _structures_of(name))
+    """Every structure file of every agreement (bundled and from packs), checked."""
+    return tuple(s for name in agreement_ids() for s in _structures_of(name))
 
 
 def structure_for(agreement_id: str, form_id: str) -> Structure:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from ._agreements import Agreement, get_agreement
 from ._case import Case
@@ -31,6 +30,7 @@ from ._document import (
 )
 from ._lang import Lang, parse_lang
 from ._languages import check_purpose, language_metadata, status_line
+from ._packs import per_packs
 from ._photo import read_photo
 from ._presentation import caption, choice, page_label, slots_captions, subject
 from ._presentation import heading as section_heading
@@ -213,7 +213,7 @@ def compose_traced(
     return document, tuple(made)
 
 
-@cache
+@per_packs
 def _checked(agreement_id: str, form: str) -> None:
     """Every value the form's structure names is known (`check_structure`), checked once."""
     check_structure(structure_for(agreement_id, form))

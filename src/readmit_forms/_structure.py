@@ -37,16 +37,14 @@ item's parts follow, e.g. one set of captioned slots per document).
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
-from importlib.abc import Traversable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from ._agreements import Source, get_agreement
+from ._agreements import Source, agreement_ids, data_error, get_agreement
 from ._document import Role
-from ._errors import UnknownFormError
+from ._errors import DataError, UnknownFormError
+from ._packs import per_packs, structure_folder
 from ._yaml import load_data
 
 __all__ = [
@@ -310,40 +308,37 @@ class Structure(BaseModel):
 _STRUCTURE = TypeAdapter(Structure)
 
 
-@cache
-def _folder() -> Traversable:
-    return resources.files("readmit_forms") / "structure"
-
-
-@cache
+@per_packs
 def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
-    """The structure files of one agreement (``structure/<agreement>/``), read when first needed."""
-    folder = _folder() / agreement_id
-    if not folder.is_dir():
+    """The structure files of one agreement (``structure/<agreement>/`` of its pack), read
+    when first needed."""
+    found_folder = structure_folder(agreement_id)
+    if found_folder is None:
         return ()
+    pack, folder = found_folder
     found: list[Structure] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             data = load_data(entry.read_text("utf-8"))
             data.setdefault("agreement", agreement_id)
-            data["file"] = f"structure/{agreement_id}/{entry.name}"
+            file = pack.file("structure", agreement_id, entry.name)
+            data["file"] = file
             data["blocks"] = _normalise(data.get("blocks"))
-            structure = _STRUCTURE.validate_python(data)
+            try:
+                structure = _STRUCTURE.validate_python(data)
+            except ValidationError as exc:
+                raise data_error(file, exc) from None
             forms = get_agreement(agreement_id).form_ids
-            for form in structure.forms:
+            for index, form in enumerate(structure.forms):
                 if form not in forms:
-                    raise ValueError(
-                        f"structure {entry.name}: unknown form {form!r}; "
-                        f"the forms of {agreement_id} are: {', '.join(forms)}"
-                    )
+                    raise DataError(file, f"forms[{index}]", form, forms)
             found.append(structure)
     return tuple(found)
 
 
 def structures() -> tuple[Structure, ...]:
-    """Every bundled structure file, checked."""
-    folders = sorted(entry.name for entry in _folder().iterdir() if entry.is_dir())
-    return tuple(s for name in folders for s in _structures_of(name))
+    """Every structure file of every agreement (bundled and from packs), checked."""
+    return tuple(s for name in agreement_ids() for s in _structures_of(name))
 
 
 def structure_for(agreement_id: str, form_id: str) -> Structure:

@@ -11,12 +11,21 @@ from __future__ import annotations
 from ._agreement import Agreement
 from ._data import Fact, Role, Source, Trilingual
 from ._divergences import divergence_for, divergences_at, unplaced
-from ._loading import agreement_ids, agreements, get_agreement, load_agreement_text
+from ._events import events_of, shared_events
+from ._loading import (
+    agreement_ids,
+    agreement_problems,
+    agreements,
+    data_error,
+    get_agreement,
+    load_agreement_text,
+)
 from ._parts import (
     Authority,
     BorderCrossingPoint,
     Deadline,
     Divergence,
+    Event,
     EvidenceItem,
     EvidenceList,
     Extension,
@@ -36,6 +45,7 @@ __all__ = [
     "BorderCrossingPoint",
     "Deadline",
     "Divergence",
+    "Event",
     "EvidenceItem",
     "EvidenceList",
     "Extension",
@@ -52,10 +62,14 @@ __all__ = [
     "Trilingual",
     "Wording",
     "agreement_ids",
+    "agreement_problems",
     "agreements",
+    "data_error",
     "divergence_for",
     "divergences_at",
+    "events_of",
     "get_agreement",
     "load_agreement_text",
+    "shared_events",
     "unplaced",
 ]

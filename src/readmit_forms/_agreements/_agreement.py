@@ -13,6 +13,7 @@ from ._parts import (
     BorderCrossingPoint,
     Deadline,
     Divergence,
+    Event,
     EvidenceList,
     FormInfo,
     LanguageRules,
@@ -22,7 +23,10 @@ from ._parts import (
     Wording,
 )
 
-__all__ = ["Agreement"]
+__all__ = ["Agreement", "Side"]
+
+Side = str | tuple[str, ...]
+"""One side of an agreement: a state, or states acting together (e.g. the Benelux states)."""
 
 
 class Agreement(Data):
@@ -31,7 +35,9 @@ class Agreement(Data):
     id: str
     title: Trilingual
     short: Trilingual
-    parties: tuple[str, str]
+    parties: tuple[Side, Side] = Field(
+        description="the two sides; a side is one state or several acting together"
+    )
     status: Fact[str]
     documents: dict[str, str] = Field(description="source file -> what it is")
     languages: LanguageRules
@@ -40,6 +46,9 @@ class Agreement(Data):
     border_crossing_points: tuple[BorderCrossingPoint, ...] = ()
     border_crossing_note: Fact[str] | None = None
     deadlines: tuple[Deadline, ...] = ()
+    events: dict[str, Event] = Field(
+        default_factory=dict, description="events of its own, beside data/events.yaml"
+    )
     evidence: tuple[EvidenceList, ...] = ()
     evidence_note: Fact[str] | None = None
     forms: tuple[FormInfo, ...]
@@ -121,10 +130,39 @@ class Agreement(Data):
             return Wording(kind="model-form", note=note, source=form.annex.source)
         return self.languages.wording[lang]
 
+    @property
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The states of each side."""
+        first, second = (side if isinstance(side, tuple) else (side,) for side in self.parties)
+        return first, second
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        """Every state of the agreement, side by side."""
+        first, second = self.sides
+        return (*first, *second)
+
+    def side_of(self, state: str) -> int | None:
+        """0 or 1: the side ``state`` is on; None where it is no state of the agreement."""
+        return next((i for i, side in enumerate(self.sides) if state in side), None)
+
     def other_party(self, state: str) -> str:
-        """The party that is not ``state``."""
-        first, second = self.parties
-        return second if state == first else first
+        """The party that is not ``state`` (the first state of the other side)."""
+        side = self.side_of(state)
+        return self.sides[1 if side == 0 else 0][0]
+
+    def directions(self) -> tuple[tuple[str, str], ...]:
+        """Every (requesting, requested) pair of states the agreement allows."""
+        first, second = self.sides
+        return (
+            *((a, b) for a in first for b in second),
+            *((b, a) for a in first for b in second),
+        )
+
+    @property
+    def party_label(self) -> str:
+        """The sides as a person reads them: ``KZ – AT``, ``BE+LU+NL – MD``."""
+        return " – ".join("+".join(side) for side in self.sides)
 
     def default_lang(self) -> Lang:
         """The language to address a clerk in under this agreement: its working language

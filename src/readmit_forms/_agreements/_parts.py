@@ -15,6 +15,7 @@ __all__ = [
     "BorderCrossingPoint",
     "Deadline",
     "Divergence",
+    "Event",
     "EvidenceItem",
     "EvidenceList",
     "Extension",
@@ -58,7 +59,48 @@ class BorderCrossingPoint(Data):
     source: Source
 
 
-Unit = Literal["calendar-days", "working-days", "hours", "weeks", "months"]
+Unit = Literal["calendar-days", "working-days", "hours", "weeks", "months", "years", "immediately"]
+"""How a time limit is counted; ``immediately`` ("without delay") has no length and no date."""
+
+CalendarChoice = str
+"""Whose public holidays a working-day limit skips: ``requesting``, ``requested``, ``both``
+(the default: a day counts only if it is a working day of both states of the case), or a
+state code of the agreement."""
+
+
+class Event(Data):
+    """What a time limit runs from, as the case dates it (``data/events.yaml`` and an
+    agreement's own ``events``)."""
+
+    field: str | None = Field(None, description="the case date field, e.g. 'letter.received_on'")
+    time: str | None = Field(None, description="the case field of the time of day, if any")
+    when: str | None = Field(
+        None,
+        description="a case field that must be true for the event to have happened; when it "
+        "is false, the limit does not apply",
+    )
+    given_only: bool = Field(
+        False, description="the limit applies only where the case gives the date"
+    )
+    condition: Literal["no-request-needed"] | None = Field(
+        None, description="the limit applies only where the case meets this condition"
+    )
+    after: tuple[str, ...] = Field(
+        (), description="runs from the due day of the first of these limits that applies"
+    )
+    since: Trilingual | None = Field(
+        None, description="the words 'within N …' ends with, where messages.yaml has none"
+    )
+    until: Trilingual | None = Field(
+        None, description="the words 'not later than N …' ends with, where messages.yaml has none"
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_start(self) -> Event:
+        if (self.field is None) == (not self.after):
+            raise ValueError("an event gives either a case field or 'after' (limit ids)")
+        return self
 
 
 class Extension(Data):
@@ -78,12 +120,21 @@ class Deadline(Data):
     id: str
     action: Trilingual
     actor: Literal["requesting", "requested", "either"]
-    length: int
+    length: int = Field(0, ge=0)
     unit: Unit
     relation: Literal["within", "before"] = Field(
         description="'within' N after the event, or at least N 'before' the event"
     )
     event: str = Field(description="the event the limit runs from (see deadlines module)")
+    calendar: CalendarChoice = Field(
+        "both", description="whose working days count: requesting, requested, both, a state"
+    )
+    without_delay: bool = Field(
+        False, description="'without delay, but not later than' the limit: shown and flagged"
+    )
+    deemed: Literal["accepted", "refused"] | None = Field(
+        None, description="what no reply within the limit counts as"
+    )
     applies_to: tuple[str, ...] = Field(
         (), description="what it concerns: form ids or 'own-nationals', 'third-country'"
     )
@@ -97,6 +148,12 @@ class Deadline(Data):
         False, description="the action may (not must) be taken within the limit: lateness warns"
     )
     source: Source
+
+    @model_validator(mode="after")
+    def _length(self) -> Deadline:
+        if (self.unit == "immediately") != (self.length == 0):
+            raise ValueError("a limit has a length, unless its unit is 'immediately'")
+        return self
 
 
 class EvidenceItem(Data):

@@ -129,14 +129,19 @@ class Case(Model):
         agreement = info.data.get("agreement")
         if agreement is None:
             return state
-        parties = get_agreement(agreement).parties
-        if state not in parties:
+        found = get_agreement(agreement)
+        if found.side_of(state) is None:
             raise ValueError(
-                f"{state!r} is not a party to {agreement} (parties: {', '.join(parties)})"
+                f"{state!r} is not a party to {agreement} (parties: {', '.join(found.states)})"
             )
-        if info.field_name == "requested_state" and state == info.data.get("requesting_state"):
+        requesting = info.data.get("requesting_state")
+        if info.field_name == "requested_state" and found.side_of(state) == found.side_of(
+            requesting or ""
+        ):
             raise ValueError(
                 "the requested state must be the other party, not the requesting state"
+                if state == requesting
+                else f"{state!r} is on the same side as the requesting state {requesting!r}"
             )
         return state
 

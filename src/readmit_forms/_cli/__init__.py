@@ -21,7 +21,7 @@ from importlib import import_module, resources
 from pathlib import Path
 from typing import Any
 
-from .. import CASE_STATES, PURPOSES, Lang, ReadmitFormsError, __version__, formats
+from .. import CASE_STATES, PURPOSES, Lang, ReadmitFormsError, __version__, add_packs, formats
 from .._yaml import load_data
 from ._common import OK, error_lines, exit_code, internal_error, report
 
@@ -42,10 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Forms of Kazakhstan's bilateral readmission agreements, in kk, ru and en.",
     )
     parser.add_argument("--version", action="version", version=_version())
+    _add_options(parser, spec["packs"], {})
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
+    # every command takes the pack options too; SUPPRESS keeps a value given before the command
+    packs = [{**option, "default": argparse.SUPPRESS} for option in spec["packs"]]
     for command in spec["commands"]:
-        _add_command(sub, command, spec["shared"])
+        _add_command(sub, command, spec["shared"], packs)
     return parser
 
 
@@ -58,16 +61,18 @@ _CHOICES: dict[str, Callable[[], Sequence[str]]] = {
 _TYPES: dict[str, Callable[[str], Any]] = {"int": int, "path": Path}
 
 
-def _add_command(sub: Any, spec: dict[str, Any], shared: dict[str, Any]) -> None:
+def _add_command(
+    sub: Any, spec: dict[str, Any], shared: dict[str, Any], packs: Sequence[Any]
+) -> None:
     keywords = {k: spec[k] for k in ("help", "description", "allow_abbrev") if k in spec}
     parser = sub.add_parser(spec["name"], **keywords)
-    _add_options(parser, spec.get("options", ()), shared)
+    _add_options(parser, [*packs, *spec.get("options", ())], shared)
     if "subcommands" in spec:
         nested = spec["subcommands"]
         commands = parser.add_subparsers(dest=nested["dest"], metavar=nested["metavar"])
         commands.required = True
         for command in nested["commands"]:
-            _add_command(commands, command, shared)
+            _add_command(commands, command, shared, packs)
     if "run" in spec:
         parser.set_defaults(run=spec["run"])
 
@@ -107,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.agreements:
+            add_packs(args.agreements, replace=args.replace_agreements)
         return _runner(args.run)(args)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2

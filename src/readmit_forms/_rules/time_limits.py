@@ -42,7 +42,8 @@ def late_actions(check: Check) -> Iterator[Finding]:
 def holidays(check: Check) -> Iterator[Finding]:
     """A transfer or transit planned on a public holiday of either state."""
     case = check.case
-    calendar = Calendar.of(check.agreement.parties)
+    pair = (case.requesting_state, case.requested_state)
+    calendar = Calendar.of([state for state in check.agreement.states if state in pair])
     planned = []
     if case.handover is not None and case.handover.date and in_play_needing(check, "handover"):
         planned.append(("handover.date", case.handover.date, "transfer-on-holiday"))

@@ -17,7 +17,7 @@ def transit_conditions(check: Check) -> Iterator[Finding]:
     transit = case.transit
     if transit is None or not in_play_needing(check, "transit"):
         return
-    parties = set(agreement.parties)
+    parties = set(agreement.states)
 
     only = agreement.provision("transit-third-country-only")
     if only is not None:

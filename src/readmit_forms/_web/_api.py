@@ -137,7 +137,7 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
         """Every time limit of the case, soonest first, with the article behind each."""
         sent = await read_case(request)
         states = [s.strip().upper() for s in calendar.split(",") if s.strip()] if calendar else None
-        parties = rf.get_agreement(sent.case.agreement).parties
+        parties = rf.get_agreement(sent.case.agreement).states
         if states is not None and not set(states) <= set(parties):
             raise WebError(400, "bad-request", f"calendar: use {', '.join(parties)}", 2)
 

@@ -5,29 +5,24 @@ event, a value path the case schema does not have, a form without its structure.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+import readmit_forms as rf
 from conftest import Result
 
 PACK = Path(__file__).parent / "packs" / "benelux-md"
 AGREEMENT = "agreements/benelux-md.yaml"
 
 
-def _loads_packs() -> bool:
-    from readmit_forms._cli import main
-
-    try:
-        return main(["check-agreement", str(PACK)]) == 0
-    except SystemExit:
-        return False
-
-
-pytestmark = pytest.mark.skipif(
-    not _loads_packs(), reason="needs pack loading (check-agreement, issue 12 engine half)"
-)
+@pytest.fixture(autouse=True)
+def _no_packs_left() -> Iterator[None]:
+    """Each test adds the packs it names (the command line adds them for the process)."""
+    rf.reset_packs()
+    yield
+    rf.reset_packs()
 
 
 def _broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
@@ -85,8 +80,9 @@ def test_a_malformed_pack_gets_one_clear_line(
     pack = _broken(tmp_path, file, old, new)
     result = cli("check-agreement", str(pack))
     assert result.code == 2, result.err
-    lines = [line for line in result.err.splitlines() if line.strip()]
-    assert len(lines) == 1, result.err
+    said = (result.out + result.err).splitlines()
+    lines = [line for line in said if line.strip() and "problems found" not in line]
+    assert len(lines) == 1, result.out + result.err
     assert "Traceback" not in result.err
     for part in named:
         assert part in lines[0], (part, lines[0])

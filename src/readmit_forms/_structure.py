@@ -216,7 +216,7 @@ class Structure(BaseModel):
 
     agreement: str
     forms: tuple[str, ...]
-    texts: str = Field(description="namespace of the form's texts, e.g. 'kz-at.annex-7'")
+    texts: str = Field(description="namespace of the form's texts, e.g. '<agreement>.annex-7'")
     source: Source
     blocks: tuple[BlockSpec, ...]
 

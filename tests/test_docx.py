@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import posixpath
@@ -14,15 +15,16 @@ import docx
 import pytest
 
 import readmit_forms as rf
-from conftest import SAMPLES, Result
+from conftest import ROOT, SAMPLES, Result
 from docx_templates import bundled, with_paragraph, with_part, write
 from office_cases import photo, sample_dict, table_document
 from readback import docx_text, missing_in_order, normalise
 from readmit_forms._backends.docx import load_template
 from readmit_forms._backends.docx import render as render_docx
 from readmit_forms._backends.docx import template as docx_template
-from readmit_forms._document import Block, Field, PhotoPanel, walk_text
+from readmit_forms._document import Block, Field, PhotoPanel, Run, Slot, Slots, Text, walk_text
 from readmit_forms._photo import load_photo
+from readmit_forms._presentation import caption
 
 SAMPLE = SAMPLES / "kz-at-family.yaml"
 FORM = "readmission-request"
@@ -287,3 +289,52 @@ def test_the_package_says_what_made_it() -> None:
         app = package.read("docProps/app.xml").decode()
     assert "<Application>readmit_forms</Application>" in app
     assert "Microsoft" not in app and "<Pages>" not in app
+
+
+def _body_paragraphs(document: rf.Document) -> list[tuple[str, bool]]:
+    """(text, has "keep with next") of each paragraph of the body, in order."""
+    xml = _part(render_docx(document), "word/document.xml")
+    assert "customXml" not in xml  # the mark that carried "keep with next" is gone
+    body = xml[xml.index("<w:body>") : xml.index("<w:sectPr")]
+    return [
+        ("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)), "<w:keepNext/>" in p)
+        for p in re.findall(r"<w:p[ >].*?</w:p>|<w:p/>", body)
+    ]
+
+
+def test_the_item_before_the_signature_keeps_with_it() -> None:
+    """Every paragraph of the block before a signature block (and of a signature block
+    before its seal mark) has Word's "keep with next", so it moves with the signature
+    onto a new page; rows of slots never break (a signature's line stays with its caption)."""
+    base = rf.compose(rf.load_case(SAMPLE), FORM, "en")
+    signature = Slots(
+        "", "", "", (Slot(None, "(signature)", role="signature"),), keep_with_previous=True
+    )
+    item = Field("9", caption("9", "Notes"), (Run("The last item."),))
+    seal = Text("Seal", keep_with_previous=True, role="seal")
+    plain_text = Text("Free text.")
+    cases = {
+        (plain_text, item, signature): ["9. Notes", "The last item."],
+        (item, signature, seal): ["9. Notes", "The last item.", "(signature)"],
+    }
+    for blocks, kept in cases.items():
+        paragraphs = _body_paragraphs(dataclasses.replace(base, blocks=blocks))
+        assert [text for text, keep in paragraphs if keep and text] == kept
+    xml = _part(
+        render_docx(dataclasses.replace(base, blocks=(item, signature))), "word/document.xml"
+    )
+    assert "<w:cantSplit/>" in xml
+    before_signature = dataclasses.replace(base, blocks=(item,))
+    assert not any(keep for _, keep in _body_paragraphs(before_signature))
+
+
+def test_the_tool_rebuilds_the_bundled_template_byte_for_byte() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_docx_template", ROOT / "tools" / "make_docx_template.py"
+    )
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.build() == bundled()

@@ -95,3 +95,42 @@ def test_a_template_saved_by_libreoffice_still_renders(tmp_path: Path) -> None:
     document = rf.compose(rf.load_case(SAMPLES / "kz-at-family.yaml"), "readmission-request", "kk")
     data = render_docx(document, docx_template=saved)
     assert missing_in_order(walk_text(document), docx_text(data)) is None
+
+
+def test_libreoffice_keeps_the_item_before_the_signature_with_it(tmp_path: Path) -> None:
+    """Lines of text pushed in before the last item move the signature block onto a new
+    page at some point: the item before it always goes along (keep with next), and the
+    signature's line stays with its caption (a row of slots is never broken)."""
+    import dataclasses
+
+    from pypdf import PdfReader
+
+    from readmit_forms._document import Field, Slots, Text
+
+    base = rf.compose(rf.load_case(SAMPLES / "kz-at-family.yaml"), "handover-notice", "en")
+    signature = next(b for b in base.blocks if isinstance(b, Slots) and b.keep_with_previous)
+    at = base.blocks.index(signature)
+    item = base.blocks[at - 1]
+    assert isinstance(item, Field)
+    files = []
+    for count in range(30):
+        filler = tuple(Text(f"Line {i} that pushes the signature down.") for i in range(count))
+        blocks = (*base.blocks[: at - 1], *filler, *base.blocks[at - 1 :])
+        file = tmp_path / f"pushed{count:02d}.docx"
+        file.write_bytes(render_docx(dataclasses.replace(base, blocks=blocks)))
+        files.append(file)
+    convert(files, "pdf", tmp_path, tmp_path / "profile")
+    counts = set()
+    for file in files:
+        reader = PdfReader(file.with_suffix(".pdf"))
+        pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+        counts.add(len(pages))
+        where = {
+            text: [n for n, page in enumerate(pages) if text in page]
+            for text in (item.caption, *(slot.caption for slot in signature.slots))
+        }
+        assert all(found == where[item.caption][-1:] for found in where.values()), (
+            file.name,
+            where,
+        )
+    assert len(counts) > 1, "the signature never moved to a new page: push it further"

@@ -47,7 +47,8 @@ INTRO = (
     "Form Slot, Form Caption, Form Photo, Form Table, Form Footer, Form Page and Form Draft; "
     "put your letterhead in the page header; change margins in the page setup. "
     "Lines in this grey style are template code: they repeat or choose the items of a form "
-    "and do not appear in the output. Keep them as they are"
+    "(and keep the item before a signature on its page) and do not appear in the output. "
+    "Keep them as they are"
 )
 
 
@@ -210,8 +211,10 @@ def tc(width: int, *content: str, span: int = 1, extra: str = "") -> str:
     )
 
 
-def tr(*cells: str, header: bool = False, height: int | None = None) -> str:
-    props = "<w:tblHeader/>" if header else ""
+def tr(*cells: str, header: bool = False, height: int | None = None, whole: bool = False) -> str:
+    """A table row; ``whole``: never broken across pages (Word's "cantSplit")."""
+    props = "<w:cantSplit/>" if whole else ""
+    props += "<w:tblHeader/>" if header else ""
     if height:
         props += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
     return f"<w:tr>{f'<w:trPr>{props}</w:trPr>' if props else ''}{''.join(cells)}</w:tr>"
@@ -279,6 +282,7 @@ def body_xml() -> str:
             tc(side, code("{%tc for slot in row.slots %}")),
             tc(slot_w, *slot_cell),
             tc(side, code("{%tc endfor %}")),
+            whole=True,  # a row of slots is never broken (the signature's line and caption)
         ),
         tr(tc(TEXT_W, code("{%tr endfor %}"), span=6)),
         margins=(0, 170),
@@ -401,7 +405,7 @@ def body_xml() -> str:
         code("{%p endif %}"),
         code("{%p endmacro %}"),
         code("{%p for b in blocks %}"),
-        code("{{p draw(b) }}"),
+        code("{{p draw(b) | keep_with_next(b.keep_with_next) }}"),
         code("{%p endfor %}"),
     ]
     return "".join(parts)

@@ -20,6 +20,7 @@ from ._errors import DataError, ReadmitFormsError
 from ._packs import agreement_files, packs_added
 from ._structure import structure_for
 from ._template_check import TemplateReport, check_templates
+from ._values import check_structure
 
 __all__ = ["PackReport", "check_pack"]
 
@@ -59,9 +60,13 @@ class PackReport:
 
 def _forms(agreement_id: str, name: str) -> Iterator[DataError]:
     agreement = get_agreement(agreement_id)
+    checked: set[str] = set()
     for index, form in enumerate(agreement.forms):
         try:
-            structure_for(agreement_id, form.id)
+            structure = structure_for(agreement_id, form.id)
+            if structure.file not in checked:
+                checked.add(structure.file)
+                check_structure(structure)  # its value ids and path values
         except DataError as exc:
             yield exc
             return  # the structure files themselves are broken: one line for them

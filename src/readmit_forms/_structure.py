@@ -36,13 +36,14 @@ item's parts follow, e.g. one set of captioned slots per document).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from ._agreements import FORM_IDS, Source, agreement_ids, data_error, get_agreement
+from ._agreements import Source, agreement_ids, data_error, get_agreement
 from ._document import Role
-from ._errors import UnknownFormError
+from ._errors import DataError, UnknownFormError
 from ._packs import per_packs, structure_folder
 from ._yaml import load_data
 
@@ -63,6 +64,16 @@ __all__ = [
 ]
 
 
+_PATH_VALUE = re.compile(r"[a-z]+\((?P<path>[^,()]+)(?:,\s*[\w-]+)?\)")
+
+
+def shown_path(value_id: str) -> str:
+    """The case path a path value such as ``text(case.notes)`` shows (``case.notes``), or
+    the value id itself."""
+    found = _PATH_VALUE.fullmatch(value_id)
+    return found["path"] if found else value_id
+
+
 class _Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -74,10 +85,29 @@ class _Spec(BaseModel):
     def applies_to(self, form: str, lang: str = "") -> bool:
         return (not self.only or form in self.only) and (not self.langs or lang in self.langs)
 
+    def item_name(self) -> str:
+        """A short name for the item the entry makes (the translators' proof lines the
+        languages up by it)."""
+        return type(self).__name__
+
+    def text_keys(self) -> tuple[str, ...]:
+        """The text keys of the item's words, relative to the form's namespace."""
+        return ()
+
+    def value_ids(self) -> tuple[str, ...]:
+        """The value ids that fill the item."""
+        return ()
+
 
 class TitleSpec(_Spec):
     kind: Literal["title"] = "title"
     key: str
+
+    def item_name(self) -> str:
+        return self.key
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (self.key,)
 
 
 class TextSpec(_Spec):
@@ -90,10 +120,22 @@ class TextSpec(_Spec):
     keep_with_previous: bool = False
     role: Role | None = None
 
+    def item_name(self) -> str:
+        return self.key
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (self.key,)
+
 
 class HeadingSpec(_Spec):
     kind: Literal["heading"] = "heading"
     section: str
+
+    def item_name(self) -> str:
+        return self.section
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (f"{self.section}.letter", f"{self.section}.title")
 
 
 class FieldSpec(_Spec):
@@ -106,6 +148,15 @@ class FieldSpec(_Spec):
     hint: str | None = None
     blank: str | None = None
 
+    def item_name(self) -> str:
+        return self.label or (shown_path(self.value) if self.value else None) or self.n
+
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(key for key in (self.label, self.hint) if key)
+
+    def value_ids(self) -> tuple[str, ...]:
+        return (self.value,) if self.value else ()
+
 
 class ChoicesSpec(_Spec):
     kind: Literal["choices"] = "choices"
@@ -114,6 +165,12 @@ class ChoicesSpec(_Spec):
     value: str
     options: dict[str, str]
     vertical: bool = False
+
+    def item_name(self) -> str:
+        return self.label or self.value
+
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(key for key in (self.label, *self.options.values()) if key)
 
 
 class SlotSpec(BaseModel):
@@ -135,11 +192,27 @@ class SlotsSpec(_Spec):
         False, description="the signature block: kept on the page of the item before it"
     )
 
+    def item_name(self) -> str:
+        captions = (slot.caption for slot in self.slots)
+        return self.label or next((c for c in captions if c), None) or "slots"
+
+    def text_keys(self) -> tuple[str, ...]:
+        return tuple(k for k in (self.label, *(s.caption for s in self.slots)) if k)
+
+    def value_ids(self) -> tuple[str, ...]:
+        return tuple(slot.value for slot in self.slots if slot.value)
+
 
 class PhotoSpec(_Spec):
     kind: Literal["photo"] = "photo"
     caption: str
     blocks: tuple[BlockSpec, ...]
+
+    def item_name(self) -> str:
+        return self.caption
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (self.caption,)
 
 
 class EachSpec(_Spec):
@@ -154,6 +227,12 @@ class EachSpec(_Spec):
         "blank", description="no items: the blocks once with blank lines, or nothing"
     )
     blocks: tuple[BlockSpec, ...]
+
+    def item_name(self) -> str:  # the blocks an each entry makes itself are its headings
+        return self.heading or self.items
+
+    def text_keys(self) -> tuple[str, ...]:
+        return (f"{self.heading}.letter", f"{self.heading}.title") if self.heading else ()
 
 
 class WithSpec(_Spec):
@@ -215,6 +294,7 @@ class Structure(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     agreement: str
+    file: str = Field("", description="where the structure was read from (set on load)")
     forms: tuple[str, ...]
     texts: str = Field(description="namespace of the form's texts, e.g. '<agreement>.annex-7'")
     source: Source
@@ -241,14 +321,17 @@ def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
         if entry.name.endswith(".yaml"):
             data = load_data(entry.read_text("utf-8"))
             data.setdefault("agreement", agreement_id)
+            file = pack.file("structure", agreement_id, entry.name)
+            data["file"] = file
             data["blocks"] = _normalise(data.get("blocks"))
             try:
                 structure = _STRUCTURE.validate_python(data)
             except ValidationError as exc:
-                raise data_error(pack.file("structure", agreement_id, entry.name), exc) from None
-            for form in structure.forms:
-                if form not in FORM_IDS:
-                    raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
+                raise data_error(file, exc) from None
+            forms = get_agreement(agreement_id).form_ids
+            for index, form in enumerate(structure.forms):
+                if form not in forms:
+                    raise DataError(file, f"forms[{index}]", form, forms)
             found.append(structure)
     return tuple(found)
 

@@ -8,7 +8,7 @@ it holds no legal facts of its own. Adding an agreement is adding a file.
 
 from __future__ import annotations
 
-from ._agreement import FORM_IDS, Agreement
+from ._agreement import Agreement
 from ._data import Fact, Role, Source, Trilingual
 from ._divergences import divergence_for, divergences_at, unplaced
 from ._events import events_of, shared_events
@@ -40,7 +40,6 @@ from ._parts import (
 )
 
 __all__ = [
-    "FORM_IDS",
     "Agreement",
     "Authority",
     "BorderCrossingPoint",

@@ -23,19 +23,10 @@ from ._parts import (
     Wording,
 )
 
-__all__ = ["FORM_IDS", "Agreement", "Side"]
+__all__ = ["Agreement", "Side"]
 
 Side = str | tuple[str, ...]
 """One side of an agreement: a state, or states acting together (e.g. the Benelux states)."""
-
-FORM_IDS: tuple[str, ...] = (
-    "readmission-request",
-    "interview-request",
-    "transit-request",
-    "handover-notice",
-    "person-statement",
-)
-"""Every form id the toolkit knows; an agreement lists the ones it has."""
 
 
 class Agreement(Data):
@@ -71,16 +62,19 @@ class Agreement(Data):
 
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:
-        for form in self.forms:
-            if form.id not in FORM_IDS:
-                raise ValueError(f"form {form.id!r} is not one of {', '.join(FORM_IDS)}")
+        form_ids = [form.id for form in self.forms]
+        if len(form_ids) != len(set(form_ids)):
+            raise ValueError("form ids must be unique")
         ids = [d.id for d in self.deadlines]
         if len(ids) != len(set(ids)):
             raise ValueError("deadline ids must be unique")
         for requirement in self.requirements:
             for form_id in requirement.forms:
-                if form_id not in FORM_IDS:
-                    raise ValueError(f"requirement for unknown form {form_id!r}")
+                if form_id not in form_ids:
+                    raise ValueError(
+                        f"requirement for unknown form {form_id!r}; "
+                        f"the forms are: {', '.join(form_ids)}"
+                    )
         if set(self.languages.wording) != set(Lang):
             raise ValueError("languages.wording must give kk, ru and en")
         all_model = {w.kind == "model-form" for w in self.languages.wording.values()}
@@ -91,8 +85,11 @@ class Agreement(Data):
                 raise ValueError(f"form {form.id}: the wording says model forms, the form not")
         for authority in self.authorities or ():
             for form_id in (*authority.sends, *authority.examines):
-                if form_id not in FORM_IDS:
-                    raise ValueError(f"authority {authority.id}: unknown form {form_id!r}")
+                if form_id not in form_ids:
+                    raise ValueError(
+                        f"authority {authority.id}: unknown form {form_id!r}; "
+                        f"the forms are: {', '.join(form_ids)}"
+                    )
         for deadline in self.deadlines:
             for other in deadline.conflicts_with:
                 if other not in ids:
@@ -111,6 +108,18 @@ class Agreement(Data):
     @property
     def form_ids(self) -> tuple[str, ...]:
         return tuple(form.id for form in self.forms)
+
+    def forms_needing(self, *sections: str | None, procedure: str | None = None) -> tuple[str, ...]:
+        """The ids of the forms the requesting side fills in from one of ``sections`` of
+        the case (None: from no section of its own), of ``procedure`` where given: the
+        forms a rule about the request's contents concerns."""
+        return tuple(
+            form.id
+            for form in self.forms
+            if form.filled_by == "requesting"
+            and form.needs in sections
+            and procedure in (None, form.procedure)
+        )
 
     def form_wording(self, form_id: str, lang: Lang) -> Wording:
         """What the wording of ``form_id`` in ``lang`` is (a model form in every language

@@ -43,6 +43,10 @@ class Authority(Data):
     name: Trilingual
     sends: tuple[str, ...] = Field((), description="form ids this authority sends")
     examines: tuple[str, ...] = Field((), description="form ids this authority examines")
+    address: Trilingual | None = None
+    telephone: str | None = None
+    fax: str | None = None
+    email: str | None = None
     source: Source
     roles_note: str | None = Field(
         None, description="how roles the source does not name for a form were assigned"
@@ -243,6 +247,10 @@ class EvidenceList(Data):
     source: Source
 
 
+Section = Literal["interview", "transit", "handover", "statement", "reply"]
+"""The sections of a case a form can be filled from."""
+
+
 class FormInfo(Data):
     """A form the agreement defines (or a model form built from its articles)."""
 
@@ -251,6 +259,28 @@ class FormInfo(Data):
     title: Trilingual
     model: bool = Field(False, description="True when the sources have no form: a model form")
     basis: tuple[Source, ...] = Field((), description="the provisions the form rests on")
+    procedure: Literal["readmission", "transit"] = Field(
+        "readmission", description="the procedure the form belongs to (a transit case or not)"
+    )
+    needs: Section | None = Field(
+        None,
+        description="the case section the form is filled from: it goes with a case that has "
+        "it (none: with every case of its procedure)",
+    )
+    blank_without: bool = Field(
+        False,
+        description="without its section the form is printed blank, to be filled in by hand "
+        "(the person's own statement), rather than reported missing",
+    )
+    filled_by: Literal["requesting", "requested"] = Field(
+        "requesting",
+        description="the side that fills the form in (a response: the requested side)",
+    )
+    expected: bool = Field(
+        False,
+        description="its time limits count before the case has its section "
+        "(a transfer still to be planned)",
+    )
 
 
 WordingKind = Literal["annex-text", "annex-translation", "project-translation", "model-form"]

@@ -1,10 +1,11 @@
 """Output formats: each backend is one module that places a composed `Document`.
 
 A backend module has ``render(document, **options) -> bytes``, and may have
-``check_options(**options)`` to refuse bad options before any work. It keeps one
-table from block type to handler (a test checks that every block type is in it) and
-formats nothing: captions, headings, glyphs, page labels and properties come
-composed. Adding a format is adding such a module and its line in `_FORMATS`.
+``check_options(**options)`` to refuse bad options before any work. Its ``HANDLERS``
+is its one table from block type to handler (a test checks that every block type is
+in every format's table), and it formats nothing: captions, headings, glyphs, page
+labels and properties come composed. Adding a format is adding such a module and its
+line in `_FORMATS` (see ARCHITECTURE.md, "How to add a backend").
 
 Backends are imported only when used, so a PDF render never pays for jinja2 or docx.
 """

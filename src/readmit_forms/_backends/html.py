@@ -19,34 +19,20 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
-from .._document import (
-    PAGE,
-    PAGES,
-    Block,
-    Choices,
-    Document,
-    Field,
-    Heading,
-    PageNumber,
-    Photo,
-    PhotoPanel,
-    Slots,
-    Table,
-    Text,
-    Title,
-)
+from .. import _document as model
+from .._document import PAGE, PAGES, Block, Document, PageNumber, Photo
 
 __all__ = ["HANDLERS", "css_string", "render"]
 
 HANDLERS: dict[type[Any], str] = {
-    Title: "title",
-    Text: "text",
-    Heading: "heading",
-    Field: "field",
-    Choices: "choices",
-    Slots: "slots",
-    PhotoPanel: "photo_panel",
-    Table: "table",
+    model.Title: "title",
+    model.Text: "text",
+    model.Heading: "heading",
+    model.Field: "field",
+    model.Choices: "choices",
+    model.Slots: "slots",
+    model.PhotoPanel: "photo_panel",
+    model.Table: "table",
 }
 """The macro of ``data/blocks.html.jinja`` that places each block type."""
 

@@ -55,28 +55,28 @@ def _got(value: Any) -> str:
     return "text in another form" if isinstance(value, str) else kind_of(value)
 
 
+def _iso(
+    value: Any, kind: type[dt.date | dt.time], pattern: re.Pattern[str], what: str, form: str
+) -> Any:
+    """``value`` as a ``kind``: one already, or text of ``pattern`` that is a real one."""
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str) and pattern.fullmatch(value):
+        try:
+            return kind.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"is not a real {what} ({exc})") from None
+    raise ValueError(f"expected a {what} as {form}, got {_got(value)}")
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("give a date (YYYY-MM-DD), not a date and time")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError(f"is not a real date ({exc})") from None
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {_got(value)}")
+    return _iso(value, dt.date, _ISO_DATE, "date", "YYYY-MM-DD")
 
 
 def _iso_time(value: Any) -> Any:
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, str) and _ISO_TIME.fullmatch(value):
-        try:
-            return dt.time.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError(f"is not a real time of day ({exc})") from None
-    raise ValueError(f"expected a time of day as HH:MM, got {_got(value)}")
+    return _iso(value, dt.time, _ISO_TIME, "time of day", "HH:MM")
 
 
 def _iso_datetime(value: Any) -> Any:

@@ -11,10 +11,10 @@ import re
 import secrets
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .. import (
     CaseRefusedError,
@@ -95,6 +95,23 @@ def parse_moment(value: str | None) -> dt.datetime | None:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+class _Listed(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+_L = TypeVar("_L", bound=_Listed)
+
+
+def print_listing(args: Any, items: Sequence[_L], line: Callable[[_L], str]) -> int:
+    """A listing command's output: the items as a JSON array with ``--json``, else one
+    line each."""
+    if args.json:
+        print_json([item.to_dict() for item in items])
+    else:
+        sys.stdout.writelines(line(item) + "\n" for item in items)
+    return OK
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 from typing import TYPE_CHECKING
@@ -37,3 +38,8 @@ def counterpart(record: DataRecord) -> str:
     if record.kind == "receipt":
         return f"from {record.sender_authority or '?'}"
     return f"destroyed entry {record.content.get('destroyed', {}).get('id', '?')}"
+
+
+def minute(moment: dt.datetime) -> str:
+    """A register time as the listings print it (UTC, to the minute)."""
+    return f"{moment:%Y-%m-%d %H:%M} UTC"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import Case, load_case
-from ._common import OK, print_json, report
-from ._register_common import counterpart, open_register, who
+from .. import Case, SavedVersion, load_case
+from ._common import OK, print_json, print_listing, report
+from ._register_common import counterpart, minute, open_register, who
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -54,13 +54,11 @@ def run_state(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     with open_register(args) as register:
         entries = register.cases(state=args.state)
-    if args.json:
-        print_json([entry.to_dict() for entry in entries])
-        return OK
-    for e in entries:
-        saved = e.updated_at.strftime("%Y-%m-%d %H:%M")
-        sys.stdout.write(f"{e.ref}  {e.agreement}  {e.state:<11}  v{e.version}  {saved} UTC\n")
-    return OK
+    return print_listing(
+        args,
+        entries,
+        lambda e: f"{e.ref}  {e.agreement}  {e.state:<11}  v{e.version}  {minute(e.updated_at)}",
+    )
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -91,7 +89,7 @@ def run_show(args: argparse.Namespace) -> int:
             f"{' draft' if d.draft else ''}{mark}"
         )
     for r in records:
-        out.append(f"  {r.kind:<12} {r.at.strftime('%Y-%m-%d %H:%M')} UTC  {counterpart(r)}")
+        out.append(f"  {r.kind:<12} {minute(r.at)}  {counterpart(r)}")
     for limit in open_limits:
         out.append(f"  due {limit.due.isoformat()}  {limit.deadline}")
     sys.stdout.write("\n".join(out) + "\n")
@@ -101,11 +99,9 @@ def run_show(args: argparse.Namespace) -> int:
 def run_history(args: argparse.Namespace) -> int:
     with open_register(args) as register:
         versions = register.history(args.ref)
-    if args.json:
-        print_json([v.to_dict() for v in versions])
-        return OK
-    for v in versions:
-        what = "created" if v.changes == ("*",) else ", ".join(v.changes) or "no change"
-        saved = v.saved_at.strftime("%Y-%m-%d %H:%M")
-        sys.stdout.write(f"v{v.number}  {saved} UTC  {v.saved_by}  {v.state}  {what}\n")
-    return OK
+    return print_listing(args, versions, _version_line)
+
+
+def _version_line(v: SavedVersion) -> str:
+    what = "created" if v.changes == ("*",) else ", ".join(v.changes) or "no change"
+    return f"v{v.number}  {minute(v.saved_at)}  {v.saved_by}  {v.state}  {what}"

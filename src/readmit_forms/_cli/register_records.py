@@ -8,17 +8,18 @@ import hashlib
 import sys
 from pathlib import Path
 
-from .. import InvalidValueError
+from .. import DataRecord, InvalidValueError
 from ._common import (
     OK,
     parse_date,
     parse_moment,
     print_json,
+    print_listing,
     report,
     write_atomic,
     write_stdout,
 )
-from ._register_common import counterpart, open_register, read_input_file, who
+from ._register_common import counterpart, minute, open_register, read_input_file, who
 
 
 def _document(value: str) -> str:
@@ -105,16 +106,15 @@ def run_receive(args: argparse.Namespace) -> int:
 def run_records(args: argparse.Namespace) -> int:
     with open_register(args) as register:
         records = register.records(args.ref)
-    if args.json:
-        print_json([r.to_dict() for r in records])
-        return OK
-    for r in records:
-        kept = f"  kept until {r.retain_until.isoformat()}" if r.retain_until else ""
-        sys.stdout.write(
-            f"{r.id}  {r.ref}  {r.kind:<12} {r.at.strftime('%Y-%m-%d %H:%M')} UTC  "
-            f"{counterpart(r)}  purpose: {r.purpose or '-'}  by {r.recorded_by}{kept}\n"
-        )
-    return OK
+    return print_listing(args, records, _record_line)
+
+
+def _record_line(r: DataRecord) -> str:
+    kept = f"  kept until {r.retain_until.isoformat()}" if r.retain_until else ""
+    return (
+        f"{r.id}  {r.ref}  {r.kind:<12} {minute(r.at)}  "
+        f"{counterpart(r)}  purpose: {r.purpose or '-'}  by {r.recorded_by}{kept}"
+    )
 
 
 def run_purge(args: argparse.Namespace) -> int:

@@ -30,18 +30,7 @@ from .._document import (
     plain,
 )
 from .._lang import LANGS, Lang
-from .._structure import (
-    BlockSpec,
-    ChoicesSpec,
-    EachSpec,
-    FieldSpec,
-    HeadingSpec,
-    PhotoSpec,
-    SlotsSpec,
-    Structure,
-    TextSpec,
-    TitleSpec,
-)
+from .._structure import Structure
 from .._templates import Texts
 from .._values import Ctx, Kind, raw_values
 
@@ -107,36 +96,8 @@ def _show(block: Block) -> tuple[Rich, str]:
 
 def _name_and_keys(traced: Traced, structure: Structure) -> tuple[str, list[str]]:
     """A short name for the item, and the full template ids of its texts."""
-    spec, block = traced.spec, traced.block
-
-    def keys(*relative: str | None) -> list[str]:
-        return [structure.key(r) for r in relative if r]
-
-    if isinstance(spec, TitleSpec | TextSpec):
-        return spec.key, keys(spec.key)
-    if isinstance(spec, HeadingSpec):
-        return spec.section, keys(f"{spec.section}.letter", f"{spec.section}.title")
-    if isinstance(spec, EachSpec) and isinstance(block, Heading) and spec.heading:
-        return spec.heading, keys(f"{spec.heading}.letter", f"{spec.heading}.title")
-    if isinstance(spec, FieldSpec):
-        return spec.label or spec.value or spec.n, keys(spec.label, spec.hint)
-    if isinstance(spec, ChoicesSpec):
-        return spec.label or spec.value, keys(spec.label, *spec.options.values())
-    if isinstance(spec, SlotsSpec):
-        captions = [slot.caption for slot in spec.slots]
-        name = spec.label or next((c for c in captions if c), None) or "slots"
-        return name, keys(spec.label, *captions)
-    if isinstance(spec, PhotoSpec):
-        return spec.caption, keys(spec.caption)
-    return type(spec).__name__, []  # pragma: no cover
-
-
-def _value_ids(spec: BlockSpec) -> list[str]:
-    if isinstance(spec, FieldSpec):
-        return [spec.value] if spec.value else []
-    if isinstance(spec, SlotsSpec):
-        return [slot.value for slot in spec.slots if slot.value]
-    return []
+    spec = traced.spec
+    return spec.item_name(), [structure.key(key) for key in spec.text_keys()]
 
 
 def compose_all(
@@ -182,7 +143,7 @@ def align(
                 present=list(present),
                 cells={lang: shown[lang][0] for lang in LANGS},
                 values={lang: shown[lang][1] for lang in LANGS},
-                raw=[leaf for id_ in _value_ids(first.spec) for leaf in raw_values(scoped, id_)],
+                raw=[leaf for id_ in first.spec.value_ids() for leaf in raw_values(scoped, id_)],
             )
         )
     return rows

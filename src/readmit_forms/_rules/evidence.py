@@ -12,14 +12,12 @@ from .._category import category, no_request_needed
 from .._evidence import Classified, Concern, classify, expired_on, reference_date
 from .._findings import Finding, Severity
 from ._check import Check, Rule
-from ._common import in_play, item_label
-
-_READMISSION = ("readmission-request", "interview-request")
+from ._common import in_play_needing, item_label
 
 
 def _readmission_of(check: Check, group: str) -> bool:
     return (
-        in_play(check, *_READMISSION)
+        in_play_needing(check, None, "interview", procedure="readmission")
         and check.case.transit is None
         and category(check.case) == group
     )
@@ -27,7 +25,7 @@ def _readmission_of(check: Check, group: str) -> bool:
 
 def request_not_needed(check: Check) -> Iterator[Finding]:
     """KZ–AT Art. 4; KZ–BY Arts. 2(5), 3(5): a valid document makes the request unnecessary."""
-    if not in_play(check, "readmission-request"):
+    if not in_play_needing(check, None, procedure="readmission"):
         return
     provision = no_request_needed(check.case, check.agreement)
     if provision is not None:
@@ -104,7 +102,11 @@ def _lists_sources(check: Check, concerns: str) -> list[Source]:
 def evidence_items(check: Check) -> Iterator[Finding]:
     """Each document the case cites counts under the lists, or the clerk is told it does not."""
     agreement, case = check.agreement, check.case
-    if not agreement.evidence or not in_play(check, *_READMISSION) or case.transit is not None:
+    if (
+        not agreement.evidence
+        or not in_play_needing(check, None, "interview", procedure="readmission")
+        or case.transit is not None
+    ):
         return
     concerns: Concern = "third-country" if category(case) == "third-country" else "nationality"
     sources = _lists_sources(check, concerns)

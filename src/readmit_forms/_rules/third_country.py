@@ -10,12 +10,12 @@ from .._category import grounds as case_grounds
 from .._evidence import item_kind
 from .._findings import Finding, Severity
 from ._check import Check, Rule
-from ._common import in_play, item_label, nationalities, severity, states
+from ._common import in_play_needing, item_label, nationalities, severity, states
 
 
 def _applies(check: Check) -> bool:
     return (
-        in_play(check, "readmission-request", "interview-request")
+        in_play_needing(check, None, "interview", procedure="readmission")
         and check.case.transit is None
         and category(check.case) == "third-country"
     )

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from .._case import TransitMode
 from .._findings import Finding, Severity
 from ._check import Check, Rule
-from ._common import in_play, severity, states
+from ._common import in_play_needing, severity, states
 
 
 def transit_conditions(check: Check) -> Iterator[Finding]:
     case, agreement = check.case, check.agreement
     transit = case.transit
-    if transit is None or not in_play(check, "transit-request"):
+    if transit is None or not in_play_needing(check, "transit"):
         return
     parties = set(agreement.states)
 

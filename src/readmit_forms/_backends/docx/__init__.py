@@ -34,6 +34,7 @@ from lxml import etree
 from ..._document import Document
 from ..._errors import TemplateError
 from .template import (
+    KEEP,
     PARSER,
     REL_IMAGE,
     TEXT_WIDTH,
@@ -45,9 +46,9 @@ from .template import (
     load_template,
     write,
 )
-from .variables import Picture, variables
+from .variables import HANDLERS, Picture, variables
 
-__all__ = ["check_options", "load_template", "render"]
+__all__ = ["HANDLERS", "check_options", "load_template", "render"]
 
 # -- rendering ---------------------------------------------------------------------------
 
@@ -74,17 +75,17 @@ def render(document: Document, *, docx_template: str | PathLike[str] | None = No
     out = io.BytesIO(prepared.base)
     with zipfile.ZipFile(out, "a") as package:
         write(package, "[Content_Types].xml", _content_types(prepared, model.pictures))
-        write(package, "_rels/.rels", prepared.package_rels.encode("utf-8"))
-        write(package, prepared.core, _core(document))
-        write(package, prepared.custom, _custom(document))
-        rels = prepared.document_rels
+        write(package, "_rels/.rels", prepared.package.package_rels.encode("utf-8"))
+        write(package, prepared.package.core, _core(document))
+        write(package, prepared.package.custom, _custom(document))
+        rels = prepared.package.document_rels
         for picture in model.pictures:
             rels = add_rel(rels, picture.rel_id, REL_IMAGE, f"media/{picture.name}")
-        write(package, prepared.document_rels_name, rels.encode("utf-8"))
+        write(package, prepared.package.document_rels_name, rels.encode("utf-8"))
         for part, data in rendered:
             write(package, part, data)
         for picture in model.pictures:
-            write(package, f"{prepared.media}/{picture.name}", picture.data, stored=True)
+            write(package, f"{prepared.package.media}/{picture.name}", picture.data, stored=True)
     return out.getvalue()
 
 
@@ -109,7 +110,8 @@ def _explain(part: str, exc: jinja2.TemplateError, source: str) -> str:
 def _finish(
     xml: str, widths: Iterator[tuple[float, ...]], ids: Iterator[int], name: str, part: str
 ) -> bytes:
-    """Turn rendered XML into a valid part: line breaks, table grids, unique picture ids."""
+    """Turn rendered XML into a valid part: blocks kept with the next, line breaks, table
+    grids, unique picture ids."""
     xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
     try:
         root = etree.fromstring(xml.encode("utf-8"), PARSER)
@@ -127,10 +129,36 @@ def _finish(
         # a table cell must end with a paragraph (an empty loop leaves none)
         if len(cell) == 0 or cell[-1].tag != f"{W}p":
             cell.append(etree.Element(f"{W}p"))
+    _keep_with_next(root)
     for picture in root.iter(f"{WP}docPr"):
         picture.set("id", str(next(ids)))
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return data
+
+
+def _keep_with_next(root: etree._Element) -> None:
+    """Every paragraph of a block marked `KEEP` keeps with the next paragraph (Word's
+    "keep with next"), so the block stays on the page of the one after it: the item
+    before a signature block goes with it onto a new page."""
+    for mark in list(root.iter(f"{W}customXml")):
+        if mark.get(f"{W}element") != KEEP:
+            continue
+        for paragraph in mark.iter(f"{W}p"):
+            props = paragraph.find(f"{W}pPr")
+            if props is None:
+                props = etree.Element(f"{W}pPr")
+                paragraph.insert(0, props)
+            if props.find(f"{W}keepNext") is None:
+                style = props.find(f"{W}pStyle")
+                props.insert(
+                    0 if style is None else props.index(style) + 1, etree.Element(f"{W}keepNext")
+                )
+        parent = mark.getparent()
+        if parent is not None:
+            at = parent.index(mark)
+            for child in reversed(list(mark)):
+                parent.insert(at, child)
+            parent.remove(mark)
 
 
 def _breaks(root: etree._Element) -> None:
@@ -213,7 +241,7 @@ def _width(cell: etree._Element) -> float:
 
 
 def _content_types(prepared: Prepared, pictures: list[Picture]) -> bytes:
-    types = prepared.content_types
+    types = prepared.package.content_types
     for picture in pictures:
         extension = picture.name.rsplit(".", 1)[1]
         if not re.search(rf'Extension="{extension}"', types, re.IGNORECASE):

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from os import PathLike
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 import jinja2
@@ -26,11 +27,12 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup
 
 from ..._errors import TemplateError
 from .variables import VARIABLES
 
-__all__ = ["PARSER", "Prepared", "add_rel", "load_template", "write"]
+__all__ = ["KEEP", "PARSER", "Package", "Prepared", "add_rel", "load_template", "write"]
 
 BUNDLED = "form.docx"
 
@@ -56,8 +58,39 @@ ENV = ImmutableSandboxedEnvironment(
 )
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
+KEEP = "readmit-keep-with-next"
+"""Marks (in a ``w:customXml`` around them) the paragraphs of a block that stay on the
+page of the block after them; the render gives each ``w:keepNext`` and drops the mark."""
+
+
+def _keep_with_next(content: Markup, keep: bool) -> Markup:
+    """The template's filter ``draw(b) | keep_with_next(b.keep_with_next)``."""
+    if not keep:
+        return content
+    return Markup(f'<w:customXml w:element="{KEEP}">') + content + Markup("</w:customXml>")
+
+
+ENV.filters["keep_with_next"] = _keep_with_next
+
 
 # -- the prepared template ---------------------------------------------------------------
+
+
+class Package(NamedTuple):
+    """Where a template's parts are, and the package parts a render writes anew."""
+
+    content_types: str
+    package_rels: str
+    core: str
+    """Name of the core properties part (title, subject …)."""
+    custom: str
+    """Name of the custom properties part (every metadata entry)."""
+    document_rels_name: str
+    document_rels: str
+    media: str
+    """Folder of the image parts, e.g. "word/media"."""
+    templated: tuple[str, ...]
+    """The parts that are templates: the main document, its headers and footers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +98,11 @@ class Prepared:
     """A template read, checked and compiled: everything a render needs, once."""
 
     name: str
+    package: Package
     base: bytes
     """A zip of the parts that are the same in every output, already compressed."""
     parts: tuple[tuple[str, jinja2.Template, str], ...]
     """(part name, compiled template, its source for error messages)"""
-    content_types: str
-    package_rels: str
-    core: str
-    custom: str
-    document_rels_name: str
-    document_rels: str
-    media: str
-    """Folder of the image parts, e.g. "word/media"."""
 
 
 def load_template(path: str | PathLike[str] | None = None) -> Prepared:
@@ -132,23 +158,35 @@ def _prepare(data: bytes, name: str) -> Prepared:
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise TemplateError(name, f"is not a DOCX file ({exc})") from None
     try:
-        package_rels = blobs["_rels/.rels"].decode("utf-8")
-        content_types = blobs["[Content_Types].xml"].decode("utf-8")
-        relations = _rels(package_rels)
-        main = next(_target("", t) for _, kind, t in relations if kind == REL_OFFICE_DOCUMENT)
-        folder, base = posixpath.split(main)
-        document_rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
-        document_rels = blobs.get(document_rels_name, b"").decode("utf-8") or (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{PKG_RELS[1:-1]}"></Relationships>'
-        )
-        parts = [main] + [
-            _target(folder, target) for _, kind, target in _rels(document_rels) if kind in REL_PARTS
-        ]
-        sources = {part: blobs[part] for part in parts}
+        parts = _package(blobs)
+        sources = {part: blobs[part] for part in parts.templated}
     except (KeyError, StopIteration, UnicodeDecodeError, etree.XMLSyntaxError) as exc:
         raise TemplateError(name, f"is not a valid DOCX package ({exc})") from None
+    compiled = tuple((part, *_compile(name, part, source)) for part, source in sources.items())
+    _check_variables(name, compiled)
+    written = {"[Content_Types].xml", "_rels/.rels", parts.core, parts.custom}  # by each render
+    changing = {*written, parts.document_rels_name, *sources}
+    base_zip = io.BytesIO()
+    with zipfile.ZipFile(base_zip, "w") as out:
+        for member, blob in blobs.items():
+            if member not in changing and not member.endswith("/"):
+                write(out, member, blob)
+    return Prepared(name, parts, base_zip.getvalue(), compiled)
 
+
+def _package(blobs: dict[str, bytes]) -> Package:
+    """The package's structure, with core and custom properties parts declared."""
+    package_rels = blobs["_rels/.rels"].decode("utf-8")
+    content_types = blobs["[Content_Types].xml"].decode("utf-8")
+    relations = _rels(package_rels)
+    main = next(_target("", t) for _, kind, t in relations if kind == REL_OFFICE_DOCUMENT)
+    folder, base = posixpath.split(main)
+    document_rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+    document_rels = blobs.get(document_rels_name, b"").decode("utf-8") or (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{PKG_RELS[1:-1]}"></Relationships>'
+    )
+    templated = (main, *(_target(folder, t) for _, k, t in _rels(document_rels) if k in REL_PARTS))
     core = next((_target("", t) for _, k, t in relations if k == REL_CORE), "docProps/core.xml")
     custom = next((_target("", t) for _, k, t in relations if k == REL_CUSTOM), "")
     if not any(k == REL_CORE for _, k, _ in relations):
@@ -156,29 +194,17 @@ def _prepare(data: bytes, name: str) -> Prepared:
     if not custom:
         custom = "docProps/custom.xml"
         package_rels = add_rel(package_rels, "rIdReadmitCustom", REL_CUSTOM, custom)
-    content_types = _override(content_types, core, CT_CORE)
-    content_types = _override(content_types, custom, CT_CUSTOM)
-
-    compiled = tuple((part, *_compile(name, part, sources[part])) for part in parts)
-    _check_variables(name, compiled)
-
-    changing = {"[Content_Types].xml", "_rels/.rels", core, custom, document_rels_name, *parts}
-    base_zip = io.BytesIO()
-    with zipfile.ZipFile(base_zip, "w") as out:
-        for member, blob in blobs.items():
-            if member not in changing and not member.endswith("/"):
-                write(out, member, blob)
-    return Prepared(
-        name=name,
-        base=base_zip.getvalue(),
-        parts=compiled,
-        content_types=content_types,
-        package_rels=package_rels,
-        core=core,
-        custom=custom,
-        document_rels_name=document_rels_name,
-        document_rels=document_rels,
-        media=posixpath.join(folder, "media"),
+    content_types = _override(_override(content_types, core, CT_CORE), custom, CT_CUSTOM)
+    media = posixpath.join(folder, "media")
+    return Package(
+        content_types,
+        package_rels,
+        core,
+        custom,
+        document_rels_name,
+        document_rels,
+        media,
+        templated,
     )
 
 

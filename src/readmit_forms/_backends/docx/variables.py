@@ -4,7 +4,9 @@ Two names, nothing else (a template that uses another gets a `TemplateError`)::
 
     document   title, lang, status, draft (label or None),
                page (the "page X of Y" label with live PAGE/NUMPAGES fields)
-    blocks     one dict per block, ``kind`` first:
+    blocks     one dict per block: ``kind``, its variables below, and ``keep_with_next``
+               (the next block is the signature: ``draw(b) | keep_with_next(b.keep_with_next)``
+               keeps this block's paragraphs on its page)
       title        text
       heading      letter, title, text ("A. PERSONAL DATA")
       text         text (runs: bold/italic/small as composed), align, bold, italic, small
@@ -27,31 +29,14 @@ like docxtpl's ``InlineImage``. Nothing a case supplies is ever markup or code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..._document import (
-    PAGE,
-    PAGES,
-    Block,
-    Choices,
-    Document,
-    Field,
-    Heading,
-    PageLabel,
-    PageNumber,
-    Photo,
-    PhotoPanel,
-    Rich,
-    Run,
-    Slots,
-    Table,
-    Text,
-    Title,
-)
+from ... import _document as model
+from ..._document import PAGE, PAGES, Block, Document, PageLabel, PageNumber, Photo, Rich, Run
 
 __all__ = ["HANDLERS", "Picture", "Variables", "variables"]
 
@@ -167,14 +152,16 @@ def variables(document: Document) -> Variables:
     return result
 
 
-def _blocks(blocks: Iterable[Block], result: Variables) -> list[dict[str, Any]]:
+def _blocks(blocks: Sequence[Block], result: Variables) -> list[dict[str, Any]]:
     out = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         found = HANDLERS.get(type(block))
         if found is None:
             raise TypeError(f"no DOCX variables for {type(block).__name__} blocks")
         kind, handler = found
-        out.append({"kind": kind, **handler(block, result)})
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        keep = isinstance(after, model.Text | model.Slots) and after.keep_with_previous
+        out.append({"kind": kind, **handler(block, result), "keep_with_next": keep})
     return out
 
 
@@ -182,15 +169,15 @@ def _value(value: Rich | None) -> Markup | None:
     return _runs(value) if value else None
 
 
-def _title(block: Title, result: Variables) -> dict[str, Any]:
+def _title(block: model.Title, result: Variables) -> dict[str, Any]:
     return {"text": block.text}
 
 
-def _heading(block: Heading, result: Variables) -> dict[str, Any]:
+def _heading(block: model.Heading, result: Variables) -> dict[str, Any]:
     return {"letter": block.letter, "title": block.title, "text": block.text}
 
 
-def _text(block: Text, result: Variables) -> dict[str, Any]:
+def _text(block: model.Text, result: Variables) -> dict[str, Any]:
     props = ("<w:b/>" if block.bold else "") + ("<w:i/>" if block.italic else "")
     if block.small:
         props += '<w:sz w:val="17"/><w:szCs w:val="17"/>'
@@ -203,7 +190,7 @@ def _text(block: Text, result: Variables) -> dict[str, Any]:
     }
 
 
-def _field(block: Field, result: Variables) -> dict[str, Any]:
+def _field(block: model.Field, result: Variables) -> dict[str, Any]:
     # printed lines for a missing value: an inline item has its first line after the
     # label (the dots); "lines: 0" is a label whose parts follow as blocks of their own
     lines = block.lines - 1 if block.inline else block.lines
@@ -219,7 +206,7 @@ def _field(block: Field, result: Variables) -> dict[str, Any]:
     }
 
 
-def _choices(block: Choices, result: Variables) -> dict[str, Any]:
+def _choices(block: model.Choices, result: Variables) -> dict[str, Any]:
     return {
         "number": block.number,
         "label": block.caption,
@@ -231,7 +218,7 @@ def _choices(block: Choices, result: Variables) -> dict[str, Any]:
     }
 
 
-def _slots(block: Slots, result: Variables) -> dict[str, Any]:
+def _slots(block: model.Slots, result: Variables) -> dict[str, Any]:
     columns = max(1, block.columns)
     cells = [
         {
@@ -254,7 +241,7 @@ def _slots(block: Slots, result: Variables) -> dict[str, Any]:
     }
 
 
-def _photo_panel(block: PhotoPanel, result: Variables) -> dict[str, Any]:
+def _photo_panel(block: model.PhotoPanel, result: Variables) -> dict[str, Any]:
     drawing = None
     if block.photo is not None:
         index = len(result.pictures) + 1
@@ -266,7 +253,7 @@ def _photo_panel(block: PhotoPanel, result: Variables) -> dict[str, Any]:
     return {"caption": block.caption, "photo": drawing, "blocks": _blocks(block.blocks, result)}
 
 
-def _table(block: Table, result: Variables) -> dict[str, Any]:
+def _table(block: model.Table, result: Variables) -> dict[str, Any]:
     result.table_widths.append(block.widths or tuple(1.0 for _ in block.header))
     dash = _runs((Run(block.empty),), styled=False)
     return {
@@ -287,13 +274,13 @@ def _table(block: Table, result: Variables) -> dict[str, Any]:
 
 
 HANDLERS: dict[type[Any], tuple[str, Callable[[Any, Variables], dict[str, Any]]]] = {
-    Title: ("title", _title),
-    Text: ("text", _text),
-    Heading: ("heading", _heading),
-    Field: ("field", _field),
-    Choices: ("choices", _choices),
-    Slots: ("slots", _slots),
-    PhotoPanel: ("photo_panel", _photo_panel),
-    Table: ("table", _table),
+    model.Title: ("title", _title),
+    model.Text: ("text", _text),
+    model.Heading: ("heading", _heading),
+    model.Field: ("field", _field),
+    model.Choices: ("choices", _choices),
+    model.Slots: ("slots", _slots),
+    model.PhotoPanel: ("photo_panel", _photo_panel),
+    model.Table: ("table", _table),
 }
 """Each block type's ``kind`` (what the template tests) and its variables."""

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from ..._document import Document
 from .draw import draw
+from .layout import HANDLERS
 from .pages import Laid, lay_out
 
-__all__ = ["Laid", "lay_out", "render"]
+__all__ = ["HANDLERS", "Laid", "lay_out", "render"]
 
 
 def render(document: Document) -> bytes:

@@ -13,19 +13,8 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 
-from ..._document import (
-    Block,
-    Choices,
-    Document,
-    Field,
-    Heading,
-    PhotoPanel,
-    Slot,
-    Slots,
-    Table,
-    Text,
-    Title,
-)
+from ... import _document as model
+from ..._document import Block, Document, Slot
 from .boxes import Area, CellFrame, Dots, Frame, Image, Placed, Row, band
 from .fonts import (
     BODY,
@@ -120,7 +109,7 @@ class Layout:
         rows: list[Row] = []
         previous = 0  # where the rows of the block before start
         for block in blocks:
-            if isinstance(block, Text | Slots) and block.keep_with_previous:
+            if isinstance(block, model.Text | model.Slots) and block.keep_with_previous:
                 for row in rows[previous:]:
                     row.keep_with_next = True
             previous = len(rows)
@@ -139,7 +128,7 @@ class Layout:
             flow([Words(text, style)], self.width, indent), self.x0, self.width, keep=True
         )
 
-    def title(self, block: Title) -> list[Row]:
+    def title(self, block: model.Title) -> list[Row]:
         style = Style(BOLD, TITLE)
         lines = flow([Words(block.text, style)], self.width)
         rows = text_rows(
@@ -147,7 +136,7 @@ class Layout:
         )
         return [spacer(4), *rows, spacer(2)]
 
-    def text(self, block: Text) -> list[Row]:
+    def text(self, block: model.Text) -> list[Row]:
         font = BOLD if block.bold else ITALIC if block.italic else REGULAR
         size, lead = (SMALL, SMALL_LEAD) if block.small else (BODY, LEAD)
         lines = flow([Words(block.text, Style(font, size))], self.width)
@@ -158,10 +147,12 @@ class Layout:
             rows[0].items = (area, *rows[0].items)
         return [*rows, spacer(3)]
 
-    def heading(self, block: Heading) -> list[Row]:
+    def heading(self, block: model.Heading) -> list[Row]:
         return [spacer(6), *self.say(block.text, VALUE)]
 
-    def field(self, block: Field) -> list[Row]:
+    def field(self, block: model.Field) -> list[Row]:
+        """Caption (wrapped lines indented), hint, then the value indented — or its dotted
+        lines; an inline item runs its value (or dots) on from the caption."""
         if block.inline:
             return self._inline_field(block)
         rows = self.say(block.caption, indent=INDENT) if block.caption else []
@@ -174,7 +165,7 @@ class Layout:
             rows += blank_rows(block.lines, self.x0 + INDENT, self.x0 + self.width)
         return rows
 
-    def _inline_field(self, block: Field) -> list[Row]:
+    def _inline_field(self, block: model.Field) -> list[Row]:
         pieces: list[Words | Tick] = [Words(block.caption + " ")] if block.caption else []
         if block.value:
             pieces += rich(block.value, VALUE)
@@ -195,7 +186,8 @@ class Layout:
             rows += blank_rows(block.lines - 1, self.x0 + INDENT, self.x0 + self.width)
         return rows
 
-    def choices(self, block: Choices) -> list[Row]:
+    def choices(self, block: model.Choices) -> list[Row]:
+        """The caption and the boxes in one flow, or the boxes one per line (vertical)."""
         if block.vertical:
             rows = self.say(block.caption) if block.caption else []
             for option in block.options:
@@ -207,7 +199,9 @@ class Layout:
             pieces += [Tick(option.checked), Words(option.label + "  ")]
         return text_rows(flow(pieces, self.width, INDENT), self.x0, self.width)
 
-    def slots(self, block: Slots) -> list[Row]:
+    def slots(self, block: model.Slots) -> list[Row]:
+        """The caption line, then the slots in columns, a band per row of them: each slot
+        its value or dotted lines, its caption centred under it; the gutter on the left."""
         rows = self.say(block.caption) if block.caption else []
         prefix = INDENT + 4 if block.number else 0.0
         columns = max(1, block.columns)
@@ -240,7 +234,9 @@ class Layout:
             rows += text_rows(lines, x, width, lead=SMALL_LEAD, size=SMALL, align="center")
         return rows
 
-    def photo_panel(self, block: PhotoPanel) -> list[Row]:
+    def photo_panel(self, block: model.PhotoPanel) -> list[Row]:
+        """The panel's items narrowed by the photo box at their right (35 × 45 mm), kept
+        together; at least as tall as the box."""
         rows = Layout(self.x0, self.width - PHOTO_W - GAP).rows(block.blocks)
         height = _rows_height(rows)
         panel = rows or [spacer(0)]
@@ -255,7 +251,7 @@ class Layout:
             row.keep_with_next = True
         return panel
 
-    def _photo_box(self, block: PhotoPanel, down: float) -> tuple[Placed, ...]:
+    def _photo_box(self, block: model.PhotoPanel, down: float) -> tuple[Placed, ...]:
         """The box at the panel's top right, placed in a row ``down`` below that top."""
         x = self.x0 + self.width - PHOTO_W
         bottom = PHOTO_H - down
@@ -271,7 +267,9 @@ class Layout:
         image = Placed(x + 2 + (w - dw) / 2, bottom - 2 - (h - dh) / 2, dw, dh, Image(photo))
         return frame, image
 
-    def table(self, block: Table) -> list[Row]:
+    def table(self, block: model.Table) -> list[Row]:
+        """A band per row, its cells side by side in small print within borders; the
+        header shaded and kept with the first row, marked rows lightly shaded."""
         weights = block.widths or tuple(1.0 for _ in block.header)
         widths = [self.width * w / sum(weights) for w in weights]
         xs = [self.x0 + sum(widths[:i]) for i in range(len(block.header))]
@@ -308,13 +306,13 @@ class Layout:
 
 
 HANDLERS: dict[type[Any], Callable[[Layout, Any], list[Row]]] = {
-    Title: Layout.title,
-    Text: Layout.text,
-    Heading: Layout.heading,
-    Field: Layout.field,
-    Choices: Layout.choices,
-    Slots: Layout.slots,
-    PhotoPanel: Layout.photo_panel,
-    Table: Layout.table,
+    model.Title: Layout.title,
+    model.Text: Layout.text,
+    model.Heading: Layout.heading,
+    model.Field: Layout.field,
+    model.Choices: Layout.choices,
+    model.Slots: Layout.slots,
+    model.PhotoPanel: Layout.photo_panel,
+    model.Table: Layout.table,
 }
 """The layout of each block type (a test checks that every type of `Block` has one)."""

@@ -1,0 +1,150 @@
+"""The benelux-md pack (tests/packs/benelux-md): an agreement added as data and templates
+only, loaded with ``--agreements``. Every form renders for every sample that calls for it,
+in English (the authentic text) and in kk/ru (stated as translations); the limits count
+on the working days of the states the case names (three states on one side)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+import readmit_forms as rf
+from conftest import Result, pdf_text
+
+PACK = Path(__file__).parent / "packs" / "benelux-md"
+SAMPLES = sorted((PACK / "samples").glob("*.yaml"))
+FORMS = {
+    "transfer-notification": "NOTIFICATION OF TRANSFER",
+    "readmission-response": "RESPONSE TO THE READMISSION APPLICATION",
+    "transit-response": "RESPONSE TO THE TRANSIT APPLICATION",
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_packs_left() -> Iterator[None]:
+    """Each test adds the packs it names (the command line adds them for the process)."""
+    rf.reset_packs()
+    yield
+    rf.reset_packs()
+
+
+def _forms_of(sample: Path) -> list[str]:
+    case = yaml.safe_load(sample.read_text("utf-8"))
+    if case.get("transit"):
+        return ["transit-response"]
+    forms = ["readmission-response"] if case.get("reply") else []
+    return forms + (["transfer-notification"] if case.get("handover") else [])
+
+
+CASES = [(sample, form) for sample in SAMPLES for form in _forms_of(sample)]
+
+
+def test_the_pack_has_no_python() -> None:
+    assert not list(PACK.rglob("*.py"))
+    assert {form for _, form in CASES} == set(FORMS)  # a sample for each of its forms
+
+
+@pytest.mark.parametrize(("sample", "form"), CASES, ids=lambda v: getattr(v, "stem", v))
+def test_every_sample_renders_its_forms_in_english(
+    cli: Callable[..., Result], tmp_path: Path, sample: Path, form: str
+) -> None:
+    out = tmp_path / "out.pdf"
+    result = cli(
+        "--agreements",
+        str(PACK),
+        "render",
+        str(sample),
+        "--form",
+        form,
+        "--lang",
+        "en",
+        "-o",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    text = pdf_text(out.read_bytes())
+    assert FORMS[form] in text
+    assert "English is an authentic language" in text
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_kk_and_ru_say_they_are_translations(
+    cli: Callable[..., Result], tmp_path: Path, lang: str
+) -> None:
+    out = tmp_path / "out.pdf"
+    sample = PACK / "samples" / "nl-md-transfer.yaml"
+    result = cli(
+        "--agreements",
+        str(PACK),
+        "render",
+        str(sample),
+        "--form",
+        "transfer-notification",
+        "--lang",
+        lang,
+        "-o",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert {"ru": "перевод", "kk": "аударма"}[lang] in text
+
+
+def test_the_values_come_from_the_case_and_the_pack(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "out.pdf"
+    sample = PACK / "samples" / "nl-md-transfer.yaml"
+    cli(
+        "--agreements",
+        str(PACK),
+        "render",
+        str(sample),
+        "--form",
+        "transfer-notification",
+        "--lang",
+        "en",
+        "-o",
+        str(out),
+    )
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    for value in (
+        "dtvafdelinglp@dtv.minbzk.nl",  # the Dutch authority's e-mail, from the pack
+        "migrare@migrare.gov.md",
+        "Ceban Elena, born on 1 February 1993",  # person(transferred_family[])
+        "International Airport Chisinau",
+        "RO 202",
+    ):
+        assert value in text
+
+
+def test_a_refusal_prints_its_grounds(cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "out.pdf"
+    sample = PACK / "samples" / "be-md-refused.yaml"
+    result = cli(
+        "--agreements",
+        str(PACK),
+        "render",
+        str(sample),
+        "--form",
+        "readmission-response",
+        "--lang",
+        "en",
+        "-o",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "passport presented was found to be forged" in text
+
+
+def test_deadlines_count_on_the_states_of_the_case(cli: Callable[..., Result]) -> None:
+    """Art. 7(1), (2): the transit application and its response, on working days."""
+    sample = PACK / "samples" / "md-nl-transit.yaml"
+    result = cli("--agreements", str(PACK), "deadlines", str(sample), "--json")
+    assert result.code == 0, result.err
+    assert "bx-transit-reply" in result.out
+    assert "bx-transit-application" in result.out

@@ -296,7 +296,7 @@ class Structure(BaseModel):
     agreement: str
     file: str = Field("", description="where the structure was read from (set on load)")
     forms: tuple[str, ...]
-    texts: str = Field(description="namespace of the form's texts, e.g. 'kz-at.annex-7'")
+    texts: str = Field(description="namespace of the form's texts, e.g. '<agreement>.annex-7'")
     source: Source
     blocks: tuple[BlockSpec, ...]
 

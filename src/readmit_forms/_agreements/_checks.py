@@ -156,11 +156,24 @@ def _kinds(
 
 
 def _evidence(agreement: Agreement, file: str) -> Iterator[DataError]:
+    states = agreement.states
     for index, evidence in enumerate(agreement.evidence):
         for position, item in enumerate(evidence.items):
+            where = f"evidence[{index}].items[{position}]"
+            yield from _kinds(agreement, file, f"{where}.kinds", item.kinds)
+            yield from _kinds(agreement, file, f"{where}.together_with", item.together_with)
             yield from _kinds(
-                agreement, file, f"evidence[{index}].items[{position}].kinds", item.kinds
+                agreement, file, f"{where}.only_when_requested", item.only_when_requested
             )
+            for kind, listed in item.only_when_requested.items():
+                for number, state in enumerate(listed):
+                    yield from _known(
+                        file, f"{where}.only_when_requested.{kind}[{number}]", state, states
+                    )
+            if item.registration is not None:
+                yield from _known(
+                    file, f"{where}.registration.state", item.registration.state, states
+                )
 
 
 def _provisions(agreement: Agreement, file: str) -> Iterator[DataError]:

@@ -3,9 +3,10 @@ languages, provisions, requirements, divergences, the record of personal data.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .._lang import Lang
 from ._data import Data, Fact, Role, Source, Trilingual
@@ -18,12 +19,15 @@ __all__ = [
     "Event",
     "EvidenceItem",
     "EvidenceList",
+    "Expiry",
     "Extension",
     "FormInfo",
     "LanguageRules",
+    "Period",
     "Provision",
     "RecordDuty",
     "RecordField",
+    "Registration",
     "Requirement",
     "Retention",
     "Wording",
@@ -156,18 +160,79 @@ class Deadline(Data):
         return self
 
 
+class Period(Data):
+    """A length of time: days and/or months."""
+
+    days: int = Field(0, ge=0)
+    months: int = Field(0, ge=0)
+
+
+class Expiry(Data):
+    """How long ago a document must have expired: ``more_than`` or ``within`` a period."""
+
+    more_than: Period | None = None
+    within: Period | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Expiry:
+        if (self.more_than is None) == (self.within is None):
+            raise ValueError("give one of more_than or within")
+        return self
+
+
+class Registration(Data):
+    """A registration stamp of residence in ``state`` on or before a day (e.g. the USSR
+    passport with a registration stamp as at the dissolution)."""
+
+    state: str
+    on_or_before: dt.date
+
+
+Issuer = Literal["nationality", "any", "requested", "requesting"]
+
+
 class EvidenceItem(Data):
-    """One entry of an evidence list, as worded in the agreement."""
+    """One entry of an evidence list, as worded in the agreement, and the parameters that
+    narrow which documents it covers (none: a valid original of the right issuer)."""
 
     text: Trilingual
     kinds: tuple[str, ...] = Field(
         (), description="document or evidence kinds of the case schema this entry covers"
     )
-    condition: str | None = Field(
+    copy_only: bool = Field(False, description="only a copy counts here", alias="copy")
+    expired: bool | Expiry | None = Field(
         None,
-        description="extra condition, e.g. 'copy', 'expired', 'expired-over-6-months', "
-        "'expired-within-180-days', 'ussr-registration-belarus'",
+        description="only an expired document counts here (true), or one expired "
+        "more_than / within a period",
     )
+    issuer: Issuer | None = Field(
+        None,
+        description="who must have issued it: the state whose nationality the list proves "
+        "(the default for identity documents of a nationality list), any state, the "
+        "requested or the requesting state (the default for visas and permits: requested)",
+    )
+    issued_in: Literal["requested", "requesting"] | None = Field(
+        None, description="the state on whose territory it must have been issued"
+    )
+    registration: Registration | None = None
+    birth_entry_in_parent_passport: bool = Field(
+        False, description="only where the child is entered in a parent's passport"
+    )
+    residence_endorsement: Literal["requested"] | None = Field(
+        None, description="only with an endorsement of residence in that state"
+    )
+    only_when_requested: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="kind -> the requested states for which that kind counts here",
+    )
+    together_with: tuple[str, ...] = Field(
+        (), description="counts only together with a document of one of these kinds"
+    )
+    relatives: bool = Field(
+        False, description="a relative's document counts here too (not only the person's)"
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
 
 class EvidenceList(Data):

@@ -63,7 +63,9 @@ class Statement(Model):
 
 def _agreement_id(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an agreement id such as 'kz-at', got {kind_of(value)}")
+        raise ValueError(
+            f"expected an agreement id (see 'readmit-forms agreements'), got {kind_of(value)}"
+        )
     try:
         return get_agreement(value).id
     except UnknownAgreementError as exc:

@@ -14,15 +14,6 @@ from .._findings import Finding, Severity
 from ._check import Check, Rule
 from ._common import in_play_needing, item_label
 
-_EXPIRED = frozenset(
-    {
-        "expired",
-        "expired-over-6-months",
-        "expired-within-180-days",
-        "expired-visa-issued-in-requested-state",
-    }
-)
-
 
 def _readmission_of(check: Check, group: str) -> bool:
     return (
@@ -162,7 +153,7 @@ def evidence_items(check: Check) -> Iterator[Finding]:
 def _downgraded(check: Check, classified: Classified) -> Iterator[Finding]:
     """An expired document that now counts only as prima facie evidence."""
     entry, evidence_list = classified.entry, classified.evidence_list
-    if entry is None or evidence_list is None or entry.condition not in _EXPIRED:
+    if entry is None or evidence_list is None or entry.expired in (None, False):
         return
     yield check.finding(
         "evidence-expired",
@@ -177,7 +168,7 @@ def _downgraded(check: Check, classified: Classified) -> Iterator[Finding]:
 def _ussr_list(check: Check) -> Source | None:
     for evidence_list in check.agreement.evidence:
         for entry in evidence_list.items:
-            if entry.condition == "ussr-registration-belarus":
+            if entry.registration is not None:
                 return evidence_list.source
     return None
 

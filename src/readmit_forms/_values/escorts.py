@@ -121,4 +121,4 @@ def _escort_stay(ctx: Ctx, escort: Escort) -> Value:
         return None
     if start == end:
         return text(ctx.date(start))
-    return text(ctx.t("kz-by.period", start=ctx.date(start) or "…", end=ctx.date(end) or "…"))
+    return text(ctx.t("period", start=ctx.date(start) or "…", end=ctx.date(end) or "…"))

@@ -130,7 +130,10 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
         request: Request,
         today: Annotated[dt.date | None, Query(description="default: the server's date")] = None,
         calendar: Annotated[
-            str | None, Query(description="whose working days count, e.g. KZ or KZ,AT")
+            str | None,
+            Query(
+                description="whose working days count: a state code, or several separated by commas"
+            ),
         ] = None,
         lang: Annotated[str | None, Query(description="kk, ru or en: add the words")] = None,
     ) -> Response:

@@ -12,6 +12,7 @@ import pytest
 
 import readmit_forms as rf
 from conftest import Result
+from test_pack_benelux_md import render_with
 
 PACK = Path(__file__).parent / "packs" / "benelux-md"
 AGREEMENT = "agreements/benelux-md.yaml"
@@ -97,19 +98,8 @@ def test_a_bad_value_path_is_one_line_when_rendering_too(
         "date(handover.date)",
         "date(handover.day)",
     )
-    sample = PACK / "samples" / "nl-md-transfer.yaml"
-    result = cli(
-        "--agreements",
-        str(pack),
-        "render",
-        str(sample),
-        "--form",
-        "transfer-notification",
-        "--lang",
-        "en",
-        "-o",
-        str(tmp_path / "x.pdf"),
-    )
+    out = tmp_path / "x.pdf"
+    result, _ = render_with(cli, out, "nl-md-transfer", "transfer-notification", pack=pack)
     assert result.code == 2
     assert "blocks[" in result.err and "handover has no field 'day'" in result.err
-    assert not (tmp_path / "x.pdf").exists()
+    assert not out.exists()

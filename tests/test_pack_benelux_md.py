@@ -39,6 +39,23 @@ def _forms_of(sample: Path) -> list[str]:
     return forms + (["transfer-notification"] if case.get("handover") else [])
 
 
+def render_with(
+    cli: Callable[..., Result],
+    out: Path,
+    sample: str | Path,
+    form: str,
+    lang: str = "en",
+    pack: Path = PACK,
+) -> tuple[Result, str]:
+    """``readmit-forms --agreements PACK render SAMPLE`` into ``out``: the result, and the
+    PDF's text with its white space made single spaces ("" where nothing was written)."""
+    case = sample if isinstance(sample, Path) else PACK / "samples" / f"{sample}.yaml"
+    args = ["--agreements", str(pack), "render", str(case), "--form", form, "--lang", lang]
+    result = cli(*args, "-o", str(out))
+    text = " ".join(pdf_text(out.read_bytes()).split()) if out.exists() else ""
+    return result, text
+
+
 CASES = [(sample, form) for sample in SAMPLES for form in _forms_of(sample)]
 
 
@@ -51,21 +68,8 @@ def test_the_pack_has_no_python() -> None:
 def test_every_sample_renders_its_forms_in_english(
     cli: Callable[..., Result], tmp_path: Path, sample: Path, form: str
 ) -> None:
-    out = tmp_path / "out.pdf"
-    result = cli(
-        "--agreements",
-        str(PACK),
-        "render",
-        str(sample),
-        "--form",
-        form,
-        "--lang",
-        "en",
-        "-o",
-        str(out),
-    )
+    result, text = render_with(cli, tmp_path / "out.pdf", sample, form, "en")
     assert result.code == 0, result.err
-    text = pdf_text(out.read_bytes())
     assert FORMS[form] in text
     assert "English is an authentic language" in text
 
@@ -74,43 +78,20 @@ def test_every_sample_renders_its_forms_in_english(
 def test_kk_and_ru_say_they_are_translations(
     cli: Callable[..., Result], tmp_path: Path, lang: str
 ) -> None:
-    out = tmp_path / "out.pdf"
-    sample = PACK / "samples" / "nl-md-transfer.yaml"
-    result = cli(
-        "--agreements",
-        str(PACK),
-        "render",
-        str(sample),
-        "--form",
-        "transfer-notification",
-        "--lang",
-        lang,
-        "-o",
-        str(out),
+    result, text = render_with(
+        cli, tmp_path / "out.pdf", "nl-md-transfer", "transfer-notification", lang
     )
     assert result.code == 0, result.err
-    text = " ".join(pdf_text(out.read_bytes()).split())
     assert {"ru": "перевод", "kk": "аударма"}[lang] in text
 
 
 def test_the_values_come_from_the_case_and_the_pack(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    out = tmp_path / "out.pdf"
-    sample = PACK / "samples" / "nl-md-transfer.yaml"
-    cli(
-        "--agreements",
-        str(PACK),
-        "render",
-        str(sample),
-        "--form",
-        "transfer-notification",
-        "--lang",
-        "en",
-        "-o",
-        str(out),
+    result, text = render_with(
+        cli, tmp_path / "out.pdf", "nl-md-transfer", "transfer-notification", "en"
     )
-    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert result.code == 0, result.err
     for value in (
         "dtvafdelinglp@dtv.minbzk.nl",  # the Dutch authority's e-mail, from the pack
         "migrare@migrare.gov.md",
@@ -122,22 +103,10 @@ def test_the_values_come_from_the_case_and_the_pack(
 
 
 def test_a_refusal_prints_its_grounds(cli: Callable[..., Result], tmp_path: Path) -> None:
-    out = tmp_path / "out.pdf"
-    sample = PACK / "samples" / "be-md-refused.yaml"
-    result = cli(
-        "--agreements",
-        str(PACK),
-        "render",
-        str(sample),
-        "--form",
-        "readmission-response",
-        "--lang",
-        "en",
-        "-o",
-        str(out),
+    result, text = render_with(
+        cli, tmp_path / "out.pdf", "be-md-refused", "readmission-response", "en"
     )
     assert result.code == 0, result.err
-    text = " ".join(pdf_text(out.read_bytes()).split())
     assert "passport presented was found to be forged" in text
 
 

@@ -29,9 +29,7 @@ path value names fields the case schema has (run when an agreement's structures 
 from __future__ import annotations
 
 import re
-import types
-import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +39,7 @@ from .._agreements import Authority as AgreementAuthority
 from .._case import Authority as CaseAuthority
 from .._case import Case, Child, Escort, IdentityDocument, Permit, PersonCore, Spouse
 from .._format import format_datetime, format_time
-from .._paths import walk
+from .._paths import schema_paths, walk
 from ._core import CODE, DATE, NAME, NUMBER, TEXT, TIME, Ctx, Kind, Value, join, lines, text
 from .documents import document_summary
 from .people import born_text, plain_name
@@ -226,57 +224,35 @@ def kind_of(value: PathValue) -> Kind:
 # -- checking against the case schema ---------------------------------------------------
 
 
-ROOT_TYPES: dict[str, Any] = {
-    "case": Case,
-    "child": Child,
-    "spouse": Spouse,
-    "escort": Escort,
-    "document": IdentityDocument | Permit,
+ROOT_TYPES: dict[str, tuple[type[BaseModel], ...]] = {
+    "case": (Case,),
+    "child": (Child,),
+    "spouse": (Spouse,),
+    "escort": (Escort,),
+    "document": (IdentityDocument, Permit),
+    **dict.fromkeys(AUTHORITIES, (CaseAuthority, AgreementAuthority)),
 }
-"""The type of a root that is not a field of the case (a repeat variable's usual type)."""
+"""The types a root that is not a field of the case may hold."""
 
 
-def _members(annotation: Any) -> list[Any]:
-    """The classes an annotation may hold (through Optional, lists and Annotated)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _members(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType) or origin in (list, tuple, Sequence):
-        return [member for arg in typing.get_args(annotation) for member in _members(arg)]
-    return [annotation]
-
-
-def _step(types_: Iterable[Any], name: str) -> list[Any] | None:
-    """The types of field ``name`` of any of ``types_``; None where none of them has it."""
-    following: list[Any] = []
-    known = False
+def _known(types_: Iterable[type[BaseModel]]) -> dict[str, Any]:
+    """Every field path of any of ``types_`` (see `schema_paths`); a property is also
+    named with ``[]`` (``transferred_family[]``)."""
+    known: dict[str, Any] = {}
     for kind in types_:
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
-            if name in kind.model_fields:
-                following += _members(kind.model_fields[name].annotation)
-                known = True
-            elif isinstance(getattr(kind, name, None), property):
-                following.append(Any)
-                known = True
-        elif kind is Any or not isinstance(kind, type) or kind.__module__ == "builtins":
-            known = known or kind is Any
-    return following if known else None
+        known.update(schema_paths(kind))
+    return known | {f"{path}[]": kind for path, kind in known.items() if kind is property}
 
 
-def _fields_of(types_: Iterable[Any]) -> list[str]:
-    return sorted(
-        {
-            name
-            for kind in types_
-            if isinstance(kind, type) and issubclass(kind, BaseModel)
-            for name in kind.model_fields
-        }
-    )
+def _below(known: Mapping[str, Any], parent: str) -> list[str]:
+    names = (path.removeprefix(f"{parent}.") for path in known if path.startswith(f"{parent}."))
+    top = known if not parent else names
+    return sorted({name.split(".")[0] for name in top})
 
 
 def check(value_id: str, *, choice: bool, scope: Iterable[str] = ()) -> str | None:
     """What is wrong with the path value ``value_id`` (None: nothing). ``scope``: the repeat
-    variables bound where it is used."""
+    variables bound where it is used (their fields are not checked)."""
     value = parse(value_id)
     if value is None:
         return None
@@ -286,27 +262,18 @@ def check(value_id: str, *, choice: bool, scope: Iterable[str] = ()) -> str | No
     needs_arg = table[value.fmt][1] if choice else table[value.fmt].needs_arg
     if needs_arg != (value.arg is not None):
         return f"{value.fmt}(...) {'needs' if needs_arg else 'takes no'} second argument"
-    if value.root in AUTHORITIES:
-        current: list[Any] | None = _members(CaseAuthority | AgreementAuthority)
-    elif value.root in ROOT_TYPES:
-        current = _members(ROOT_TYPES[value.root])
+    if value.root in ROOT_TYPES:
+        known, path, walked = _known(ROOT_TYPES[value.root]), value.rest, value.root
     elif value.root in scope:
-        current = [Any]
+        return None
     else:
-        current = _step([Case], value.root)
-    if current is None:
-        roots = [*ROOT_TYPES, *AUTHORITIES, *_fields_of([Case]), *scope]
-        return f"unknown root {value.root!r}; allowed are: {', '.join(sorted(set(roots)))}"
-    walked = value.root
-    for part in value.rest.split(".") if value.rest else ():
-        name = part.removesuffix("[]")
-        following = _step(current, name)
-        if following is None:
-            allowed = _fields_of(current)
-            return (
-                f"{walked} has no field {name!r}; allowed are: {', '.join(allowed)}"
-                if allowed
-                else f"{walked} has no fields"
-            )
-        current, walked = following, f"{walked}.{name}"
+        known, path, walked = _known([Case]), value.path, ""
+    here = ""
+    for part in path.split(".") if path else ():
+        following = f"{here}.{part}" if here else part
+        if following not in known:
+            allowed = ", ".join(_below(known, here))
+            name = ".".join(filter(None, [walked if value.root in ROOT_TYPES else "", here]))
+            return f"{name or 'the case'} has no field {part!r}; allowed are: {allowed}"
+        here = following
     return None

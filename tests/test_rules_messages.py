@@ -118,3 +118,10 @@ def test_validate_cli_uses_the_working_language_and_lists_articles(cli, tmp_path
     (finding,) = data["findings"]
     assert finding["articles"]["en"].endswith("Agreement Art. 2(4)")
     assert finding["sources"][0]["lines"] == "ru 53; kk 732"
+
+
+def test_the_vocabulary_of_conditions_is_what_the_rules_know() -> None:
+    from readmit_forms._agreements import vocabulary
+    from readmit_forms._rules.required import CONDITIONS
+
+    assert set(vocabulary()["conditions"]) == set(CONDITIONS)

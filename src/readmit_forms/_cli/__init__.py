@@ -3,11 +3,11 @@
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
 refused language), a signature or bundle fails its check, or the register
 refuses the change (a version conflict, a stale document); 2 usage error,
-unreadable input, unwritable output, an agreement pack naming what is not known, a key that cannot sign, or a register that
-cannot be opened. Every problem is one line on standard error; there is never a
-traceback (set READMIT_FORMS_DEBUG=1 to see one for an internal error — a bug —
-which exits with 3). SIGTERM and SIGHUP end the run like Ctrl-C: temporary files
-are removed.
+unreadable input, unwritable output, an agreement pack naming what is not known,
+a key that cannot sign, or a register that cannot be opened. Every problem is one
+line on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to
+see one for an internal error — a bug — which exits with 3). SIGTERM and SIGHUP
+end the run like Ctrl-C: temporary files are removed.
 """
 
 from __future__ import annotations

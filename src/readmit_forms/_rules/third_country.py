@@ -107,6 +107,7 @@ def transitional(check: Check) -> Iterator[Finding]:
         severity(provision.severity, Severity.WARNING),
         years=provision.value or "",
         nationality=nationalities(check.case.person.nationality),
+        parties=states(check.agreement.states),
     )
 
 

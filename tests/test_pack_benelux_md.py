@@ -142,9 +142,16 @@ def test_a_refusal_prints_its_grounds(cli: Callable[..., Result], tmp_path: Path
 
 
 def test_deadlines_count_on_the_states_of_the_case(cli: Callable[..., Result]) -> None:
-    """Art. 7(1), (2): the transit application and its response, on working days."""
+    """Art. 7(1), (2) on the working days of Moldova and the Netherlands (the members of the
+    sides the case names): Good Friday and Easter Monday in the Netherlands, Orthodox
+    Easter Monday in Moldova are not counted."""
     sample = PACK / "samples" / "md-nl-transit.yaml"
-    result = cli("--agreements", str(PACK), "deadlines", str(sample), "--json")
+    result = cli("--agreements", str(PACK), "deadlines", str(sample))
     assert result.code == 0, result.err
-    assert "bx-transit-reply" in result.out
-    assert "bx-transit-application" in result.out
+    assert "working day in both Moldova and Netherlands" in result.out
+    lines = result.out.splitlines()
+    application = next(line for line in lines if "Submit the transit application" in line)
+    reply = next(line for line in lines if "Respond to the transit application" in line)
+    assert application.startswith("2026-04-01")  # 6 working days before 14 April
+    assert reply.startswith("2026-04-10")  # 4 working days from receipt on 2 April
+    assert "2026-04-13 Easter (Moldova)" in result.out

@@ -18,7 +18,9 @@ from importlib import resources
 from typing import Any
 
 from .._errors import DataError
+from .._lang import Lang
 from .._paths import is_date
+from .._templates import texts
 from .._yaml import load_data
 from ._agreement import Agreement
 from ._events import events_of
@@ -99,9 +101,6 @@ def _events(agreement: Agreement, file: str) -> Iterator[DataError]:
 
 
 def _deadlines(agreement: Agreement, file: str) -> Iterator[DataError]:
-    from .._lang import Lang
-    from .._templates import texts  # the shared words of the events
-
     words = vocabulary()
     events = events_of(agreement)
     calendars = (*words["calendars"], *agreement.states)

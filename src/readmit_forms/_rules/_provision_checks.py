@@ -56,7 +56,7 @@ def provision_checks(check: Check, scope: str) -> Iterator[Finding]:
         provision = check.agreement.provision(provision_id)
         if provision is None or not _fires(spec, _value(check.case, spec["path"])):
             continue
-        params = {
+        params: dict[str, Any] = {
             name: states(_codes(check.case, paths))
             for name, paths in spec.get("states", {}).items()
         }

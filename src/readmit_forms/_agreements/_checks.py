@@ -188,9 +188,13 @@ def _provisions(agreement: Agreement, file: str) -> Iterator[DataError]:
             file, f"requirements[{index}].when", requirement.when, words["conditions"]
         )
         for position, pattern in enumerate(requirement.fields):
+            where = f"requirements[{index}].fields[{position}]"
             for alternative in pattern.split("|"):
-                yield from _field(
-                    file, f"requirements[{index}].fields[{position}]", alternative, paths
+                yield from _field(file, where, alternative, paths)
+            label = pattern.split("|")[0]  # a finding names the field by its label
+            if paths and f"messages.field.{label}" not in texts(Lang.EN):
+                yield _unknown(
+                    file, where, label, (), f"{label!r} has no label (messages.field.{label})"
                 )
 
 

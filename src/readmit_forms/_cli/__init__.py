@@ -80,9 +80,13 @@ def _add_command(
 def _add_options(parser: Any, options: Sequence[Any], shared: dict[str, Any]) -> None:
     for option in options:
         option = shared[option] if isinstance(option, str) else option
-        if "group" in option:
+        if "group" in option:  # options of which one at most (or exactly one) is given
             group = parser.add_mutually_exclusive_group(required=option["group"]["required"])
             _add_options(group, option["group"]["options"], shared)
+            continue
+        if "section" in option:  # options listed under a title of their own in the help
+            section = parser.add_argument_group(option["section"]["title"])
+            _add_options(section, option["section"]["options"], shared)
             continue
         keywords = {k: v for k, v in option.items() if k != "flags"}
         if isinstance(keywords.get("choices"), str):

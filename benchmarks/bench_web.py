@@ -1,18 +1,20 @@
 """Load on the HTTP API: 20 concurrent clients, latency of validate and render, memory.
 
 Starts ``readmit-forms serve`` on a free loopback port (this script talks to 127.0.0.1
-only), warms it up, then 20 client threads send REQUESTS requests in all, each client
-pacing itself to one request every PERIOD seconds on average (starting at a random
-moment, pausing a random 0.5–1.5 × PERIOD), as clerks at work do, not in step: three
-validations to one PDF render, every case a little different (its reference number),
-so nothing can be served from a cache. Then a short closed loop (every client as fast
-as it can) measures the throughput the server reaches.
+only) over a register of its own in a temporary folder, filled with CASES cases, warms
+it up, then 20 client threads send REQUESTS requests in all, each client pacing itself
+to one request every PERIOD seconds on average (starting at a random moment, pausing a
+random 0.5–1.5 × PERIOD), as clerks at work do, not in step: three validations to one
+PDF render, every case a little different (its reference number), so nothing can be
+served from a cache; one request in twenty is the case list searched by a name
+(``GET /?q=…``, from the register: reported, no budget). Then a short closed loop
+(every client as fast as it can) measures the throughput the server reaches.
 
 Prints p50/p95/p99 latency per operation against its budget (p95: validate 50 ms,
 render 150 ms) as a ratio, the error count, and the server's resident memory after the
 warm-up and after every 1,000 requests (flat: growth under 10 %).
 
-    .venv/bin/python benchmarks/bench_web.py [--requests 10000] [--period 0.4]
+    .venv/bin/python benchmarks/bench_web.py [--requests 10000] [--period 0.4] [--workers N]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -66,6 +69,21 @@ def _template() -> str:
 TEMPLATE = _template()
 
 
+NAMES = ("Zhumabekov", "Ayana", "Nursultan", "Seitkali")
+
+
+def fill_register(url: str, count: int) -> None:
+    """``count`` cases in the register, each with its own surname and letter number."""
+    import readmit_forms as rf
+
+    data: dict[str, Any] = json.loads(TEMPLATE)
+    with rf.Register(url) as register:
+        for index in range(count):
+            data["letter"]["number"] = f"BFA-2026/RÜ/{index:06d}"
+            data["person"]["surnames"][0]["en"] = f"{NAMES[index % len(NAMES)]}{index}"
+            register.add(data, by="bench")
+
+
 def case_body(index: int) -> bytes:
     """The sample with its own reference number: no two requests alike."""
     return TEMPLATE.replace("@@@@@@", f"{index:06d}").encode()
@@ -87,18 +105,21 @@ class Client(threading.Thread):
             time.sleep(pace.uniform(0, self.period))
         connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
         for index in self.jobs:
-            kind = "render" if index % 4 == 3 else "validate"
-            path = (
-                "/api/v1/render?form=readmission-request&lang=en"
-                if kind == "render"
-                else "/api/v1/validate"
-            )
+            kind = "render" if index % 4 == 3 else "list" if index % 20 == 1 else "validate"
+            path = {
+                "render": "/api/v1/render?form=readmission-request&lang=en",
+                "validate": "/api/v1/validate",
+                "list": f"/?q={NAMES[index % len(NAMES)]}",
+            }[kind]
             body = case_body(index)
             started = time.perf_counter()
             try:
-                connection.request(
-                    "POST", path, body=body, headers={"content-type": "application/json"}
-                )
+                if kind == "list":
+                    connection.request("GET", path, headers={"accept": "text/html"})
+                else:
+                    connection.request(
+                        "POST", path, body=body, headers={"content-type": "application/json"}
+                    )
                 answer = connection.getresponse()
                 payload = answer.read()
                 ok = answer.status == 200 and (kind != "render" or payload.startswith(b"%PDF"))
@@ -135,15 +156,19 @@ def main() -> int:
     parser.add_argument("--period", type=float, default=0.4, help="seconds per client request")
     parser.add_argument("--closed", type=int, default=1_000, help="closed-loop requests")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--cases", type=int, default=300, help="cases in the register")
     args = parser.parse_args()
 
+    folder = tempfile.TemporaryDirectory(prefix="bench-web-")
+    db = f"sqlite:///{Path(folder.name) / 'register.sqlite3'}"
+    fill_register(db, args.cases)
     load_before = os.getloadavg()[0]
     port = free_port()
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "readmit-forms"),
-            *("serve", "--port", str(port), "--workers", str(args.workers)),
+            *("serve", "--port", str(port), "--workers", str(args.workers), "--db", db),
         ],
         env=env,
         stderr=subprocess.DEVNULL,
@@ -176,6 +201,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        folder.cleanup()
 
     errors = sum(1 for _, _, ok in results + closed if not ok)
     print(
@@ -198,6 +224,12 @@ def main() -> int:
             f"p99 {p99:6.1f} ms  max {max(times):6.1f} ms   p95/budget {ratio:.2f} "
             f"(budget {budget:.0f} ms)"
         )
+    listed = [ms for k, ms, _ in results if k == "list"]
+    print(
+        f"  {'list':<9} n={len(listed):>5}  p50 {percentile(listed, 0.5):6.1f} ms  "
+        f"p95 {percentile(listed, 0.95):6.1f} ms  (the case list searched, {args.cases} "
+        "cases in the register; no budget)"
+    )
     growth = (memory[-1] - memory[0]) / memory[0]
     print(
         f"  server memory (RSS): {memory[0] / 1024:.0f} MiB after warm-up, "

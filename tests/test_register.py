@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -415,3 +416,58 @@ def test_due_within_and_overdue(register: rf.Register) -> None:
     assert coming and all(dt.date(2026, 12, 2) <= d.due <= dt.date(2027, 1, 1) for d in coming)
     both = register.due(within=30, overdue=True, today=dt.date(2026, 12, 2))
     assert both == late + coming
+
+
+def test_find_by_reference_name_and_agreement_due_soonest_first(
+    register: rf.Register, clock: Clock
+) -> None:
+    late = sample_dict()
+    late["handover"]["date"] = "2026-12-10"  # its limits run later
+    first = register.add(FAMILY, by="A. Clerk")
+    clock.advance(minutes=1)
+    second = register.add(late, by="A. Clerk")
+    clock.advance(minutes=1)
+    hungary = register.add(SAMPLES / "kz-hu-overstay.yaml", by="A. Clerk")
+    register.set_state(hungary.ref, "closed")  # no open limit: after the others
+
+    listed = register.find()
+    assert [s.ref for s in listed] == [first.ref, second.ref, hungary.ref]
+    assert listed[0].next_due is not None and listed[1].next_due is not None
+    assert listed[0].next_due < listed[1].next_due and listed[2].next_due is None
+    assert listed[0].next_deadline is not None
+    assert listed[0].names["en"].startswith("Zhumabekov")
+    assert listed[0].names["kk"].startswith("Жұмабеков")
+    assert listed[0].to_dict()["next_due"] == listed[0].next_due.isoformat()
+
+    for asked in ("Жұмабеков", "zhumabekov yer", "ЖУМАБ", first.ref.lower(), first.ref[-6:]):
+        assert first.ref in [s.ref for s in register.find(asked)], asked
+    assert [s.ref for s in register.find(first.ref[-6:])] == [first.ref]
+    assert register.find("Nobody Atall") == []
+    assert register.find("100%_") == []  # LIKE's own characters are only characters
+    assert [s.ref for s in register.find(agreement="kz-hu")] == [hungary.ref]
+    assert [s.ref for s in register.find("kz-at", agreement="KZ-AT")] == [first.ref, second.ref]
+    assert [s.ref for s in register.find(state="closed")] == [hungary.ref]
+    assert [s.ref for s in register.find(limit=1, offset=1)] == [second.ref]
+    with pytest.raises(rf.UnknownAgreementError):
+        register.find(agreement="kz-xx")
+
+
+def test_the_bundle_of_a_registered_case_is_recorded(register: rf.Register) -> None:
+    entry = register.add(FAMILY, by="A. Clerk")
+    document, pdf = register.bundle(entry.ref, by="A. Clerk", langs=["en", "ru"])
+    assert pdf.startswith(b"%PDF") and document.size == len(pdf)
+    assert (document.form, document.lang, document.format, document.version) == (
+        "bundle",
+        "en",
+        "pdf",
+        1,
+    )
+    assert register.documents(entry.ref) == [document]
+    contents = rf.extract(pdf)
+    assert {(d.form, d.lang) for d in contents.documents} >= {("readmission-request", "ru")}
+    attached = json.loads(contents.case_json)  # the photo by its name, not the register's path
+    assert attached["person"]["photo"] == "photo.jpg"
+    record = register.transmit(
+        entry.ref, document=document.sha256, to="kz-mia", purpose="readmission", by="A"
+    )
+    assert record.content["form"] == "bundle"

@@ -1,9 +1,12 @@
-"""The workbench in a real browser: Debian's Chromium, driven by Playwright, on a running server.
+"""The workbench in a real browser: Debian's Chromium, driven by Playwright, on a running server
+over a register of its own.
 
 The journeys a clerk takes: a family case made from nothing (a finding appears, is fixed,
-disappears; the request is downloaded in English and read back), the interface in Kazakh,
-a sample imported, a child edited, the case exported and compared. Screenshots of each
-main page go to a folder under the system's temporary folder, never into the repository.
+disappears; the case is saved and the request downloaded in English and read back), the
+interface in Kazakh, a sample imported, a child edited, the case exported and compared, a
+case saved, found in the list and opened again, two clerks saving the same case, the
+record of a transmission. Screenshots of each main page go to a folder under the
+system's temporary folder, never into the repository.
 """
 
 from __future__ import annotations
@@ -58,27 +61,54 @@ def url() -> Iterator[str]:
         yield served
 
 
+class Browsers:
+    """Browser windows of clerks, each its own context (cookies), watched for script
+    errors and anything the Content-Security-Policy had to block."""
+
+    def __init__(self, browser: Any, url: str) -> None:
+        self.browser = browser
+        self.url = url
+        self.contexts: list[Any] = []
+        self.problems: list[str] = []
+
+    def open(self) -> Any:
+        context = self.browser.new_context(
+            viewport={"width": 1500, "height": 1000}, accept_downloads=True, locale="en-GB"
+        )
+        self.contexts.append(context)
+        context.on("page", self._watch)
+        opened = context.new_page()
+        opened.goto(f"{self.url}/?ui=en")
+        return opened
+
+    def _watch(self, opened: Any) -> None:
+        opened.set_default_timeout(TIMEOUT)
+        opened.on("pageerror", lambda error: self.problems.append(str(error)))
+        opened.on(
+            "console",
+            lambda message: (
+                self.problems.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
 @pytest.fixture
-def page(browser: Any, url: str) -> Iterator[Any]:
-    context = browser.new_context(
-        viewport={"width": 1500, "height": 1000}, accept_downloads=True, locale="en-GB"
-    )
-    opened = context.new_page()
-    opened.set_default_timeout(TIMEOUT)
-    problems: list[str] = []
-    opened.on("pageerror", lambda error: problems.append(str(error)))
-    opened.on(
-        "console",
-        lambda message: (
-            problems.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    opened.goto(f"{url}/?ui=en")
+def browsers(browser: Any, url: str) -> Iterator[Browsers]:
+    opened = Browsers(browser, url)
     yield opened
-    context.close()
-    assert not problems, problems  # no script error, nothing the CSP had to block
+    opened.close()
+    assert not opened.problems, opened.problems  # no script error, nothing the CSP blocked
+
+
+@pytest.fixture
+def page(browsers: Browsers) -> Any:
+    return browsers.open()
 
 
 def _shot(page: Any, name: str) -> None:
@@ -158,9 +188,21 @@ def test_a_family_case_from_nothing(page: Any) -> None:
     page.wait_for_selector("#deadlines li.due")
     _shot(page, "3-editor-fixed")
 
+    # Downloads are recorded against a saved version: the page says so until it is saved.
+    page.wait_for_selector("#downloads-hint")
+    page.fill("#in-by", "A. Clerk")
+    page.click("#save")
+    page.wait_for_selector("#notice")
+    assert "version 1" in page.inner_text("#notice")
+    assert page.inner_text("#save-state") == "saved: version 1"
+    assert page.locator("#downloads-hint").count() == 0
+    ref = page.inner_text("#case-ref")
+    _shot(page, "3b-editor-saved")
+
     page.select_option("#in-output-lang", "en")
     with page.expect_download() as download:
         page.click("#forms button[value='readmission-request:pdf']")
+    assert download.value.suggested_filename == f"{ref}.v1.readmission-request.en.pdf"
     saved = Path(download.value.path())
     text = pdf_text(saved.read_bytes())
     assert "READMISSION APPLICATION" in text  # the English title of KZ–AT Annex 7
@@ -192,7 +234,8 @@ def test_the_interface_in_kazakh(page: Any) -> None:
     assert "міндетті өріс толтырылмаған" in page.locator("#s-person--surnames").inner_text()
     _shot(page, "4-editor-kazakh")
     page.goto(page.url.split("/case")[0] + "/")
-    assert page.locator("h1").first.inner_text() == "Жаңа іс"
+    assert page.locator(".new h1").inner_text() == "Жаңа іс"
+    assert page.locator("#cases h2").inner_text() == "Тізілімдегі істер"
     _shot(page, "5-start-kazakh")
 
 
@@ -215,11 +258,27 @@ def test_import_edit_a_child_export_and_compare(page: Any) -> None:
     assert exported == expected
 
 
-def test_preview_the_form_and_the_proof(page: Any) -> None:
+def _import(page: Any, photo: bool = False) -> None:
     page.set_input_files("#in-import", str(FAMILY))
-    page.set_input_files("#in-import-photo", str(SAMPLES / "photos" / "specimen-portrait.jpg"))
+    if photo:
+        page.set_input_files("#in-import-photo", str(SAMPLES / "photos" / "specimen-portrait.jpg"))
     page.click("#import-case")
+    page.wait_for_selector("#in-children-1--given_names-0-en")
+
+
+def _save(page: Any, by: str) -> str:
+    """Press Save as ``by``; the case's reference."""
+    page.fill("#in-by", by)
+    page.click("#save")
+    page.wait_for_selector("#notice")
+    return str(page.inner_text("#case-ref"))
+
+
+def test_preview_the_form_and_the_proof(page: Any) -> None:
+    _import(page, photo=True)
     page.wait_for_selector("#photo-box img")
+    _save(page, "A. Clerk")
+    page.wait_for_selector("#photo-box img")  # the photo kept with the saved case
     page.select_option("#in-output-lang", "ru")
     with page.context.expect_page() as opened:
         page.click("#forms li[data-form='readmission-request'] button[name='_preview']")
@@ -244,3 +303,117 @@ def test_no_outside_request_is_made(page: Any, url: str) -> None:
     page.click("#start-case")
     page.wait_for_selector("#in-person--surnames-0")
     assert asked and all(u.startswith(url) or u.startswith("data:") for u in asked), asked
+
+
+def test_save_find_in_the_list_and_open_again(browsers: Browsers) -> None:
+    page = browsers.open()
+    _import(page)
+    ref = _save(page, "A. Clerk")
+    page.click("a.button[href='/']")
+    page.wait_for_selector(f"#case-list tr[data-ref='{ref}']")
+    _shot(page, "8-case-list")
+    page.fill("#in-find", "Жұмабеков")  # the list follows the search as it is typed
+    page.wait_for_selector(f"#case-list tr[data-ref='{ref}']")
+    page.fill("#in-find", "Nobody Atall")
+    page.wait_for_selector("#case-list p.muted")
+    page.fill("#in-find", ref[-6:])
+    page.wait_for_selector(f"#case-list tr[data-ref='{ref}']")
+    _shot(page, "9-case-list-found")
+    page.click(f"#case-list a[href='/cases/{ref}']")
+    page.wait_for_selector("#in-children-1--given_names-0-en")
+    assert page.input_value("#in-children-1--given_names-0-en") == "Aruzhan"
+    assert page.inner_text("#save-state") == "saved: version 1"
+    page.fill("#in-children-1--given_names-0-en", "Aruzhan Ayana")
+    page.wait_for_selector("#save-state.unsaved")  # the live check sees the change
+    page.click("#save")
+    page.wait_for_selector("#notice")
+    assert "version 2" in page.inner_text("#notice")
+    page.goto(f"{browsers.url}/?q={ref}")  # a reference opens its case
+    page.wait_for_selector("#in-children-1--given_names-0-en")
+    assert page.input_value("#in-children-1--given_names-0-en") == "Aruzhan Ayana"
+    assert "Version 2, saved by A. Clerk" in page.inner_text("#register")
+
+
+def test_two_clerks_save_the_same_case(browsers: Browsers) -> None:
+    first = browsers.open()
+    _import(first)
+    ref = _save(first, "A. Clerk")
+    second = browsers.open()
+    second.goto(f"{browsers.url}/cases/{ref}")
+    second.wait_for_selector("#in-letter--number")
+
+    first.fill("#in-letter--number", "BFA-2026/RÜ/004599")
+    first.click("#save")
+    first.wait_for_selector("#notice")
+
+    second.fill("#in-letter--number", "BFA-2026/RÜ/004600")
+    second.fill("#in-by", "B. Clerk")
+    second.click("#save")
+    conflict = second.wait_for_selector("#conflict")
+    text = conflict.inner_text()
+    assert "was saved by someone else after you opened it" in text
+    assert "version 2, saved by A. Clerk" in text and "letter.number" in text
+    assert second.input_value("#in-letter--number") == "BFA-2026/RÜ/004600"  # kept
+    _shot(second, "10-conflict")
+    with second.context.expect_page() as newer:
+        second.click("#conflict-open")
+    newer.value.wait_for_selector("#in-letter--number")
+    assert newer.value.input_value("#in-letter--number") == "BFA-2026/RÜ/004599"
+    second.click("#conflict-save-mine")
+    second.wait_for_selector("#notice")
+    assert "version 3" in second.inner_text("#notice")
+    assert second.input_value("#in-letter--number") == "BFA-2026/RÜ/004600"
+
+
+def test_the_record_of_a_transmission(browsers: Browsers) -> None:
+    page = browsers.open()
+    _import(page)
+    ref = _save(page, "A. Clerk")
+    page.select_option("#in-output-lang", "en")
+    with page.expect_download():
+        page.click("#forms button[value='readmission-request:pdf']")
+    with page.expect_download() as bundle:
+        page.click("#forms button[value='bundle']")
+    assert bundle.value.suggested_filename == f"{ref}.v1.bundle.en.pdf"
+    with page.context.expect_page() as opened:
+        page.click("#open-record")
+    record = opened.value
+    record.wait_for_selector("#transmit")
+    record.fill("#in-to", "kz-mia")
+    record.click("#transmit-go")
+    record.wait_for_selector("#notice")
+    assert record.locator("#record-entries tr[data-kind='transmission']").count() == 1
+    assert record.inner_text("#case-state") == "sent"
+    _shot(record, "11-record")
+
+
+def test_a_button_pressed_while_typing_posts_once(page: Any) -> None:
+    """A live check still waiting for the clerk to stop typing when a button is pressed
+    stays a check: it never repeats the button's post (htmx would send it to the button's
+    formaction), so one press saves one case and records one download."""
+    posted: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            posted.append(request.url.split("/", 3)[3]) if request.method == "POST" else None
+        ),
+    )
+    _import(page)
+    page.fill("#in-by", "A. Clerk")
+    _type_and_take_back(page, "#in-letter--number")  # input events, and no change event
+    page.click("#save")  # within the check's pause
+    page.wait_for_selector("#notice")
+    _type_and_take_back(page, "#in-by")
+    with page.expect_download():
+        page.click("#forms button[value='readmission-request:pdf']")
+    page.wait_for_timeout(1500)  # past the pause: a held-back check would have gone
+    assert posted.count("case/save") == 1, posted
+    assert posted.count("case/download") == 1, posted
+
+
+def _type_and_take_back(page: Any, selector: str) -> None:
+    """Type a letter at the end of an input and delete it again."""
+    page.click(selector)
+    page.keyboard.press("End")
+    page.keyboard.type("7")
+    page.keyboard.press("Backspace")

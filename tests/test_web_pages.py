@@ -51,6 +51,15 @@ def _post(web: Any, html: str, url: str = "/case", **extra: str) -> Any:
     return web.post(url, data=_multi(fields))
 
 
+def _save(web: Any, html: str, **extra: str) -> Any:
+    """Press Save (as A. Clerk): the case, reopened from the register."""
+    extra.setdefault("_by", "A. Clerk")
+    saved = _post(web, html, "/case/save", **extra)
+    assert saved.status_code == 200, saved.text[:800]
+    assert saved.url.path.startswith("/cases/")
+    return saved
+
+
 def _multi(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for name, value in fields:
@@ -198,17 +207,32 @@ def test_border_crossing_point_of_the_agreement_or_a_name(web: Any) -> None:
 
 def test_download_a_form(web: Any) -> None:
     page = _import(web, FAMILY)
-    answer = _post(
+    unsaved = _post(
         web, page.text, "/case/download", _download="readmission-request:pdf", _lang="en"
+    )
+    assert unsaved.status_code == 409  # given out only from a saved version: save first
+    assert messages(rf.Lang.EN)("banner.save_first") in unsaved.text
+    saved = _save(web, page.text)
+    answer = _post(
+        web, saved.text, "/case/download", _download="readmission-request:pdf", _lang="en"
     )
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "application/pdf"
+    assert re.fullmatch(
+        r'attachment; filename="KZ-AT-\d{4}-\d{6}\.v1\.readmission-request\.en\.pdf"',
+        answer.headers["content-disposition"],
+    )
     assert "Zhumabekov" in pdf_text(answer.content)
 
 
 def test_a_refused_download_keeps_the_case(web: Any) -> None:
     page = _import(web, FAMILY)
-    fields = [(n, v) for n, v in FormFields.of(page.text).items if n != "person.sex"]
+    without_sex = "".join(
+        line for line in page.text.splitlines(keepends=True) if 'name="person.sex"' not in line
+    )
+    saved = _save(web, without_sex)
+    fields = FormFields.of(saved.text).items
+    assert "person.sex" not in dict(fields) or not dict(fields)["person.sex"]
     answer = web.post(
         "/case/download",
         data=_multi([*fields, ("_download", "readmission-request:pdf"), ("_lang", "en")]),
@@ -225,7 +249,7 @@ def test_a_refused_download_keeps_the_case(web: Any) -> None:
 
 
 def test_preview_shows_pages_and_the_proof(web: Any) -> None:
-    page = _import(web, FAMILY)
+    page = _save(web, _import(web, FAMILY).text)
     answer = _post(web, page.text, "/case/preview", _preview="readmission-request", _lang="ru")
     assert answer.status_code == 200
     assert answer.text.count('<img class="page" src="data:image/png;base64,') >= 2
@@ -253,7 +277,9 @@ def test_import_drops_a_photo_path_and_takes_an_upload(web: Any) -> None:
     assert 'name="_photo"' not in page.text
     with_photo = _import(web, FAMILY, photo)
     assert 'name="_photo"' in with_photo.text
-    answer = _post(web, with_photo.text, "/case/download", _download="readmission-request:pdf")
+    reopened = _save(web, with_photo.text)  # the photo kept by the workbench, read back
+    assert 'name="_photo"' in reopened.text
+    answer = _post(web, reopened.text, "/case/download", _download="readmission-request:pdf")
     from pypdf import PdfReader
 
     images = [i for p in PdfReader(io.BytesIO(answer.content)).pages for i in p.images]

@@ -44,6 +44,7 @@ def test_every_operation_is_tested(api_url: str) -> None:
         "POST /api/v1/deadlines",
         "POST /api/v1/render",
         "POST /api/v1/proof",
+        "POST /api/v1/bundle",
     }
 
 
@@ -58,6 +59,7 @@ def test_every_operation_is_tested(api_url: str) -> None:
         "deadlines",
         "render",
         "proof",
+        "bundle",
     ],
 )
 def test_the_api_keeps_its_contract(api_url: str, operation: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import SAMPLES
-from web_helpers import LOOPBACK, client, csrf_of
+from web_helpers import LOOPBACK, FormFields, client, csrf_of
 
 pytest.importorskip("fastapi")
 
@@ -24,6 +24,13 @@ def _case() -> dict[str, Any]:
     data = yaml.safe_load(FAMILY.read_text("utf-8"))
     data["person"].pop("photo")
     return json.loads(json.dumps(data, default=str))
+
+
+def _multi(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, value in fields:
+        out.setdefault(name, []).append(value)
+    return out
 
 
 def test_only_this_machine_without_a_token() -> None:
@@ -180,8 +187,20 @@ def test_no_personal_data_in_the_logs(caplog: pytest.LogCaptureFixture) -> None:
         bad = _case()
         bad["person"]["date_of_birth"] = "1988-02-30"
         c.post("/api/v1/validate", json=bad)
-    logged = "\n".join(record.getMessage() for record in caplog.records)
+        # The pages over the register: import, save, search by name, open, download.
+        start = c.get("/")
+        files = {"_file": ("case.yaml", FAMILY.read_bytes())}
+        page = c.post("/case/import", data={"_csrf": csrf_of(start.text)}, files=files)
+        fields = [*FormFields.of(page.text).items, ("_by", "Clerk Zhumabekova")]
+        saved = c.post("/case/save", data=_multi(fields))
+        assert saved.status_code == 200
+        assert c.get("/", params={"q": "Zhumabekov 1988"}).status_code == 200
+        download = [*FormFields.of(saved.text).items, ("_download", "readmission-request:pdf")]
+        assert c.post("/case/download", data=_multi(download)).status_code == 200
+    server = [r for r in caplog.records if not r.name.startswith("httpx")]  # the test's client
+    logged = "\n".join(record.getMessage() for record in server)
     assert '"POST /api/v1/validate" 200' in logged
+    assert '"POST /case/save" 303' in logged and '"GET /" 200' in logged
     for secret in ("Zhumabekov", "Жумабеков", "1988", "N12345678", "Favoritenstra", "Shymkent"):
         assert secret not in logged
 
@@ -212,8 +231,10 @@ def test_the_loopback_name_variants() -> None:
             assert c.get("/api/v1/agreements").status_code == 200, base
 
 
-def test_serve_with_a_token_and_two_workers(tmp_path: Any) -> None:
-    """The command as a clerk starts it: what it says, and the token at the door."""
+def test_serve_with_a_token_a_key_and_two_workers(tmp_path: Any, clerk: Any, pki: Any) -> None:
+    """The command as an office starts it: what it says, the token at the door, the
+    register it names, and the key each worker opens from --pin-env."""
+    import os
     import subprocess
     import sys
     import time
@@ -221,21 +242,33 @@ def test_serve_with_a_token_and_two_workers(tmp_path: Any) -> None:
     import urllib.request
     from pathlib import Path
 
+    import readmit_forms as rf
+    from pki import PASSPHRASE
+    from signing_env import trust
     from web_helpers import free_port
 
     token = tmp_path / "token"
     token.write_text(TOKEN + "\n", "utf-8")
     port = free_port()
+    db = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     command = Path(sys.executable).parent / "readmit-forms"
     args = ["serve", "--port", str(port), "--token-file", str(token), "--workers", "2"]
+    args += ["--db", db, "--p12", str(clerk.p12), "--pin-env", "CLERK_PIN"]
     server = subprocess.Popen(
-        [str(command), *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+        [str(command), *args],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "CLERK_PIN": PASSPHRASE},
     )
     url = f"http://127.0.0.1:{port}/api/v1/agreements"
     try:
         assert server.stderr is not None
-        said = server.stderr.readline()
-        assert "this machine only; every request needs the access token in" in said
+        said = [server.stderr.readline() for _ in range(3)]
+        assert "this machine only; every request needs the access token in" in said[0]
+        assert said[1].strip() == f"register: {db}"
+        assert "signs downloads with the key of Айгүл Сәрсенова (signature)" in said[2]
+        assert PASSPHRASE not in "".join(said)
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -250,9 +283,74 @@ def test_serve_with_a_token_and_two_workers(tmp_path: Any) -> None:
         asked = urllib.request.Request(url, headers={"authorization": f"Bearer {TOKEN}"})
         with urllib.request.urlopen(asked, timeout=10) as answer:
             assert answer.status == 200
+        for _ in range(4):  # both workers sign (each opened the key itself)
+            render = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/render?form=readmission-request&lang=en&sign=true",
+                data=json.dumps(_case()).encode(),
+                headers={"authorization": f"Bearer {TOKEN}", "content-type": "application/json"},
+            )
+            with urllib.request.urlopen(render, timeout=60) as answer:
+                assert rf.verify(answer.read(), trust=trust(pki)).ok
     finally:
         server.terminate()
         server.communicate(timeout=30)
+
+
+def test_serve_refuses_what_it_cannot_do(cli: Any, tmp_path: Any, clerk: Any) -> None:
+    token = tmp_path / "token"
+    token.write_text(TOKEN, "utf-8")
+    db = ["--db", f"sqlite:///{tmp_path / 'register.sqlite3'}"]
+    refusals = {
+        "needs an access token (--token-file), also on 127.0.0.1": ["--p12", str(clerk.p12)],
+        "give --pin-env VAR": [
+            "--p12",
+            str(clerk.p12),
+            "--token-file",
+            str(token),
+            "--workers",
+            "2",
+            *db,
+        ],
+        "NO_SUCH_VARIABLE (--pin-env) is not set": [
+            "--p12",
+            str(clerk.p12),
+            "--token-file",
+            str(token),
+            "--pin-env",
+            "NO_SUCH_VARIABLE",
+            *db,
+        ],
+        "cannot open the register at postgresql+psycopg://nobody@127.0.0.1:1/register": [
+            "--db",
+            "postgresql://nobody@127.0.0.1:1/register",
+        ],
+        "--pkcs11 needs --token LABEL and --key LABEL": [
+            "--pkcs11",
+            "/usr/lib/softhsm/libsofthsm2.so",
+            "--token-file",
+            str(token),
+            *db,
+        ],
+    }
+    for line, args in refusals.items():
+        printed = cli("serve", "--port", "1", *args)
+        assert printed.code == 2, (args, printed.err)
+        assert line in printed.err, (line, printed.err)
+        assert "Traceback" not in printed.err
+
+
+def test_serve_refuses_a_wrong_passphrase(
+    cli: Any, tmp_path: Any, clerk: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = tmp_path / "token"
+    token.write_text(TOKEN, "utf-8")
+    monkeypatch.setenv("CLERK_PIN", "not-the-passphrase")
+    printed = cli(
+        "serve", "--port", "1", "--token-file", str(token), "--p12", str(clerk.p12),
+        "--pin-env", "CLERK_PIN", "--db", f"sqlite:///{tmp_path / 'register.sqlite3'}",
+    )  # fmt: skip
+    assert printed.code == 2
+    assert "wrong passphrase" in printed.err and "not-the-passphrase" not in printed.err
 
 
 def test_serve_without_the_web_extra(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,16 +4,35 @@ would post it."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from readmit_forms._web import WebConfig, create_app
 
 LOOPBACK = "http://127.0.0.1:8000"
+_REGISTERS = tempfile.TemporaryDirectory(prefix="readmit-forms-web-tests-")
+
+
+def fresh_register() -> str:
+    """The URL of a new, empty register (a SQLite file in a temporary folder)."""
+    folder = Path(tempfile.mkdtemp(dir=_REGISTERS.name))
+    return f"sqlite:///{folder / 'register.sqlite3'}"
+
+
+def with_register(config: WebConfig | None) -> WebConfig:
+    """``config`` (default: the defaults) with a fresh register unless it names one: a
+    test never touches the user's own register."""
+    config = config or WebConfig()
+    if config.db is None:
+        config = dataclasses.replace(config, db=fresh_register())
+    return config
 
 
 def client(config: WebConfig | None = None, **kwargs: Any) -> Any:
@@ -22,7 +41,7 @@ def client(config: WebConfig | None = None, **kwargs: Any) -> Any:
 
     kwargs.setdefault("base_url", LOOPBACK)
     kwargs.setdefault("client", ("127.0.0.1", 50000))
-    return TestClient(create_app(config), **kwargs)
+    return TestClient(create_app(with_register(config)), **kwargs)
 
 
 def csrf_of(html: str) -> str:
@@ -111,7 +130,7 @@ def running(config: WebConfig | None = None) -> Iterator[str]:
     import uvicorn
 
     port = free_port()
-    config = config or WebConfig(port=port)
+    config = with_register(config or WebConfig(port=port))
     server = uvicorn.Server(
         uvicorn.Config(
             create_app(config), host="127.0.0.1", port=port, log_level="warning", access_log=False

@@ -94,6 +94,7 @@ from ._register._due import describe_due
 from ._register._results import ENV as REGISTER_ENV
 from ._register._results import STATES as CASE_STATES
 from ._register._results import (
+    CaseSummary,
     DataRecord,
     OpenDeadline,
     PurgeReport,
@@ -178,6 +179,7 @@ __all__ = [
     "CaseFileError",
     "CaseRefusedError",
     "CaseSchemaError",
+    "CaseSummary",
     "CertificateError",
     "DataError",
     "DataRecord",

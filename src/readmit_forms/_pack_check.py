@@ -82,11 +82,13 @@ def _forms(agreement_id: str, name: str) -> Iterator[DataError]:
 
 def check_pack(folder: str | Path, *, replace: bool = False) -> PackReport:
     """Check the agreement pack ``folder`` as it would load (see the module docstring)."""
-    root = Path(folder)
+    root = Path(folder).resolve()
     found: list[DataError] = []
     with packs_added([root], replace=replace):
         ids = tuple(
-            key for key, (pack, _) in agreement_files().items() if Path(str(pack.root)) == root
+            key
+            for key, (pack, _) in agreement_files().items()
+            if Path(str(pack.root)).resolve() == root
         )
         for key in ids:
             pack, entry = agreement_files()[key]

@@ -88,7 +88,8 @@ def _pack_of(folder: str | Path, replace: bool) -> Pack:
 
 def add_packs(folders: Iterable[str | Path], *, replace: bool = False) -> None:
     """Add the agreement packs ``folders`` (each checked when its agreements are read)."""
-    new = [_pack_of(folder, replace) for folder in folders]
+    known = {Path(str(pack.root)).resolve() for pack in packs()}
+    new = [_pack_of(folder, replace) for folder in folders if Path(folder).resolve() not in known]
     if new:
         _added.extend(new)
         _changed()

@@ -9,6 +9,7 @@ it holds no legal facts of its own. Adding an agreement is adding a file.
 from __future__ import annotations
 
 from ._agreement import Agreement
+from ._checks import vocabulary
 from ._data import Fact, Role, Source, Trilingual
 from ._divergences import divergence_for, divergences_at, unplaced
 from ._events import events_of, shared_events
@@ -72,4 +73,5 @@ __all__ = [
     "load_agreement_text",
     "shared_events",
     "unplaced",
+    "vocabulary",
 ]

@@ -18,7 +18,9 @@ from importlib import resources
 from typing import Any
 
 from .._errors import DataError
+from .._lang import Lang
 from .._paths import is_date
+from .._templates import texts
 from .._yaml import load_data
 from ._agreement import Agreement
 from ._events import events_of
@@ -99,9 +101,6 @@ def _events(agreement: Agreement, file: str) -> Iterator[DataError]:
 
 
 def _deadlines(agreement: Agreement, file: str) -> Iterator[DataError]:
-    from .._lang import Lang
-    from .._templates import texts  # the shared words of the events
-
     words = vocabulary()
     events = events_of(agreement)
     calendars = (*words["calendars"], *agreement.states)
@@ -189,9 +188,13 @@ def _provisions(agreement: Agreement, file: str) -> Iterator[DataError]:
             file, f"requirements[{index}].when", requirement.when, words["conditions"]
         )
         for position, pattern in enumerate(requirement.fields):
+            where = f"requirements[{index}].fields[{position}]"
             for alternative in pattern.split("|"):
-                yield from _field(
-                    file, f"requirements[{index}].fields[{position}]", alternative, paths
+                yield from _field(file, where, alternative, paths)
+            label = pattern.split("|")[0]  # a finding names the field by its label
+            if paths and f"messages.field.{label}" not in texts(Lang.EN):
+                yield _unknown(
+                    file, where, label, (), f"{label!r} has no label (messages.field.{label})"
                 )
 
 

@@ -3,11 +3,11 @@
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
 refused language), a signature or bundle fails its check, or the register
 refuses the change (a version conflict, a stale document); 2 usage error,
-unreadable input, unwritable output, a key that cannot sign, or a register that
-cannot be opened. Every problem is one line on standard error; there is never a
-traceback (set READMIT_FORMS_DEBUG=1 to see one for an internal error — a bug —
-which exits with 3). SIGTERM and SIGHUP end the run like Ctrl-C: temporary files
-are removed.
+unreadable input, unwritable output, an agreement pack naming what is not known,
+a key that cannot sign, or a register that cannot be opened. Every problem is one
+line on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to
+see one for an internal error — a bug — which exits with 3). SIGTERM and SIGHUP
+end the run like Ctrl-C: temporary files are removed.
 """
 
 from __future__ import annotations
@@ -80,9 +80,13 @@ def _add_command(
 def _add_options(parser: Any, options: Sequence[Any], shared: dict[str, Any]) -> None:
     for option in options:
         option = shared[option] if isinstance(option, str) else option
-        if "group" in option:
+        if "group" in option:  # options of which one at most (or exactly one) is given
             group = parser.add_mutually_exclusive_group(required=option["group"]["required"])
             _add_options(group, option["group"]["options"], shared)
+            continue
+        if "section" in option:  # options listed under a title of their own in the help
+            section = parser.add_argument_group(option["section"]["title"])
+            _add_options(section, option["section"]["options"], shared)
             continue
         keywords = {k: v for k, v in option.items() if k != "flags"}
         if isinstance(keywords.get("choices"), str):

@@ -15,12 +15,12 @@ def run_check_agreement(args: argparse.Namespace) -> int:
         return 2
     result = check_pack(args.folder, replace=args.replace_agreements)
     templates = result.templates
+    for problem in result.problems:
+        report(str(problem))  # one line each on standard error, as when the pack loads
     if args.json:
         print_json(result.to_dict())
     else:
         out = sys.stdout
-        for problem in result.problems:
-            out.write(f"FAIL   {problem}\n")
         if templates is not None:
             for template_problem in templates.problems:
                 out.write(f"FAIL   {template_problem.line()}\n")

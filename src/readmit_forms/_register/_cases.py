@@ -8,12 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from .._agreements import get_agreement
 from .._errors import (
     RegisterRefusedError,
 )
 from .._loading import load_case
 from ._base import CaseInput, RegisterBase, case_data, case_state
 from ._results import (
+    CaseSummary,
     OpenDeadline,
     RegisteredCase,
     SavedVersion,
@@ -87,6 +89,29 @@ class Cases(RegisterBase):
             query = query.limit(limit)
         with self._unit() as session:
             return [self._registered(row) for row in session.scalars(query)]
+
+    def find(
+        self,
+        text: str | None = None,
+        *,
+        agreement: str | None = None,
+        state: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[CaseSummary]:
+        """The cases to work on, due soonest first: those whose earliest open time limit
+        comes first, then the cases with none open, most recently saved first.
+
+        ``text`` finds a case by its reference (or a part of it) or by the names of the
+        people in it (every word must begin a name, in any language's spelling);
+        ``agreement`` and ``state`` keep the cases of one agreement or in one state.
+        """
+        from ._find import find_cases
+
+        agreement_id = get_agreement(agreement).id if agreement is not None else None
+        wanted = case_state(state) if state is not None else None
+        with self._unit() as session:
+            return find_cases(session, text, agreement_id, wanted, max(limit, 0), max(offset, 0))
 
     def history(self, ref: str) -> list[SavedVersion]:
         """Every saved version of case ``ref``, oldest first."""

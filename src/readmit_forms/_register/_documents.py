@@ -3,10 +3,18 @@ copy), each recorded by its SHA-256."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
 from sqlalchemy import select
 
+from .._agreements import get_agreement
+from .._case import Case
 from .._lang import parse_lang
-from ._base import RegisterBase, sha256_of, who
+from ._base import RegisterBase, case_data, sha256_of, who
 from ._results import (
     RegisteredDocument,
     document_of,
@@ -52,6 +60,44 @@ class Documents(RegisterBase):
             format=format.strip().lower(),
             purpose=purpose,
             draft=draft,
+            by=by,
+            keep=keep,
+            derived_from=None,
+        )
+        return document, data
+
+    def bundle(
+        self,
+        ref: str,
+        *,
+        by: str,
+        forms: str | Sequence[str] = "applicable",
+        langs: Sequence[str] | None = None,
+        keep: bool = False,
+    ) -> tuple[RegisteredDocument, bytes]:
+        """The case bundle (`readmit_forms.bundle`) of the current version of case ``ref``,
+        recorded as a document of form "bundle" in its first language.
+
+        The case data the bundle attaches names its photo by file name only, as a case
+        file beside its photo does: never the path the register keeps it at."""
+        from .._bundle import bundle as make_bundle
+        from .._bundle import bundle_langs
+
+        current = self.get(ref)
+        assert current.case is not None
+        chosen = bundle_langs(get_agreement(current.agreement), langs)
+        with tempfile.TemporaryDirectory(prefix="readmit-forms-bundle-") as folder:
+            source = _case_file(current.case, Path(folder))
+            data = make_bundle(source, forms=forms, langs=chosen)
+        document = self._document(
+            current.ref,
+            data,
+            version=current.version,
+            form="bundle",
+            lang=chosen[0].value,
+            format="pdf",
+            purpose="default",
+            draft=False,
             by=by,
             keep=keep,
             derived_from=None,
@@ -141,3 +187,16 @@ class Documents(RegisterBase):
         with self._unit() as session:
             row = self._row(session, ref)
             return self._find_document(session, row, sha256).content
+
+
+def _case_file(case: Case, folder: Path) -> Path:
+    """``case`` as a JSON case file in ``folder``, with a copy of its photo beside it."""
+    data = case_data(case)
+    photo = case.person.photo
+    if photo is not None and photo.is_file():
+        name = "photo" + photo.suffix.lower()
+        shutil.copyfile(photo, folder / name)
+        data["person"]["photo"] = name
+    path = folder / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,6 +19,7 @@ __all__ = [
     "ENV",
     "STATES",
     "CaseState",
+    "CaseSummary",
     "DataRecord",
     "OpenDeadline",
     "PurgeReport",
@@ -61,6 +62,32 @@ class RegisteredCase:
             "version": self.version,
             "created_at": _iso(self.created_at),
             "updated_at": _iso(self.updated_at),
+        }
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A line of the case list (`Register.find`): the case, whom it is about, what is due next.
+
+    ``names`` is the person's name in kk, ru and en (as the case gives it); ``next_due``
+    the day of the case's earliest open time limit (``next_deadline`` its id), None
+    when none is open."""
+
+    ref: str
+    agreement: str
+    state: CaseState
+    version: int
+    updated_at: dt.datetime
+    names: dict[str, str]
+    born: dt.date | None
+    next_due: dt.date | None
+    next_deadline: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            item.name: _iso(value) if isinstance(value, dt.date) else value
+            for item in fields(self)
+            for value in [getattr(self, item.name)]
         }
 
 

@@ -4,15 +4,17 @@ KZ–BY Agreement Art. 2(4), Protocol Arts. 2–4)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from .._agreements import Source
+from .._agreements import EvidenceItem, Source
 from .._case import Evidence, IdentityDocument, InterviewReason, Permit
 from .._category import category, no_request_needed
 from .._evidence import Classified, Concern, classify, expired_on, reference_date
 from .._findings import Finding, Severity
+from .._format import format_date
 from ._check import Check, Rule
-from ._common import in_play_needing, item_label
+from ._common import in_play_needing, item_label, states
 
 
 def _readmission_of(check: Check, group: str) -> bool:
@@ -132,10 +134,18 @@ def evidence_items(check: Check) -> Iterator[Finding]:
         elif (
             isinstance(item, IdentityDocument)
             and item.kind.value == "ussr-passport"
-            and (ussr := _ussr_list(check))
+            and (stamped := _registration_entry(check))
         ):
+            source, entry = stamped
+            assert entry.registration is not None  # found by it
+            cut_off = functools.partial(format_date, entry.registration.on_or_before)
             yield check.finding(
-                "ussr-passport-registration", classified.path, ussr, Severity.WARNING
+                "ussr-passport-registration",
+                classified.path,
+                source,
+                Severity.WARNING,
+                state=states([entry.registration.state]),
+                date=cut_off,
             )
         else:
             expired = expired_on(item, on)
@@ -165,11 +175,12 @@ def _downgraded(check: Check, classified: Classified) -> Iterator[Finding]:
     )
 
 
-def _ussr_list(check: Check) -> Source | None:
+def _registration_entry(check: Check) -> tuple[Source, EvidenceItem] | None:
+    """The entry that takes a passport only with a registration stamp, and its list's source."""
     for evidence_list in check.agreement.evidence:
         for entry in evidence_list.items:
             if entry.registration is not None:
-                return evidence_list.source
+                return evidence_list.source, entry
     return None
 
 

@@ -3,11 +3,16 @@
 ``readmit-forms serve`` runs it with uvicorn. Layout, in the order a request meets it:
 
 - ``_security``  the guard: access (loopback or token), origin, size, headers, log
-- ``_api``       ``/api/v1``: agreements, schema, validate, deadlines, render, proof
-- ``_pages``     the workbench's pages (templates/, static/, messages/)
+- ``_api``       ``/api/v1``: agreements, schema, validate, deadlines, render, proof, bundle
+- ``_pages``     the workbench's pages: case list, start, edit, live check, preview, import,
+                 export (``_templates`` draws them, ``_posted`` reads their posts,
+                 ``_editor`` draws the editor)
+- ``_casepages`` the pages over the register: open, save, download (recorded), the record
 - ``_workbench`` what a page shows about a case: findings by input, forms, deadlines
-- ``_store``     where cases are kept: nowhere yet (the page holds them); the register later
-- ``_form``      the editor generated from the case schema (layout.yaml groups it)
+- ``_store``     where cases are kept: the case register (``readmit_forms.Register``)
+- ``_signer``    the server's signing key, opened at start
+- ``_form``      the editor generated from the case schema (layout.yaml groups it);
+                 ``_formdata`` turns posted inputs into case data
 - ``_casework``  photos as bytes, never paths; ``_body`` reads an API request's case
 - ``_errors``    one code per error, the command line's exit codes and field paths
 

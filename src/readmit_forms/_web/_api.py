@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 import readmit_forms as rf
 
 from ._body import CASE_BODY, Submitted, read_case
-from ._casework import Serial, photo_on_disk
+from ._casework import Serial, case_file, photo_on_disk
 from ._config import WebConfig
 from ._errors import WebError, from_library
 from ._models import ErrorOut, ScheduleOut, ValidationOut
@@ -32,6 +32,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (401, "the access token is missing"),
         (403, "a request from another site, or an unknown host name"),
         (404, "no such agreement"),
+        (503, "the server's key cannot sign (an expired certificate, the timestamp authority)"),
         (413, "the body is over the size limit"),
         (415, "the body is not JSON, YAML or multipart/form-data"),
         (422, "the case does not match the schema, or has errors for the form"),
@@ -41,6 +42,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 FormQ = Annotated[str, Query(description="form id, e.g. readmission-request")]
 LangQ = Annotated[str, Query(description="kk, ru or en")]
 FormatQ = Annotated[str, Query(description="pdf, docx or html")]
+SignQ = Annotated[
+    bool,
+    Query(
+        description="sign the PDF with the server's key (PAdES; only on a server started "
+        "with a key, which needs an access token); not for drafts, DOCX or HTML"
+    ),
+]
 
 
 def attachment(name: str) -> dict[str, str]:
@@ -63,18 +71,37 @@ _MEDIA = sorted(set(rf.MEDIA_TYPES.values()))
 
 
 async def _document(
-    work: Serial, sent: Submitted, make: Callable[[rf.Case], bytes], name: str, format: str
+    work: Serial,
+    sent: Submitted,
+    make: Callable[[rf.Case], bytes],
+    name: str,
+    format: str,
+    signer: Callable[[bytes, str], bytes] | None = None,
 ) -> Response:
-    """The bytes ``make`` draws from the case (photo in place), as a download."""
+    """The bytes ``make`` draws from the case (photo in place), as a download, signed by
+    ``signer`` when given."""
+    key = format.strip().lower()
 
     def run() -> bytes:
         with photo_on_disk(sent.case, sent.photo) as case:
             data: bytes = _library(make, case)
+        if signer is not None:
+            data = _library(signer, data, f"{name}.{key}")
         return data
 
     data = await work(run)
-    key = format.strip().lower()
     return Response(data, media_type=rf.MEDIA_TYPES[key], headers=attachment(f"{name}.{key}"))
+
+
+def _signer(config: WebConfig, sign: bool, signable: bool) -> Callable[[bytes, str], bytes] | None:
+    """How to sign an answer: None when not asked; refused where it cannot be done."""
+    if not sign:
+        return None
+    if config.key is None:
+        raise WebError(400, "signing-not-configured", "this server has no signing key")
+    if not signable:
+        raise WebError(400, "bad-request", "sign: only a final PDF is signed (no draft)", 2)
+    return config.key.sign
 
 
 def api_router(config: WebConfig, work: Serial) -> APIRouter:
@@ -170,8 +197,10 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
         format: FormatQ = "pdf",
         draft: bool = False,
         purpose: Annotated[str, Query(description="default or submission")] = "default",
+        sign: SignQ = False,
     ) -> Response:
         """The form as bytes (PDF, DOCX or HTML); a case with errors needs ``draft=true``."""
+        signer = _signer(config, sign, format.strip().lower() == "pdf" and not draft)
         sent = await read_case(request)
         return await _document(
             work,
@@ -181,7 +210,40 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
             ),
             f"{form}.{lang.strip().lower()}",
             format,
+            signer,
         )
+
+    @router.post(
+        "/bundle",
+        response_class=Response,
+        openapi_extra=CASE_BODY,
+        responses=_binary("the case bundle (PDF/A-3b)"),
+    )
+    async def bundle(
+        request: Request,
+        forms: Annotated[
+            str, Query(description="applicable (default), all, or form ids separated by commas")
+        ] = "applicable",
+        lang: Annotated[
+            list[str] | None,
+            Query(description="kk, ru or en, repeated for several (default: the working one)"),
+        ] = None,
+        sign: SignQ = False,
+    ) -> Response:
+        """One PDF/A-3b file: a cover listing every document with its SHA-256, each form in
+        each language, and the case data (JSON) and each document attached. A case with
+        errors for one of the forms is refused (``case-refused``)."""
+        signer = _signer(config, sign, True)
+        sent = await read_case(request)
+
+        def make(case: rf.Case) -> bytes:
+            # From a case file with its photo beside it: the attached case data names
+            # the photo by its file name, never a path of this server.
+            with case_file(sent.case, sent.photo) as path:
+                data: bytes = rf.bundle(path, forms=forms, langs=lang)
+            return data
+
+        return await _document(work, sent, make, "bundle", "pdf", signer)
 
     @router.post(
         "/proof",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,12 +16,15 @@ from starlette.staticfiles import StaticFiles
 import readmit_forms as rf
 
 from ._api import api_router
+from ._casepages import case_pages_router
 from ._casework import Serial
 from ._config import WebConfig
 from ._errors import WebError
 from ._errors import __doc__ as ERRORS_DOC
-from ._pages import error_page, pages_router
+from ._pages import pages_router
 from ._security import Guard, Scope
+from ._store import CaseStore
+from ._templates import error_page
 
 __all__ = ["create_app"]
 
@@ -46,7 +51,15 @@ def create_app(config: WebConfig | None = None) -> Guard:
 
     The FastAPI application itself is the guard's ``app``."""
     config = config or WebConfig()
+    store = CaseStore(config.db, config.photos)  # the register, opened on first use
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="readmit-forms",
         version=rf.__version__,
         description=_DESCRIPTION + "\n" + (ERRORS_DOC or "").split("\n\n", 1)[1],
@@ -100,9 +113,11 @@ def create_app(config: WebConfig | None = None) -> Guard:
 
     work = Serial()  # the library's work, one call at a time (see Serial)
     app.include_router(api_router(config, work))
-    app.include_router(pages_router(config, work))
+    app.include_router(pages_router(config, work, store))
+    app.include_router(case_pages_router(config, work, store))
     app.mount("/static", StaticFiles(packages=[("readmit_forms._web", "static")]), "static")
     app.state.config = config
+    app.state.store = store
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -24,7 +24,7 @@ import readmit_forms as rf
 
 from ._errors import photo_path_refused
 
-__all__ = ["Photo", "Serial", "photo_on_disk", "refuse_photo_path"]
+__all__ = ["Photo", "Serial", "case_file", "photo_on_disk", "refuse_photo_path"]
 
 T = TypeVar("T")
 
@@ -97,6 +97,22 @@ def photo_on_disk(case: rf.Case, photo: Photo | None) -> Iterator[rf.Case]:
         path.write_bytes(photo.data)
         person = case.person.model_copy(update={"photo": path})
         yield case.model_copy(update={"person": person})
+
+
+@contextmanager
+def case_file(case: rf.Case, photo: Photo | None) -> Iterator[Path]:
+    """``case`` as a JSON case file in a private temporary folder, its photo beside it and
+    named relative to it, for the length of the block: what a bundle attaches then names
+    no path of this server."""
+    with tempfile.TemporaryDirectory(prefix="readmit-forms-web-") as folder:
+        data = case.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        if photo is not None:
+            name = f"photo{photo.suffix}"
+            (Path(folder) / name).write_bytes(photo.data)
+            data.setdefault("person", {})["photo"] = name
+        path = Path(folder) / "case.json"
+        path.write_text(rf.dump_case(data, "json"), "utf-8")
+        yield path
 
 
 class Serial:

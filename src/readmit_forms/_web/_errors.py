@@ -20,6 +20,19 @@ unknown-form               400     2          the agreement has no such form
 unknown-language           400     2          not kk, ru or en
 unknown-format             400     2          not pdf, docx or html
 unknown-purpose            400     2          not default or submission
+unknown-case               404     2          no case in the register has this reference
+unknown-document           404     2          the case has no such document in the register
+version-conflict           409     1          the case was saved by someone else since the
+                                              version the change is based on (nothing
+                                              is overwritten: open the newer version)
+stale-document             409     1          a document of an older version of the case
+register-refused           422     1          the register refuses the change (a draft
+                                              sent, a case moved to another agreement)
+record-incomplete          422     1          the record lacks an item its agreement requires
+register-unavailable       503     2          the register cannot be opened or reached
+signing                    503     2          the server's key cannot sign (expired
+                                              certificate, timestamp authority down)
+signing-not-configured     400     —          a signed document from a server without a key
 bad-request                400     —          a query parameter of the wrong form
 unsupported-media-type     415     —          the body is not JSON, YAML or a form
 body-too-large             413     —          the request body is over the limit
@@ -54,6 +67,15 @@ CODES: tuple[str, ...] = (
     "unknown-language",
     "unknown-format",
     "unknown-purpose",
+    "unknown-case",
+    "unknown-document",
+    "version-conflict",
+    "stale-document",
+    "register-refused",
+    "record-incomplete",
+    "register-unavailable",
+    "signing",
+    "signing-not-configured",
     "bad-request",
     "unsupported-media-type",
     "body-too-large",
@@ -92,12 +114,21 @@ class WebError(Exception):
         }
 
 
-_USAGE: tuple[tuple[type[rf.UsageError], int, str], ...] = (
+_BY_KIND: tuple[tuple[type[rf.ReadmitFormsError], int, str], ...] = (
     (rf.UnknownAgreementError, 404, "unknown-agreement"),
     (rf.UnknownFormError, 400, "unknown-form"),
     (rf.UnknownLanguageError, 400, "unknown-language"),
     (rf.UnknownFormatError, 400, "unknown-format"),
     (rf.UnknownPurposeError, 400, "unknown-purpose"),
+    (rf.UnknownCaseError, 404, "unknown-case"),
+    (rf.UnknownDocumentError, 404, "unknown-document"),
+    (rf.VersionConflictError, 409, "version-conflict"),
+    (rf.StaleDocumentError, 409, "stale-document"),
+    (rf.RegisterRefusedError, 422, "register-refused"),
+    (rf.RecordIncompleteError, 422, "record-incomplete"),
+    (rf.RegisterUnavailableError, 503, "register-unavailable"),
+    (rf.RegisterSchemaError, 503, "register-unavailable"),
+    (rf.SigningError, 503, "signing"),
 )
 
 
@@ -115,9 +146,9 @@ def from_library(exc: rf.ReadmitFormsError) -> WebError:
         return WebError(422, "photo", str(exc), 2, problems=[_photo_problem(exc.reason)])
     if isinstance(exc, rf.CaseFileError):
         return WebError(400, "case-file", str(exc), 2)
-    for kind, status, code in _USAGE:
+    for kind, status, code in _BY_KIND:
         if isinstance(exc, kind):
-            return WebError(status, code, str(exc), 2)
+            return WebError(status, code, str(exc), exc.exit_code)
     return WebError(400, "bad-request", str(exc), exc.exit_code)
 
 

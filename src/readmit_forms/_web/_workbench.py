@@ -2,14 +2,17 @@
 the case calls for, its deadlines in words. Computed from the library's public API; the
 pages only lay it out.
 
-`Draft` is the case being edited as the page holds it (editor data and photo). Today
-it travels whole with every request; a saved case will come from the register with
-the same shape, so the pages do not change when the register is wired in.
+`Draft` is the case being edited as the page holds it (editor data and photo); it
+travels whole with every request. A case opened from the register carries its
+reference, the version it was opened at and that version's `digest`, so that the page
+knows whether it has unsaved changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,19 +22,47 @@ from babel.dates import format_date
 import readmit_forms as rf
 
 from ._casework import Photo, photo_on_disk
-from ._form import Section, case_data, editor, join, slot_id, tokens
+from ._form import Section, editor, join, slot_id, tokens
+from ._formdata import case_data
 from ._i18n import messages
 
-__all__ = ["Checked", "Draft", "DueView", "FormView", "Note", "examine", "forms_called_for"]
+__all__ = [
+    "Checked",
+    "Draft",
+    "DueView",
+    "FormView",
+    "Note",
+    "digest",
+    "examine",
+    "forms_called_for",
+]
+
+
+def digest(case: rf.Case, photo: Photo | None) -> str:
+    """What a saved version looks like to the page: its data (photo file aside) and photo.
+
+    A page whose case has the digest of the version it was opened at has no unsaved
+    changes."""
+    data = case.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.get("person", {}).pop("photo", None)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    seen = hashlib.sha256(text.encode("utf-8"))
+    if photo is not None:
+        seen.update(b"\0photo:" + hashlib.sha256(photo.data).digest())
+    return seen.hexdigest()
 
 
 @dataclass
 class Draft:
-    """The case as the editor holds it: editor data (see ``_form``) and its photo."""
+    """The case as the editor holds it: editor data (see ``_form``) and its photo; for a
+    case in the register, its reference, the version it was opened at and its digest."""
 
     data: dict[str, Any]
     photo: Photo | None = None
     notices: list[str] = field(default_factory=list)  # UI message keys to show once
+    ref: str | None = None
+    version: int = 0
+    saved: str = ""
 
     @property
     def agreement(self) -> rf.Agreement | None:
@@ -49,6 +80,16 @@ class Draft:
         data = case.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
         data.setdefault("person", {}).pop("photo", None)
         return cls(data, photo, notices)
+
+    @classmethod
+    def saved_version(
+        cls, case: rf.Case, photo: Photo | None, ref: str, version: int, notices: list[str]
+    ) -> Draft:
+        """A draft of a version opened from the register (its photo already taken out)."""
+        draft = cls.from_case(case, photo)
+        draft.notices = list(notices)
+        draft.ref, draft.version, draft.saved = ref, version, digest(case, photo)
+        return draft
 
 
 @dataclass(frozen=True)
@@ -91,6 +132,14 @@ class Checked:
     forms: list[FormView]
     deadlines: list[DueView]
     today: dt.date
+
+    @property
+    def unsaved(self) -> bool | None:
+        """None for a case not in the register; else whether the page differs from the
+        version it was opened at."""
+        if self.draft.ref is None:
+            return None
+        return self.case is None or digest(self.case, self.draft.photo) != self.draft.saved
 
     def notes_at(self, path_slot: str) -> list[Note]:
         return [note for note in self.notes if note.slot == path_slot]

@@ -182,6 +182,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_pack_check",
             "_signing",
             "_bundle",
+            "_fillable",
             "_register",
             "_guard",
         ),

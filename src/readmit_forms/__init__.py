@@ -46,6 +46,7 @@ from ._errors import (
     CertificateError,
     DataError,
     ExternalSignatureError,
+    FilledFormError,
     InvalidValueError,
     KeyAccessError,
     LanguageNotAllowedError,
@@ -111,6 +112,7 @@ from ._vocabulary import country_names, language_names
 
 if _typing.TYPE_CHECKING:
     from ._bundle import BundleContents, BundledDocument, bundle, extract
+    from ._fillable import FilledCase, extract_filled, is_fillable
     from ._register._api import Register
     from ._signing import (
         ExternalRequest,
@@ -132,6 +134,7 @@ if _typing.TYPE_CHECKING:
 _LAZY = {
     "Register": "._register._api",
     **dict.fromkeys(("BundleContents", "BundledDocument", "bundle", "extract"), "._bundle"),
+    **dict.fromkeys(("FilledCase", "extract_filled", "is_fillable"), "._fillable"),
     **dict.fromkeys(
         (
             "ExternalRequest",
@@ -190,6 +193,8 @@ __all__ = [
     "Extended",
     "ExternalRequest",
     "ExternalSignatureError",
+    "FilledCase",
+    "FilledFormError",
     "Finding",
     "FormInfo",
     "Holiday",
@@ -257,8 +262,10 @@ __all__ = [
     "embed_external",
     "evidence_report",
     "extract",
+    "extract_filled",
     "formats",
     "get_agreement",
+    "is_fillable",
     "language_names",
     "language_status",
     "load_case",

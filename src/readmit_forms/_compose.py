@@ -117,7 +117,7 @@ class _Composer:
         elif isinstance(spec, ChoicesSpec):
             ticked = resolve_choice(ctx, spec.value) or frozenset()
             options = tuple(
-                choice(self.text(key), code in ticked) for code, key in spec.options.items()
+                choice(self.text(key), code in ticked, code) for code, key in spec.options.items()
             )
             label = caption(spec.n, self.text(spec.label))
             paths = value_paths(ctx, spec.value, choice=True)

@@ -125,6 +125,8 @@ class Choice:
     label: str
     checked: bool
     glyph: str
+    value: str = ""
+    """The option's code (e.g. "married"): what a fillable form's radio button exports."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ be read and for misuse of the API::
     │   ├── TimestampError         the timestamp authority gave no timestamp
     │   └── ExternalSignatureError the outside CMS does not fit the prepared file
     ├── BundleError                a bundle's attachments fail their check      (CLI exit 1)
+    ├── FilledFormError            a filled PDF is no fillable form of this tool  (CLI exit 1)
     └── RegisterError              the case register refuses or cannot do it    (CLI exit 2 or 1)
         ├── RegisterUnavailableError   the database cannot be reached or opened     (exit 2)
         ├── RegisterSchemaError        the database has a newer schema version      (exit 2)
@@ -58,6 +59,7 @@ __all__ = [
     "CertificateError",
     "DataError",
     "ExternalSignatureError",
+    "FilledFormError",
     "InvalidValueError",
     "KeyAccessError",
     "LanguageNotAllowedError",
@@ -274,6 +276,12 @@ class ExternalSignatureError(SigningError):
 
 class BundleError(_SourceError):
     """A case bundle fails its own check: an attachment missing or corrupt, a hash that differs."""
+
+    exit_code = 1
+
+
+class FilledFormError(_SourceError):
+    """A PDF given to read filled fields from is not a fillable form (``render --fillable``)."""
 
     exit_code = 1
 

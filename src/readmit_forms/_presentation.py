@@ -48,9 +48,9 @@ def heading(letter: str, title: str) -> Heading:
     return Heading(f"{letter}. {title}" if letter else title, letter, title)
 
 
-def choice(label: str, checked: bool) -> Choice:
-    """One checkbox, with the glyph that shows whether it is ticked."""
-    return Choice(label, checked, CHECKED if checked else UNCHECKED)
+def choice(label: str, checked: bool, value: str = "") -> Choice:
+    """One checkbox, with the glyph that shows whether it is ticked (``value``: its code)."""
+    return Choice(label, checked, CHECKED if checked else UNCHECKED, value)
 
 
 _NUMBERS = re.compile(r"(\{page\}|\{pages\})")

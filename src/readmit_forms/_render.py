@@ -33,7 +33,11 @@ def render(
     """Render ``form`` of ``case`` in ``lang`` as ``format`` ("pdf", "docx", "html") as bytes.
 
     ``options`` go to the format's backend: ``docx_template=PATH`` draws a DOCX with
-    an authority's own (restyled) template instead of the bundled one.
+    an authority's own (restyled) template instead of the bundled one; ``fillable=True``
+    makes a PDF with a form field on every blank (named by its case path, e.g.
+    ``person.birth_surname``) and a radio group for every choice, which
+    `extract_filled` reads back into a case. Every PDF has empty ``signature`` and
+    ``seal`` fields at the form's own places, which `sign` fills.
 
     A case with errors for the form raises `CaseRefusedError` (with its findings)
     unless ``draft`` is true; a draft carries a visible DRAFT mark.
@@ -47,11 +51,21 @@ def render(
     loaded = load_case(case)
     language = parse_lang(lang)
     draw = backend(format)
+    if options:
+        check_format(format, **options)
+        options = {key: value for key, value in options.items() if value not in (None, False)}
     check_purpose(get_agreement(loaded.agreement), language, purpose)  # refused before the work
     errors = [f for f in validate(loaded, form) if f.is_error]
     if errors and not draft:
         raise CaseRefusedError(form, errors)
-    return draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
+    drawn = draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
+    if not options.get("fillable"):
+        return drawn
+    from ._fillable import attach_case
+    from ._saving import case_json
+
+    form_id = get_agreement(loaded.agreement).form(form).id
+    return attach_case(drawn, case_json(case, loaded), form=form_id, lang=language.value)
 
 
 def check_format(format: str, **options: Any) -> str:
@@ -61,8 +75,11 @@ def check_format(format: str, **options: Any) -> str:
     Raises `UnknownFormatError` for a format there is no backend for, and
     `TemplateError` for a ``docx_template`` that cannot be used.
     """
-    check_options(format, **options)
     name = str(format).strip().lower()
     if options.get("docx_template") is not None and name != "docx":
         raise UnknownFormatError(format, ["docx (the only format with a template)"])
+    if options.get("fillable") and name != "pdf":
+        raise UnknownFormatError(format, ["pdf (the only format with form fields)"])
+    options = {key: value for key, value in options.items() if value not in (None, False)}
+    check_options(format, **options)
     return name

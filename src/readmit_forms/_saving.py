@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,7 +19,7 @@ from ._case import Case
 from ._errors import UnknownFormatError
 from ._yaml import CaseLoader
 
-__all__ = ["dump_case"]
+__all__ = ["case_json", "dump_case"]
 
 
 class _CaseDumper(yaml.SafeDumper):
@@ -47,3 +48,19 @@ def dump_case(case: Case | Mapping[str, Any], format: str = "yaml") -> str:
         text: str = yaml.dump(data, Dumper=_CaseDumper, allow_unicode=True, sort_keys=False)
         return text
     raise UnknownFormatError(format, ["json", "yaml"])
+
+
+def case_json(source: Case | str | Path | Mapping[str, Any], case: Case) -> bytes:
+    """The case data to attach: a JSON case file as it is, byte for byte; any other
+    case (YAML, a mapping, a `Case`) as JSON that loads back to the same case."""
+    if isinstance(source, str | Path) and Path(source).suffix.lower() == ".json":
+        return Path(source).read_bytes()
+    data = case.model_dump(mode="json", exclude_none=True)
+    photo = case.person.photo
+    if isinstance(source, str | Path) and photo is not None:
+        # As the case file names it, relative to its folder: the bundle carries no path
+        # of the machine it was made on.
+        folder = Path(source).resolve().parent
+        if photo.is_relative_to(folder):
+            data["person"]["photo"] = photo.relative_to(folder).as_posix()
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

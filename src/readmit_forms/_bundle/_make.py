@@ -21,12 +21,13 @@ from .._lang import LANGS, Lang, parse_lang
 from .._languages import language_status
 from .._loading import load_case
 from .._render import render
+from .._saving import case_json
 from .._version import __version__
 from ._cover import Listed, cover
 from ._manifest import CASE_FILE, CASE_SCHEMA_VERSION, FORMAT, MANIFEST_FILE
 from ._pdfa import Attachment, Bookmark, assemble
 
-__all__ = ["bundle", "bundle_forms", "bundle_langs", "case_json"]
+__all__ = ["bundle", "bundle_forms", "bundle_langs"]
 
 
 def bundle_forms(case: Case, agreement: Agreement, forms: str | Sequence[str]) -> list[str]:
@@ -54,22 +55,6 @@ def bundle_langs(agreement: Agreement, langs: Sequence[Lang | str] | None) -> li
         if language_status(agreement, lang).authenticity in ("authentic", "authentic-prevailing")
     ]
     return working or authentic or list(LANGS)
-
-
-def case_json(source: Case | str | Path | Mapping[str, Any], case: Case) -> bytes:
-    """The case data to attach: a JSON case file as it is, byte for byte; any other
-    case (YAML, a mapping, a `Case`) as JSON that loads back to the same case."""
-    if isinstance(source, str | Path) and Path(source).suffix.lower() == ".json":
-        return Path(source).read_bytes()
-    data = case.model_dump(mode="json", exclude_none=True)
-    photo = case.person.photo
-    if isinstance(source, str | Path) and photo is not None:
-        # As the case file names it, relative to its folder: the bundle carries no path
-        # of the machine it was made on.
-        folder = Path(source).resolve().parent
-        if photo.is_relative_to(folder):
-            data["person"]["photo"] = photo.relative_to(folder).as_posix()
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _pages(pdf: bytes) -> int:

@@ -120,12 +120,18 @@ def assemble(
     lang: str,
     producer: str,
 ) -> bytes:
-    """The pages of ``parts`` in order, as one PDF/A-3b file with bookmarks and attachments."""
+    """The pages of ``parts`` in order, as one PDF/A-3b file with bookmarks and attachments.
+
+    The last part's form fields (its empty ``signature`` and ``seal`` fields) are the
+    bundle's: one signature signs the whole bundle; the other parts' fields are left out."""
     pdf = pikepdf.new()
     sources = [pikepdf.open(io.BytesIO(part)) for part in parts]
     try:
-        for source in sources:
-            pdf.pages.extend(source.pages)
+        for index, source in enumerate(sources):
+            if index == len(sources) - 1:
+                pdf.add_pages_from(source, forms="preserve", outlines="ignore")
+            else:
+                pdf.add_pages_from(source, forms="strip", outlines="ignore")
         with pdf.open_outline() as outline:
             outline.root.extend(pikepdf.OutlineItem(b.title, b.page) for b in bookmarks)
         specs = [(a.name, _filespec(pdf, a)) for a in sorted(attachments, key=lambda a: a.name)]

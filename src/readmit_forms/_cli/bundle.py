@@ -25,15 +25,31 @@ def run_bundle(args: argparse.Namespace) -> int:
     return OK
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    from .. import extract
-
-    contents = extract(read_file(args.pdf, "the bundle"), source=args.pdf)
-    if args.output in (None, "-"):
-        write_stdout(contents.case_json)
+def _give(output: str | None, case_json: bytes) -> None:
+    """The case to standard output, or into the file ``output``."""
+    if output in (None, "-"):
+        write_stdout(case_json)
     else:
-        write_atomic(Path(args.output), contents.case_json)
-        report(f"wrote {args.output}")
+        write_atomic(Path(str(output)), case_json)
+        report(f"wrote {output}")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from .. import extract, extract_filled, is_fillable
+
+    data = read_file(args.pdf, "the PDF")
+    if is_fillable(data):
+        filled = extract_filled(data, source=args.pdf)
+        _give(args.output, filled.case_json)
+        report(
+            f"{args.pdf}: {len(filled.read)} filled field(s) read into the case "
+            f"({filled.form}, {filled.lang}); it matches the case schema"
+        )
+        for name in filled.not_read:
+            report(f"{args.pdf}: note: {name} is filled but shows no single case field: not read")
+        return OK
+    contents = extract(data, source=args.pdf)
+    _give(args.output, contents.case_json)
     report(
         f"{args.pdf}: {len(contents.documents)} document(s) and the case data "
         f"(case schema version {contents.schema_version}) match their SHA-256"

@@ -36,6 +36,11 @@ from ._common import (
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     """Backend options from the command line (checked before any job runs)."""
+    if args.fillable:
+        if args.format.strip().lower() != "pdf":
+            report("readmit-forms render: error: --fillable applies to --format pdf only")
+            raise SystemExit(2)
+        return {"fillable": True}
     if args.docx_template is None:
         return {}
     if args.format.strip().lower() != "docx":

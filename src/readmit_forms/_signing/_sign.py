@@ -40,7 +40,7 @@ from .._errors import (
 from .._lang import Lang, parse_lang
 from ._appearance import FIELDS, SignatureLook, place
 from ._keys import SigningKey, certificate_name
-from ._pdf import document_lang, read_pdf
+from ._pdf import document_lang, field_page, page_lang, read_pdf
 
 __all__ = [
     "EXTERNAL_RESERVE",
@@ -85,11 +85,17 @@ def _signer_setup(
     name = _parse_field(name)
     reader = read_pdf(pdf, source)
     state = _field_state(reader, name, source)
-    language = parse_lang(lang) if lang is not None else document_lang(reader) or Lang.EN
     spec = None
+    page: int | None = None
     if state == "absent":
         where = place(pdf, name)
         spec = fields.SigFieldSpec(name, on_page=where.page, box=where.box)
+        page = where.page
+    else:
+        page = field_page(reader, name)
+    # the language of the page the box is on (a bundle's page: its document's), else the file's
+    on_page = page_lang(reader, page) if page is not None else None
+    language = parse_lang(lang) if lang is not None else on_page or document_lang(reader) or Lang.EN
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     _metadata_in_step(writer)
     return name, language, writer, spec, state == "empty"

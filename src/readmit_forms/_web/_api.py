@@ -197,6 +197,10 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
         format: FormatQ = "pdf",
         draft: bool = False,
         purpose: Annotated[str, Query(description="default or submission")] = "default",
+        fillable: Annotated[
+            bool,
+            Query(description="PDF only: a form field on every blank (named by its case path)"),
+        ] = False,
         sign: SignQ = False,
     ) -> Response:
         """The form as bytes (PDF, DOCX or HTML); a case with errors needs ``draft=true``."""
@@ -206,7 +210,13 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
             work,
             sent,
             lambda case: rf.render(
-                case, form=form, lang=lang, format=format, draft=draft, purpose=purpose
+                case,
+                form=form,
+                lang=lang,
+                format=format,
+                draft=draft,
+                purpose=purpose,
+                fillable=fillable,
             ),
             f"{form}.{lang.strip().lower()}",
             format,

@@ -20,9 +20,19 @@ from .draw import draw
 from .layout import HANDLERS
 from .pages import Laid, lay_out
 
-__all__ = ["HANDLERS", "Laid", "lay_out", "render"]
+__all__ = ["HANDLERS", "Laid", "check_options", "lay_out", "render"]
 
 
-def render(document: Document) -> bytes:
-    """The document as PDF bytes (A4; the same document gives the same bytes)."""
-    return draw(document, lay_out(document))
+def render(document: Document, *, fillable: bool = False) -> bytes:
+    """The document as PDF bytes (A4; the same document gives the same bytes), with empty
+    signature and seal fields; ``fillable``: a form field on every blank and choice."""
+    laid = lay_out(document)
+    if not fillable:
+        return draw(document, laid)
+    from .acroform import fillable as with_fields  # pikepdf only when asked for
+
+    return with_fields(draw(document, laid, ticks=False), laid)
+
+
+def check_options(*, fillable: bool = False) -> None:
+    """Every option of the PDF backend is valid as given."""

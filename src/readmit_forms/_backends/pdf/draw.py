@@ -14,11 +14,19 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFInfo,
+    PDFName,
+    PDFStream,
+    PDFString,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from ..._document import Document
 from .boxes import Area, Box, Dots, Frame, Image, Shade
+from .fields import FieldSpec, signature_fields
 from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, width_of
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
@@ -138,8 +146,11 @@ class _Info(PDFInfo):  # type: ignore[misc]
         return formatted
 
 
-def draw(document: Document, laid: Laid) -> bytes:
-    """The laid-out document as PDF bytes (A4)."""
+def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
+    """The laid-out document as PDF bytes (A4), with its empty signature fields.
+
+    ``ticks=False`` draws every checkbox empty (a fillable form's radio buttons show
+    which is ticked)."""
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -159,15 +170,54 @@ def draw(document: Document, laid: Laid) -> bytes:
     canvas.setSubject(document.subject)
     canvas.setKeywords(document.keywords)
     total = len(laid.pages)
+    signatures = signature_fields(laid)
     for number, page in enumerate(laid.pages, start=1):
         if document.draft_label:
             _draft_mark(canvas, document.draft_label)
         for box in page:
-            PAINTERS[type(box.what)](canvas, box)
+            if not ticks and isinstance(box.what, Tick):
+                _tick(canvas, box.x, box.y, False)
+            else:
+                PAINTERS[type(box.what)](canvas, box)
         _footer(canvas, laid, document.page_text(number, total))
+        for spec in signatures:
+            if spec.widgets[0].page == number:
+                _signature_field(canvas, spec)
         canvas.showPage()
     save(canvas)
     return buffer.getvalue()
+
+
+def _signature_field(canvas: Canvas, spec: FieldSpec) -> None:
+    """An empty signature field (printed, with an empty appearance: PDF/A) on this page;
+    signing fills it (`readmit_forms.sign`)."""
+    x1, y1, x2, y2 = spec.widgets[0].rect
+    document = canvas._doc
+    appearance = PDFStream(
+        PDFDictionary(
+            {
+                "Type": PDFName("XObject"),
+                "Subtype": PDFName("Form"),
+                "BBox": PDFArray([0, 0, round(x2 - x1, 2), round(y2 - y1, 2)]),
+            }
+        ),
+        "",
+    )
+    widget = PDFDictionary(
+        {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Widget"),
+            "FT": PDFName("Sig"),
+            "T": PDFString(spec.name),
+            "Rect": PDFArray([round(v, 2) for v in (x1, y1, x2, y2)]),
+            "F": 4,
+            "P": document.thisPageRef(),
+            "AP": PDFDictionary({"N": document.Reference(appearance)}),
+        }
+    )
+    canvas._addAnnotation(widget)
+    form = canvas.acroForm
+    form.fields.append(form.getRef(widget))
 
 
 def _footer(canvas: Canvas, laid: Laid, page_label: str) -> None:

@@ -43,6 +43,9 @@ INDENT = 14.0
 PHOTO_W, PHOTO_H = 99.0, 127.0  # 35 × 45 mm
 GAP = 10.0
 CELL_PAD = 3.0
+SIGN_ROOM = 18.0
+"""Room over a signature's (or the seal's) line: its place is this much taller, so a
+signature's visible appearance (who signed, when) is legible."""
 
 
 def placed(line: Line, x0: float, size: float) -> tuple[Placed, ...]:
@@ -224,6 +227,7 @@ class Layout:
         else:
             rows = blank_rows(slot.lines, x, x + width, slot=index)
         if slot.role is not None:  # where one signs, or the seal goes: above the caption
+            rows.insert(0, spacer(SIGN_ROOM))  # room to sign over the line, as on paper
             height = _rows_height(rows)
             rows[0].items = (
                 Placed(x, height, width, height, Area(slot.role, index)),

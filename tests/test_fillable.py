@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,9 @@ def test_a_filled_value_against_the_schema_names_the_field() -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["readmit-forms", *args], capture_output=True, text=True)
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "readmit-forms"), *args], capture_output=True, text=True
+    )
 
 
 def test_cli_render_fillable_and_extract(tmp_path: Path) -> None:

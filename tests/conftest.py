@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,23 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def sample_paths() -> list[Path]:
-    return sorted(SAMPLES.glob("*.yaml")) + sorted(SAMPLES.glob("*.json"))
+    """The bundled samples, and those of every agreement pack added (``samples/``)."""
+    from readmit_forms._packs import packs
+
+    found = sorted(SAMPLES.glob("*.yaml")) + sorted(SAMPLES.glob("*.json"))
+    for pack in packs():
+        if not pack.bundled and (Path(str(pack.root)) / "samples").is_dir():
+            found += sorted((Path(str(pack.root)) / "samples").glob("*.yaml"))
+    return found
+
+
+def bundled_agreements() -> list[Any]:
+    """The agreements of the package's own data (their sources are ../shared/sources), not
+    those of packs added by READMIT_FORMS_AGREEMENTS."""
+    import readmit_forms as rf
+    from readmit_forms._packs import agreement_files
+
+    return [a for a in rf.agreements() if agreement_files()[a.id][0].bundled]
 
 
 @dataclass

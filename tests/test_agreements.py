@@ -9,7 +9,8 @@ import pytest
 from pydantic import BaseModel
 
 import readmit_forms as rf
-from readmit_forms._agreements import FORM_IDS, Fact, Source
+from readmit_forms._agreements import Fact, Source
+from readmit_forms._structure import structure_for
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
@@ -43,7 +44,7 @@ def test_every_fact_has_a_source_or_says_not_stated(agreement: rf.Agreement) -> 
 def test_forms_are_known(agreement: rf.Agreement) -> None:
     assert agreement.forms
     for form in agreement.forms:
-        assert form.id in FORM_IDS
+        assert structure_for(agreement.id, form.id).forms  # every form has its structure
         assert form.model or form.annex.stated
 
 
@@ -81,7 +82,7 @@ def test_every_form_has_one_sender_and_one_examiner_per_party(agreement: rf.Agre
         assert agreement.authorities_note is not None and agreement.authorities_note.not_stated
         return
     for form in agreement.form_ids:
-        for state in agreement.parties:
+        for state in agreement.states:
             for role in ("sends", "examines"):
                 found = [
                     a.id
@@ -112,7 +113,8 @@ def test_agreements_cli_json_lists_language_rules(cli) -> None:  # type: ignore[
     result = cli("agreements", "--json")
     assert result.code == 0
     data = {a["id"]: a for a in json.loads(result.out)}
-    assert set(data) == {"kz-at", "kz-by", "kz-hu", "kz-fr"}
+    assert set(data) == set(rf.agreement_ids())
+    assert {"kz-at", "kz-by", "kz-hu", "kz-fr"} <= set(data)  # the bundled ones, and any pack
     assert data["kz-at"]["languages"]["working"]["value"] == "en"
     assert data["kz-at"]["languages"]["working"]["source"]["ref"] == "Art. 14"
     assert data["kz-fr"]["languages"]["prevailing"]["not_stated"] is True

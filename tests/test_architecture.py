@@ -152,7 +152,7 @@ def test_lazy_names_are_modules() -> None:
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("leaves", ("_version", "_errors", "_lang", "_files", "_kazakh", "_charset", "_text", "_yaml")),
-    ("names", ("_vocabulary", "_format", "_calendars", "_paths")),
+    ("names", ("_vocabulary", "_format", "_calendars", "_paths", "_packs")),
     (
         "model",
         (
@@ -179,6 +179,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_render",
             "_proof",
             "_template_check",
+            "_pack_check",
             "_signing",
             "_bundle",
             "_fillable",

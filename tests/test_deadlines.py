@@ -349,11 +349,15 @@ def test_due_dates_by_hand(name: str) -> None:
 
 @pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
 def test_every_event_of_the_data_is_a_case_date(agreement: rf.Agreement) -> None:
-    from readmit_forms._deadlines import EVENTS
+    from readmit_forms._agreements import events_of
+    from readmit_forms._paths import is_date, schema_paths
 
+    events = events_of(agreement)
     for deadline in agreement.deadlines:
-        assert deadline.event in {*EVENTS, "reply-period-end"}, deadline.id
-        assert deadline.done is None or deadline.done in EVENTS, deadline.id
+        assert deadline.event in events, deadline.id
+        assert deadline.done is None or deadline.done in events, deadline.id
+    for name, event in events.items():
+        assert event.after or is_date(schema_paths(rf.Case)[event.field or ""]), name
 
 
 def test_stricter_of_two_provisions_cites_both() -> None:

@@ -125,8 +125,9 @@ def test_a_filled_value_against_the_schema_names_the_field() -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    exe = Path(sys.executable).with_name("readmit-forms")  # the venv's, on PATH or not (CI)
-    return subprocess.run([str(exe), *args], capture_output=True, text=True)
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "readmit-forms"), *args], capture_output=True, text=True
+    )
 
 
 def test_cli_render_fillable_and_extract(tmp_path: Path) -> None:

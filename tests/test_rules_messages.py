@@ -40,6 +40,13 @@ def test_every_finding_code_has_a_message() -> None:
     }  # chosen in code, then passed to finding()
     assert all(f'"{code}"' in SOURCE for code in passed_by_name)
     codes |= passed_by_name
+    from readmit_forms._agreements import vocabulary  # checks declared as data
+
+    codes |= {
+        entry["check"]["code"]
+        for entry in vocabulary()["provisions"].values()
+        if isinstance(entry, dict) and "check" in entry
+    }
     assert len(codes) > 40
     for code in codes:
         assert f"messages.{code}" in texts(Lang.EN), code
@@ -55,20 +62,30 @@ def test_every_required_field_has_a_label(agreement: rf.Agreement) -> None:
 
 
 @pytest.mark.parametrize("agreement", list(rf.agreements()), ids=lambda a: a.id)
-def test_every_deadline_event_has_a_phrase_and_every_provision_a_rule(
-    agreement: rf.Agreement,
-) -> None:
+def test_every_deadline_event_has_a_phrase(agreement: rf.Agreement) -> None:
+    from readmit_forms._agreements import events_of
+
+    events = events_of(agreement)
     for deadline in agreement.deadlines:
         group = "since" if deadline.relation == "within" else "until"
-        assert f"messages.deadlines.{group}.{deadline.event}" in texts(Lang.EN), deadline.id
-    checked = set(re.findall(r'provision\(\s*"([a-z-]+)"', SOURCE))
-    checked |= {
-        "no-request-own-nationals",
-        "no-request-third-country",  # _category.py
-        "personal-data-third-country",
+        own = getattr(events[deadline.event], group)
+        key = f"messages.deadlines.{group}.{deadline.event}"
+        assert own is not None or key in texts(Lang.EN), deadline.id
+
+
+def test_the_vocabulary_of_provisions_is_what_the_rules_read() -> None:
+    """data/vocabulary.yaml lists exactly the provisions a rule reads or a data check applies:
+    a provision the load check lets through always has an effect."""
+    from readmit_forms._agreements import vocabulary
+
+    listed = vocabulary()["provisions"]
+    read = set(re.findall(r'provision\(\s*"([a-z-]+)"', SOURCE))
+    read |= {"no-request-own-nationals", "no-request-third-country"}  # _category.py, by name
+    declared = {
+        key for key, entry in listed.items() if isinstance(entry, dict) and "check" in entry
     }
-    for provision in agreement.provisions:
-        assert provision.id in checked, provision.id
+    assert read.isdisjoint(declared)
+    assert set(listed) == read | declared
 
 
 def test_messages_read_in_the_language_of_the_user() -> None:
@@ -101,3 +118,10 @@ def test_validate_cli_uses_the_working_language_and_lists_articles(cli, tmp_path
     (finding,) = data["findings"]
     assert finding["articles"]["en"].endswith("Agreement Art. 2(4)")
     assert finding["sources"][0]["lines"] == "ru 53; kk 732"
+
+
+def test_the_vocabulary_of_conditions_is_what_the_rules_know() -> None:
+    from readmit_forms._agreements import vocabulary
+    from readmit_forms._rules.required import CONDITIONS
+
+    assert set(vocabulary()["conditions"]) == set(CONDITIONS)

@@ -54,7 +54,7 @@ def _value(schema: dict[str, Any], defs: dict[str, Any], name: str) -> Any:
     if kind == "boolean":
         return True
     if kind == "integer":
-        return 170
+        return min(170, schema.get("maximum", 170))  # a height in cm; a count at its limit
     if kind == "string":
         fmt = schema.get("format")
         if fmt == "date":

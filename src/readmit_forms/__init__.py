@@ -44,6 +44,7 @@ from ._errors import (
     CaseFileError,
     CaseSchemaError,
     CertificateError,
+    DataError,
     ExternalSignatureError,
     FilledFormError,
     InvalidValueError,
@@ -83,6 +84,9 @@ from ._languages import (
     purpose_decision,
 )
 from ._loading import load_case, parse_case_text
+from ._pack_check import PackReport, check_pack
+from ._packs import ENV as AGREEMENTS_ENV
+from ._packs import add_packs, reset_packs
 from ._photo import MAX_BYTES as MAX_PHOTO_BYTES
 from ._photo import MAX_PIXELS as MAX_PHOTO_PIXELS
 from ._photo import clean_photo
@@ -163,6 +167,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AGREEMENTS_ENV",
     "CASE_STATES",
     "MAX_PHOTO_BYTES",
     "MAX_PHOTO_PIXELS",
@@ -179,6 +184,7 @@ __all__ = [
     "CaseSchemaError",
     "CaseSummary",
     "CertificateError",
+    "DataError",
     "DataRecord",
     "DeadlineText",
     "Document",
@@ -198,6 +204,7 @@ __all__ = [
     "LanguageNotAllowedError",
     "LanguageStatus",
     "OpenDeadline",
+    "PackReport",
     "PdfFileError",
     "PhotoError",
     "PurgeReport",
@@ -234,11 +241,13 @@ __all__ = [
     "Verification",
     "VersionConflictError",
     "__version__",
+    "add_packs",
     "agreement_ids",
     "agreements",
     "applicable_forms",
     "bundle",
     "check_format",
+    "check_pack",
     "check_templates",
     "clean_photo",
     "cms_algorithms",
@@ -268,6 +277,7 @@ __all__ = [
     "purpose_decision",
     "render",
     "render_proof",
+    "reset_packs",
     "sign",
     "validate",
     "verify",

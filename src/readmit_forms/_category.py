@@ -101,21 +101,22 @@ def grounds(case: Case, agreement: Agreement) -> frozenset[Ground]:
 
 
 def forms_in_play(case: Case, agreement: Agreement, *, planned: bool = False) -> frozenset[str]:
-    """The forms the case is sent with: a transit request, or a readmission request with
-    the interview petition, the person's statement and the notice of the transfer when
-    the case has them. ``planned`` adds the notice of a transfer not yet planned, whose
-    time limits are still to come."""
-    if case.transit is not None:
-        forms = {"transit-request"}
-    else:
-        forms = {"readmission-request"}
-        optional = {
-            "interview-request": case.interview,
-            "person-statement": case.statement,
-            "handover-notice": case.handover or planned or None,
-        }
-        forms |= {form for form, present in optional.items() if present is not None}
-    return frozenset(forms & set(agreement.form_ids))
+    """The forms the case is sent with (the agreement's data says which): the forms of its
+    procedure (a transit, or a readmission) that need no section of the case, and those
+    whose section the case has (the interview, the transfer, the reply, …). ``planned``
+    adds the forms ``expected`` before their section exists (the notice of a transfer not
+    yet planned, whose time limits are still to come)."""
+    procedure = "transit" if case.transit is not None else "readmission"
+    return frozenset(
+        form.id
+        for form in agreement.forms
+        if form.procedure == procedure
+        and (
+            form.needs is None
+            or getattr(case, form.needs) is not None
+            or (planned and form.expected)
+        )
+    )
 
 
 def applicable_forms(case: Case | str | Path | Mapping[str, Any]) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from ._document import (
 )
 from ._lang import Lang, parse_lang
 from ._languages import check_purpose, language_metadata, status_line
+from ._packs import per_packs
 from ._photo import read_photo
 from ._presentation import caption, choice, page_label, slots_captions, subject
 from ._presentation import heading as section_heading
@@ -48,7 +49,7 @@ from ._structure import (
     structure_for,
 )
 from ._templates import Texts, texts
-from ._values import Ctx, resolve, resolve_choice, resolve_items, value_paths
+from ._values import Ctx, check_structure, resolve, resolve_choice, resolve_items, value_paths
 
 __all__ = ["Traced", "compose", "compose_traced"]
 
@@ -212,6 +213,12 @@ def compose_traced(
     return document, tuple(made)
 
 
+@per_packs
+def _checked(agreement_id: str, form: str) -> None:
+    """Every value the form's structure names is known (`check_structure`), checked once."""
+    check_structure(structure_for(agreement_id, form))
+
+
 def _compose(
     case: Case,
     form: str,
@@ -225,6 +232,7 @@ def _compose(
     agreement: Agreement = get_agreement(case.agreement)
     decision = check_purpose(agreement, lang, purpose)
     structure = structure_for(agreement.id, form)
+    _checked(agreement.id, form)
     words = words or texts(lang)
     ctx = Ctx(case, agreement, form, lang, words)
     blocks = tuple(_Composer(structure, ctx, trace).blocks(structure.blocks))

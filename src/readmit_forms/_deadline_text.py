@@ -48,13 +48,23 @@ def _length(t: Texts, relation: str, unit: str, n: int, lang: Lang) -> str:
     return t.format(f"messages.deadlines.units.{relation}.{unit}.{plural_category(n, lang)}", n=n)
 
 
+def _event_words(t: Texts, due: DueDate, lang: Lang) -> str:
+    """ "of the receipt of the request" / "before the transfer": the agreement's own words for
+    its event, else the shared ones."""
+    if due.event_words is not None:
+        return due.event_words[lang]
+    return t[f"messages.deadlines.{'since' if due.relation == 'within' else 'until'}.{due.event}"]
+
+
 def _rule(t: Texts, due: DueDate, lang: Lang) -> str:
+    words = _event_words(t, due, lang)
+    if due.immediate:
+        key = "immediately" if due.relation == "within" else "immediately_until"
+        return t.format(f"messages.deadlines.{key}", since=words, until=words)
     length = _length(t, due.relation, due.unit, due.length, lang)
     if due.relation == "within":
-        since = t[f"messages.deadlines.since.{due.event}"]
-        return t.format("messages.deadlines.within", length=length, since=since)
-    until = t[f"messages.deadlines.until.{due.event}"]
-    return t.format("messages.deadlines.before", length=length, until=until)
+        return t.format("messages.deadlines.within", length=length, since=words)
+    return t.format("messages.deadlines.before", length=length, until=words)
 
 
 def when_text(day: dt.date | None, time: dt.time | None) -> str:
@@ -121,6 +131,14 @@ def _details(t: Texts, due: DueDate, lang: Lang) -> list[str]:
         lines.append(t.format("messages.deadlines.consequence", text=due.consequence[lang]))
     if due.optional:
         lines.append(t["messages.deadlines.optional"])
+    if due.without_delay:
+        lines.append(t["messages.deadlines.without_delay"])
+    if due.deemed is not None:
+        lines.append(t[f"messages.deadlines.deemed.{due.deemed}"])
+    if due.unit == "working-days" and due.calendar_rule != "both":
+        lines.append(
+            t.format("messages.deadlines.calendar_own", states=_states(due.calendar, lang))
+        )
     if due.done_on is not None:
         lines.append(
             t.format("messages.deadlines.done", date=due.done_on.isoformat(), field=due.done_field)
@@ -145,8 +163,8 @@ def describe_deadline(due: DueDate, lang: Lang | str) -> DeadlineText:
         starts = t.format("messages.deadlines.unknown_start", field=due.start_field)
     else:
         key = "starts" if due.relation == "within" else "starts_before"
-        if due.event == "reply-period-end":
-            key = "starts_after_reply"  # KZ–HU Art. 3(3): after the reply period ends
+        if due.after_limit:
+            key = "starts_after_reply"  # runs from the end of another limit (the reply's)
         starts = t.format(
             f"messages.deadlines.{key}",
             date=when_text(due.start, due.start_time),

@@ -19,6 +19,7 @@ be read and for misuse of the API::
     │                              (with its findings: defined in _findings)
     ├── LanguageNotAllowedError    language not allowed for the purpose         (CLI exit 1)
     ├── TemplateError              a DOCX/HTML template is broken or unknown    (CLI exit 2)
+    ├── DataError                  an agreement pack names what is not known     (CLI exit 2)
     ├── PdfFileError               not a PDF, or a PDF that cannot be read       (CLI exit 2)
     ├── SignedFileError            would change or replace a signed PDF         (CLI exit 2)
     ├── SigningError               the key or the signing service cannot sign   (CLI exit 2)
@@ -56,6 +57,7 @@ __all__ = [
     "CaseFileError",
     "CaseSchemaError",
     "CertificateError",
+    "DataError",
     "ExternalSignatureError",
     "FilledFormError",
     "InvalidValueError",
@@ -191,6 +193,30 @@ class LanguageNotAllowedError(ReadmitFormsError):
         self.purpose = purpose
         self.reason = reason
         super().__init__(f"language {lang!r} may not be used for {purpose}: {reason}")
+
+
+class DataError(ReadmitFormsError, ValueError):
+    """An agreement pack's file names something the toolkit does not know, or is malformed:
+    one line naming the file, the place inside it, the value and what is allowed."""
+
+    def __init__(
+        self,
+        file: str,
+        path: str,
+        value: object,
+        allowed: Sequence[str] = (),
+        reason: str | None = None,
+    ) -> None:
+        self.file = file
+        self.path = path
+        self.value = value
+        self.allowed = tuple(allowed)
+        self.reason = reason
+        where = f"{file}: {path}" if path else file
+        message = f"{where}: {reason if reason is not None else f'unknown {str(value)!r}'}"
+        if self.allowed:
+            message += f"; allowed: {', '.join(self.allowed)}"
+        super().__init__(message)
 
 
 class TemplateError(ReadmitFormsError):

@@ -6,15 +6,20 @@ according to the lists the agreement data records — KZ–AT Annexes 3–6, KZ�
 Protocol Arts. 2–3. An entry's ``kinds`` name case document kinds, evidence
 kinds, ``permit:<kind>`` for visas and residence permits, or ``list:<strength>/<concerns>``
 for "the documents of those lists" (e.g. copies of the Annex 3 documents).
-Its ``condition`` narrows it: ``copy``, ``expired``, ``expired-over-6-months``,
-``expired-within-180-days``, ``birth-entry-in-parent-passport``,
-``ussr-registration-belarus``.
+Its parameters narrow it (all data, none named after an agreement): ``copy``,
+``expired`` (at all, ``more_than`` or ``within`` a period), ``issuer`` and
+``issued_in``, ``registration`` (a residence stamp in a state on or before a day),
+``birth_entry_in_parent_passport``, ``residence_endorsement``,
+``only_when_requested`` (a kind that counts only for some requested states),
+``together_with`` (only with a document of another kind), ``relatives``.
 
-A document counts only for the state that issued it: a passport proves the
-nationality of its issuing state, a travel document, visa or residence permit
-proves the grounds for readmitting a third-country national only when the
-requested state issued it (KZ–AT Annex 5; KZ–BY Protocol Art. 3(1)). A
-forged document proves and indicates nothing (KZ–AT Art. 5(2)).
+A document counts only for the state the entry's ``issuer`` names: by default an
+identity document proves the nationality of the state the list is about, a visa
+or residence permit the grounds only when the requested state issued it. An entry
+that refers to another list's documents keeps the issuer rule of the entry that
+lists them. Where a prima facie entry covers documents expired ``more_than`` some
+time ago, a document expired less long ago still proves. A forged document
+proves and indicates nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._agreements import Agreement, EvidenceItem, EvidenceList
+from ._agreements._parts import Expiry, Issuer, Period
 from ._case import Case, Evidence, IdentityDocument, Permit
 from ._format import add_months
 
@@ -44,18 +50,6 @@ __all__ = [
 
 Strength = Literal["proof", "prima-facie"]
 Concern = Literal["nationality", "third-country"]
-
-_USSR_CUTOFF = dt.date(1991, 11, 12)  # KZ–BY Protocol Art. 2(4)(3)
-
-# Documents that speak for a nationality whatever state issued them: a child's birth
-# certificate may be foreign (KZ–AT Annex 3; KZ–BY Protocol Art. 2(1)(6)); the USSR
-# passport has its own rule (KZ–BY Protocol Art. 2(4)(3)).
-_ANY_ISSUER = frozenset({"birth-certificate", "ussr-passport"})
-# Documents that prove the grounds for readmitting a third-country national only when
-# the requested state issued them (KZ–AT Annex 5; KZ–BY Protocol Art. 3(1)).
-_REQUESTED_STATE_ISSUER = frozenset(
-    {"travel-document", "refugee-travel-document", "refugee-certificate", "stateless-certificate"}
-)
 
 
 @dataclass(frozen=True)
@@ -101,35 +95,42 @@ def expired_on(item: IdentityDocument | Permit | Evidence, on: dt.date | None) -
 def _right_issuer(
     item: IdentityDocument | Permit | Evidence,
     evidence_list: EvidenceList,
-    entry: EvidenceItem,
+    issuer: Issuer | None,
     case: Case,
 ) -> bool:
-    """Whether the state that issued ``item`` is one the list entry speaks for."""
+    """Whether the state that issued ``item`` is one the list entry speaks for (``issuer``
+    of the entry; None: the default of the item's kind and the list)."""
     if isinstance(item, Permit):
-        # KZ–BY Protocol Art. 3(4)(2) names a visa of the *requesting* state; its
-        # condition checks the issuer itself.
-        return (
-            entry.condition == "expired-visa-issued-in-requested-state"
-            or item.issuing_state == case.requested_state
-        )
-    if not isinstance(item, IdentityDocument) or item.issuing_state is None:
+        issuer = issuer or "requested"
+    elif not isinstance(item, IdentityDocument) or item.issuing_state is None:
         return True
-    kind = item.kind.value
-    if evidence_list.concerns == "nationality":
-        state = evidence_list.state or case.requested_state
-        return kind in _ANY_ISSUER or item.issuing_state == state
-    if kind in _REQUESTED_STATE_ISSUER:
-        return item.issuing_state == case.requested_state
-    return True
+    elif issuer is None:
+        issuer = "nationality" if evidence_list.concerns == "nationality" else "any"
+    if issuer == "any":
+        return True
+    state = {
+        "requested": case.requested_state,
+        "requesting": case.requesting_state,
+        "nationality": evidence_list.state or case.requested_state,
+    }[issuer]
+    return item.issuing_state == state
 
 
-def _kinds_of(agreement: Agreement, case: Case, reference: str) -> set[str]:
-    strength, _, concerns = reference.removeprefix("list:").partition("/")
-    kinds: set[str] = set()
-    for evidence_list in _relevant_lists(case, agreement):
-        if evidence_list.strength == strength and evidence_list.concerns == concerns:
-            for entry in evidence_list.items:
-                kinds.update(k for k in entry.kinds if not k.startswith("list:"))
+def _issuers(agreement: Agreement, case: Case, entry: EvidenceItem) -> dict[str, Issuer | None]:
+    """Each kind ``entry`` covers, with the issuer rule it counts under: the entry's own, or,
+    for the kinds of a list it refers to, that of the entry that lists them."""
+    kinds: dict[str, Issuer | None] = {}
+    for reference in entry.kinds:
+        if not reference.startswith("list:"):
+            kinds[reference] = entry.issuer
+            continue
+        strength, _, concerns = reference.removeprefix("list:").partition("/")
+        for evidence_list in _relevant_lists(case, agreement):
+            if evidence_list.strength == strength and evidence_list.concerns == concerns:
+                for listed in evidence_list.items:
+                    for kind in listed.kinds:
+                        if not kind.startswith("list:"):
+                            kinds.setdefault(kind, entry.issuer or listed.issuer)
     return kinds
 
 
@@ -140,51 +141,64 @@ def _expiry_state(expiry: dt.date | None, on: dt.date | None) -> tuple[bool, int
     return True, (on - expiry).days
 
 
-def _condition_holds(
-    condition: str | None,
+def _before(on: dt.date, period: Period) -> dt.date:
+    return add_months(on, -period.months) - dt.timedelta(days=period.days)
+
+
+def _expired_as(wanted: bool | Expiry | None, expiry: dt.date | None, on: dt.date | None) -> bool:
+    """Whether the expiry of a document is as the entry asks (None: no condition)."""
+    if wanted is None:
+        return True
+    expired, _ = _expiry_state(expiry, on)
+    if isinstance(wanted, bool):
+        return expired == wanted
+    if not expired or on is None or expiry is None:
+        return False
+    if wanted.more_than is not None:
+        return expiry < _before(on, wanted.more_than)
+    assert wanted.within is not None  # an Expiry gives one of the two
+    return expiry >= _before(on, wanted.within)
+
+
+def _holds(
+    entry: EvidenceItem,
+    kind: str,
     item: IdentityDocument | Permit | Evidence,
     on: dt.date | None,
     case: Case,
 ) -> bool:
-    copy_only = getattr(item, "copy_only", False)
-    expiry = getattr(item, "expiry_date", None)
-    expired, days = _expiry_state(expiry, on)
-    if condition is None:
-        return True
-    if condition == "copy":
-        return bool(copy_only)
-    if condition == "expired":
-        return expired
-    if condition == "expired-over-6-months":
-        return expired and on is not None and expiry is not None and expiry < add_months(on, -6)
-    if condition == "expired-within-180-days":
-        return expired and days is not None and days <= 180
-    if condition == "birth-entry-in-parent-passport":
-        return bool(getattr(item, "birth_entry_in_parent_passport", False))
-    if condition == "ussr-registration-belarus":
+    """Whether ``item`` (of ``kind``) meets the parameters of ``entry``."""
+    if entry.copy_only and not getattr(item, "copy_only", False):
+        return False
+    if not _expired_as(entry.expired, getattr(item, "expiry_date", None), on):
+        return False
+    if entry.birth_entry_in_parent_passport and not getattr(
+        item, "birth_entry_in_parent_passport", False
+    ):
+        return False
+    if entry.registration is not None:
         registered = getattr(item, "registration_date", None)
-        return (
-            getattr(item, "registration_state", None) == "BY"
+        if not (
+            getattr(item, "registration_state", None) == entry.registration.state
             and registered is not None
-            and registered <= _USSR_CUTOFF
-        )
-    if condition == "residence-endorsement":
-        return getattr(item, "residence_endorsement_state", None) == case.requested_state
-    if condition == "temporary-residence-belarus-only":
-        # KZ–BY Protocol Art. 3(1)(6): a temporary residence permit only for Belarus.
-        if isinstance(item, Permit) and item.kind.value == "temporary-residence-permit":
-            return case.requested_state == "BY"
-        return True
-    if condition == "expired-visa-issued-in-requested-state":
-        # KZ–BY Protocol Art. 3(4)(2): a visa of the requesting State, issued on the
-        # territory of the requested State, which has expired.
-        return (
-            isinstance(item, Permit)
-            and item.issuing_state == case.requesting_state
-            and item.issued_in == case.requested_state
-            and expired
-        )
-    raise ValueError(f"unknown evidence condition {condition!r}")
+            and registered <= entry.registration.on_or_before
+        ):
+            return False
+    if entry.residence_endorsement is not None and (
+        getattr(item, "residence_endorsement_state", None) != case.requested_state
+    ):
+        return False
+    states = entry.only_when_requested.get(kind)
+    if states is not None and case.requested_state not in states:
+        return False
+    if entry.issued_in is not None:
+        place = case.requested_state if entry.issued_in == "requested" else case.requesting_state
+        if getattr(item, "issued_in", None) != place:
+            return False
+    # documents that count only together (a passport and its visa)
+    return not entry.together_with or any(
+        item_kind(other) in entry.together_with for _, other in _candidates(case)
+    )
 
 
 def item_kind(item: IdentityDocument | Permit | Evidence) -> str:
@@ -197,26 +211,25 @@ def item_kind(item: IdentityDocument | Permit | Evidence) -> str:
 
 def _usable_as_proof(
     item: IdentityDocument | Permit | Evidence,
-    case: Case,
     agreement: Agreement,
     on: dt.date | None,
 ) -> bool:
-    """An original, valid (or within the agreement's grace for expired ones)."""
+    """An original, valid — or expired less long ago than a prima facie entry of the
+    agreement's lists asks ("documents expired more than six months ago")."""
     if getattr(item, "copy_only", False):
         return False
-    expired, _ = _expiry_state(getattr(item, "expiry_date", None), on)
+    expiry = getattr(item, "expiry_date", None)
+    expired, _ = _expiry_state(expiry, on)
     if not expired:
         return True
-    # KZ–AT Annex 4: only documents expired *more than six months ago* drop to prima facie.
-    conditions = {
-        entry.condition
+    graces = [
+        entry.expired
         for evidence_list in agreement.evidence
         if evidence_list.strength == "prima-facie"
         for entry in evidence_list.items
-    }
-    if "expired-over-6-months" in conditions:
-        return not _condition_holds("expired-over-6-months", item, on, case)
-    return False
+        if isinstance(entry.expired, Expiry) and entry.expired.more_than is not None
+    ]
+    return any(not _expired_as(grace, expiry, on) for grace in graces)
 
 
 def _candidates(case: Case) -> Iterable[tuple[str, IdentityDocument | Permit | Evidence]]:
@@ -240,14 +253,17 @@ def classify(
     ``on`` is the day validity is judged on (default: `reference_date`);
     ``concerns`` limits the lists to those on nationality or on the grounds for
     readmitting a third-country national; ``holder`` ("person") keeps only the
-    documents of that holder (a spouse's passport proves nothing of the person).
+    documents of that holder (a spouse's passport proves nothing of the person),
+    and those of others that an entry with ``relatives`` covers.
     Proof beats prima facie; an item no list covers is returned unclassified.
     """
     on = on if on is not None else reference_date(case)
     results: list[Classified] = []
     lists = list(_relevant_lists(case, agreement, concerns))
+    relatives = any(e.relatives for evidence_list in lists for e in evidence_list.items)
     for path, item in _candidates(case):
-        if holder is not None and getattr(item, "holder", holder) != holder:
+        own = holder is None or getattr(item, "holder", holder) == holder
+        if not own and not relatives:
             continue
         kind = item_kind(item)
         best: Classified | None = None
@@ -256,23 +272,22 @@ def classify(
             continue
         for evidence_list in lists:
             for entry in evidence_list.items:
-                kinds = set(entry.kinds)
-                for reference in [k for k in entry.kinds if k.startswith("list:")]:
-                    kinds |= _kinds_of(agreement, case, reference)
-                if kind not in kinds or not _condition_holds(entry.condition, item, on, case):
+                if not own and not entry.relatives:
+                    continue  # another holder's document counts only where the entry says so
+                kinds = _issuers(agreement, case, entry)
+                if kind not in kinds or not _holds(entry, kind, item, on, case):
                     continue
-                if not _right_issuer(item, evidence_list, entry, case):
+                if not _right_issuer(item, evidence_list, kinds[kind], case):
                     continue
-                if evidence_list.strength == "proof" and not _usable_as_proof(
-                    item, case, agreement, on
-                ):
+                if evidence_list.strength == "proof" and not _usable_as_proof(item, agreement, on):
                     continue
                 found = Classified(
                     path, item, evidence_list.strength, evidence_list.concerns, evidence_list, entry
                 )
                 if best is None or (best.strength != "proof" and found.strength == "proof"):
                     best = found
-        results.append(best or Classified(path, item, None, None, None, None))
+        if best is not None or own:
+            results.append(best or Classified(path, item, None, None, None, None))
     return results
 
 

@@ -8,10 +8,16 @@ and the personal-data rule (every field that holds a value).
 
 from __future__ import annotations
 
+import datetime as dt
+import types
+import typing
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
-__all__ = ["locate", "set_paths", "walk"]
+from pydantic import BaseModel
+
+__all__ = ["is_date", "locate", "schema_paths", "set_paths", "walk"]
 
 
 def walk(
@@ -71,3 +77,42 @@ def locate(root: Any, obj: Any) -> str | None:
                 if item is obj:
                     return f"{name}[{index}]"
     return None
+
+
+def _leaf(annotation: Any) -> tuple[Any, bool]:
+    """The type inside ``X | None`` / ``list[X]``, and whether it is a list."""
+    many = False
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin in (typing.Union, types.UnionType) and len(args) == 1:
+            annotation = args[0]
+        elif origin in (list, tuple) and args:
+            annotation, many = args[0], True
+        elif origin is typing.Annotated:
+            annotation = args[0]
+        else:
+            return annotation, many
+
+
+@cache
+def schema_paths(model: type[BaseModel]) -> dict[str, Any]:
+    """Every field path of ``model`` (``escorts[].passport.number``), with the field's type;
+    properties (``escorted_transit``) are paths too, typed ``property``."""
+    found: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        kind, many = _leaf(info.annotation)
+        path = f"{name}[]" if many else name
+        found[path] = kind
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            for sub, sub_kind in schema_paths(kind).items():
+                found[f"{path}.{sub}"] = sub_kind
+    for name, member in vars(model).items():
+        if isinstance(member, property) and not name.startswith("_"):
+            found[name] = property
+    return found
+
+
+def is_date(kind: Any) -> bool:
+    """Whether a field of type ``kind`` (see `schema_paths`) holds a date."""
+    return isinstance(kind, type) and issubclass(kind, dt.date)

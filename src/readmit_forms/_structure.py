@@ -36,16 +36,15 @@ item's parts follow, e.g. one set of captioned slots per document).
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-from importlib.abc import Traversable
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from ._agreements import FORM_IDS, Source, get_agreement
+from ._agreements import Source, agreement_ids, data_error, get_agreement
 from ._document import Role
-from ._errors import UnknownFormError
+from ._errors import DataError, UnknownFormError
+from ._packs import per_packs, structure_folder
 from ._yaml import load_data
 
 __all__ = [
@@ -63,6 +62,16 @@ __all__ = [
     "structure_for",
     "structures",
 ]
+
+
+_PATH_VALUE = re.compile(r"[a-z]+\((?P<path>[^,()]+)(?:,\s*[\w-]+)?\)")
+
+
+def shown_path(value_id: str) -> str:
+    """The case path a path value such as ``text(case.notes)`` shows (``case.notes``), or
+    the value id itself."""
+    found = _PATH_VALUE.fullmatch(value_id)
+    return found["path"] if found else value_id
 
 
 class _Spec(BaseModel):
@@ -140,7 +149,7 @@ class FieldSpec(_Spec):
     blank: str | None = None
 
     def item_name(self) -> str:
-        return self.label or self.value or self.n
+        return self.label or (shown_path(self.value) if self.value else None) or self.n
 
     def text_keys(self) -> tuple[str, ...]:
         return tuple(key for key in (self.label, self.hint) if key)
@@ -285,8 +294,9 @@ class Structure(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     agreement: str
+    file: str = Field("", description="where the structure was read from (set on load)")
     forms: tuple[str, ...]
-    texts: str = Field(description="namespace of the form's texts, e.g. 'kz-at.annex-7'")
+    texts: str = Field(description="namespace of the form's texts, e.g. '<agreement>.annex-7'")
     source: Source
     blocks: tuple[BlockSpec, ...]
 
@@ -298,35 +308,37 @@ class Structure(BaseModel):
 _STRUCTURE = TypeAdapter(Structure)
 
 
-@cache
-def _folder() -> Traversable:
-    return resources.files("readmit_forms") / "structure"
-
-
-@cache
+@per_packs
 def _structures_of(agreement_id: str) -> tuple[Structure, ...]:
-    """The structure files of one agreement (``structure/<agreement>/``), read when first needed."""
-    folder = _folder() / agreement_id
-    if not folder.is_dir():
+    """The structure files of one agreement (``structure/<agreement>/`` of its pack), read
+    when first needed."""
+    found_folder = structure_folder(agreement_id)
+    if found_folder is None:
         return ()
+    pack, folder = found_folder
     found: list[Structure] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             data = load_data(entry.read_text("utf-8"))
             data.setdefault("agreement", agreement_id)
+            file = pack.file("structure", agreement_id, entry.name)
+            data["file"] = file
             data["blocks"] = _normalise(data.get("blocks"))
-            structure = _STRUCTURE.validate_python(data)
-            for form in structure.forms:
-                if form not in FORM_IDS:
-                    raise ValueError(f"structure {structure.texts}: unknown form {form!r}")
+            try:
+                structure = _STRUCTURE.validate_python(data)
+            except ValidationError as exc:
+                raise data_error(file, exc) from None
+            forms = get_agreement(agreement_id).form_ids
+            for index, form in enumerate(structure.forms):
+                if form not in forms:
+                    raise DataError(file, f"forms[{index}]", form, forms)
             found.append(structure)
     return tuple(found)
 
 
 def structures() -> tuple[Structure, ...]:
-    """Every bundled structure file, checked."""
-    folders = sorted(entry.name for entry in _folder().iterdir() if entry.is_dir())
-    return tuple(s for name in folders for s in _structures_of(name))
+    """Every structure file of every agreement (bundled and from packs), checked."""
+    return tuple(s for name in agreement_ids() for s in _structures_of(name))
 
 
 def structure_for(agreement_id: str, form_id: str) -> Structure:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -23,6 +22,7 @@ import yaml
 from . import _kazakh as kazakh
 from ._errors import TemplateError
 from ._lang import Lang
+from ._packs import per_packs, template_files
 from ._yaml import load_data
 
 __all__ = ["PLACEHOLDER", "Texts", "bundled_templates", "load_texts", "texts"]
@@ -61,9 +61,12 @@ class Texts(Mapping[str, str]):
         if not sub.is_dir():
             raise TemplateError(str(folder), f"no folder for language {lang.value}")
         self._files = {
-            entry.name.removesuffix(".yaml"): entry
-            for entry in sorted(sub.iterdir(), key=lambda e: e.name)
-            if entry.name.endswith(".yaml")
+            **template_files(lang.value),  # the packs' agreements (a folder's own win)
+            **{
+                entry.name.removesuffix(".yaml"): entry
+                for entry in sorted(sub.iterdir(), key=lambda e: e.name)
+                if entry.name.endswith(".yaml")
+            },
         }
         self._where = f"{folder}/{lang.value}"
         self._entries: dict[str, str] = {}
@@ -76,7 +79,7 @@ class Texts(Mapping[str, str]):
         with self._lock:  # threads of a web server share the texts: read each file once
             if stem in self._read:
                 return
-            where = f"{self._where}/{stem}.yaml"
+            where = str(self._files[stem])
             try:
                 data = load_data(self._files[stem].read_text("utf-8"))
             except yaml.YAMLError as exc:
@@ -155,9 +158,9 @@ def bundled_templates() -> Traversable:
     return resources.files("readmit_forms") / "templates"
 
 
-@cache
+@per_packs
 def texts(lang: Lang) -> Texts:
-    """The bundled texts of ``lang`` (read once per process)."""
+    """The bundled texts of ``lang``, with the packs' (read once per process)."""
     return Texts(lang, bundled_templates(), "templates")
 
 

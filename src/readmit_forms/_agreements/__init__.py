@@ -8,15 +8,25 @@ it holds no legal facts of its own. Adding an agreement is adding a file.
 
 from __future__ import annotations
 
-from ._agreement import FORM_IDS, Agreement
+from ._agreement import Agreement
+from ._checks import vocabulary
 from ._data import Fact, Role, Source, Trilingual
 from ._divergences import divergence_for, divergences_at, unplaced
-from ._loading import agreement_ids, agreements, get_agreement, load_agreement_text
+from ._events import events_of, shared_events
+from ._loading import (
+    agreement_ids,
+    agreement_problems,
+    agreements,
+    data_error,
+    get_agreement,
+    load_agreement_text,
+)
 from ._parts import (
     Authority,
     BorderCrossingPoint,
     Deadline,
     Divergence,
+    Event,
     EvidenceItem,
     EvidenceList,
     Extension,
@@ -31,12 +41,12 @@ from ._parts import (
 )
 
 __all__ = [
-    "FORM_IDS",
     "Agreement",
     "Authority",
     "BorderCrossingPoint",
     "Deadline",
     "Divergence",
+    "Event",
     "EvidenceItem",
     "EvidenceList",
     "Extension",
@@ -53,10 +63,15 @@ __all__ = [
     "Trilingual",
     "Wording",
     "agreement_ids",
+    "agreement_problems",
     "agreements",
+    "data_error",
     "divergence_for",
     "divergences_at",
+    "events_of",
     "get_agreement",
     "load_agreement_text",
+    "shared_events",
     "unplaced",
+    "vocabulary",
 ]

@@ -13,6 +13,7 @@ from ._parts import (
     BorderCrossingPoint,
     Deadline,
     Divergence,
+    Event,
     EvidenceList,
     FormInfo,
     LanguageRules,
@@ -22,16 +23,10 @@ from ._parts import (
     Wording,
 )
 
-__all__ = ["FORM_IDS", "Agreement"]
+__all__ = ["Agreement", "Side"]
 
-FORM_IDS: tuple[str, ...] = (
-    "readmission-request",
-    "interview-request",
-    "transit-request",
-    "handover-notice",
-    "person-statement",
-)
-"""Every form id the toolkit knows; an agreement lists the ones it has."""
+Side = str | tuple[str, ...]
+"""One side of an agreement: a state, or states acting together (e.g. the Benelux states)."""
 
 
 class Agreement(Data):
@@ -40,7 +35,9 @@ class Agreement(Data):
     id: str
     title: Trilingual
     short: Trilingual
-    parties: tuple[str, str]
+    parties: tuple[Side, Side] = Field(
+        description="the two sides; a side is one state or several acting together"
+    )
     status: Fact[str]
     documents: dict[str, str] = Field(description="source file -> what it is")
     languages: LanguageRules
@@ -49,6 +46,9 @@ class Agreement(Data):
     border_crossing_points: tuple[BorderCrossingPoint, ...] = ()
     border_crossing_note: Fact[str] | None = None
     deadlines: tuple[Deadline, ...] = ()
+    events: dict[str, Event] = Field(
+        default_factory=dict, description="events of its own, beside data/events.yaml"
+    )
     evidence: tuple[EvidenceList, ...] = ()
     evidence_note: Fact[str] | None = None
     forms: tuple[FormInfo, ...]
@@ -62,16 +62,19 @@ class Agreement(Data):
 
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:
-        for form in self.forms:
-            if form.id not in FORM_IDS:
-                raise ValueError(f"form {form.id!r} is not one of {', '.join(FORM_IDS)}")
+        form_ids = [form.id for form in self.forms]
+        if len(form_ids) != len(set(form_ids)):
+            raise ValueError("form ids must be unique")
         ids = [d.id for d in self.deadlines]
         if len(ids) != len(set(ids)):
             raise ValueError("deadline ids must be unique")
         for requirement in self.requirements:
             for form_id in requirement.forms:
-                if form_id not in FORM_IDS:
-                    raise ValueError(f"requirement for unknown form {form_id!r}")
+                if form_id not in form_ids:
+                    raise ValueError(
+                        f"requirement for unknown form {form_id!r}; "
+                        f"the forms are: {', '.join(form_ids)}"
+                    )
         if set(self.languages.wording) != set(Lang):
             raise ValueError("languages.wording must give kk, ru and en")
         all_model = {w.kind == "model-form" for w in self.languages.wording.values()}
@@ -82,8 +85,11 @@ class Agreement(Data):
                 raise ValueError(f"form {form.id}: the wording says model forms, the form not")
         for authority in self.authorities or ():
             for form_id in (*authority.sends, *authority.examines):
-                if form_id not in FORM_IDS:
-                    raise ValueError(f"authority {authority.id}: unknown form {form_id!r}")
+                if form_id not in form_ids:
+                    raise ValueError(
+                        f"authority {authority.id}: unknown form {form_id!r}; "
+                        f"the forms are: {', '.join(form_ids)}"
+                    )
         for deadline in self.deadlines:
             for other in deadline.conflicts_with:
                 if other not in ids:
@@ -103,6 +109,18 @@ class Agreement(Data):
     def form_ids(self) -> tuple[str, ...]:
         return tuple(form.id for form in self.forms)
 
+    def forms_needing(self, *sections: str | None, procedure: str | None = None) -> tuple[str, ...]:
+        """The ids of the forms the requesting side fills in from one of ``sections`` of
+        the case (None: from no section of its own), of ``procedure`` where given: the
+        forms a rule about the request's contents concerns."""
+        return tuple(
+            form.id
+            for form in self.forms
+            if form.filled_by == "requesting"
+            and form.needs in sections
+            and procedure in (None, form.procedure)
+        )
+
     def form_wording(self, form_id: str, lang: Lang) -> Wording:
         """What the wording of ``form_id`` in ``lang`` is (a model form in every language
         when the form is marked ``model``)."""
@@ -112,10 +130,39 @@ class Agreement(Data):
             return Wording(kind="model-form", note=note, source=form.annex.source)
         return self.languages.wording[lang]
 
+    @property
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The states of each side."""
+        first, second = (side if isinstance(side, tuple) else (side,) for side in self.parties)
+        return first, second
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        """Every state of the agreement, side by side."""
+        first, second = self.sides
+        return (*first, *second)
+
+    def side_of(self, state: str) -> int | None:
+        """0 or 1: the side ``state`` is on; None where it is no state of the agreement."""
+        return next((i for i, side in enumerate(self.sides) if state in side), None)
+
     def other_party(self, state: str) -> str:
-        """The party that is not ``state``."""
-        first, second = self.parties
-        return second if state == first else first
+        """The party that is not ``state`` (the first state of the other side)."""
+        side = self.side_of(state)
+        return self.sides[1 if side == 0 else 0][0]
+
+    def directions(self) -> tuple[tuple[str, str], ...]:
+        """Every (requesting, requested) pair of states the agreement allows."""
+        first, second = self.sides
+        return (
+            *((a, b) for a in first for b in second),
+            *((b, a) for a in first for b in second),
+        )
+
+    @property
+    def party_label(self) -> str:
+        """The sides as a person reads them: ``KZ – AT``, ``BE+LU+NL – MD``."""
+        return " – ".join("+".join(side) for side in self.sides)
 
     def default_lang(self) -> Lang:
         """The language to address a clerk in under this agreement: its working language

@@ -3,9 +3,10 @@ languages, provisions, requirements, divergences, the record of personal data.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .._lang import Lang
 from ._data import Data, Fact, Role, Source, Trilingual
@@ -15,14 +16,18 @@ __all__ = [
     "BorderCrossingPoint",
     "Deadline",
     "Divergence",
+    "Event",
     "EvidenceItem",
     "EvidenceList",
+    "Expiry",
     "Extension",
     "FormInfo",
     "LanguageRules",
+    "Period",
     "Provision",
     "RecordDuty",
     "RecordField",
+    "Registration",
     "Requirement",
     "Retention",
     "Wording",
@@ -38,6 +43,10 @@ class Authority(Data):
     name: Trilingual
     sends: tuple[str, ...] = Field((), description="form ids this authority sends")
     examines: tuple[str, ...] = Field((), description="form ids this authority examines")
+    address: Trilingual | None = None
+    telephone: str | None = None
+    fax: str | None = None
+    email: str | None = None
     source: Source
     roles_note: str | None = Field(
         None, description="how roles the source does not name for a form were assigned"
@@ -54,7 +63,48 @@ class BorderCrossingPoint(Data):
     source: Source
 
 
-Unit = Literal["calendar-days", "working-days", "hours", "weeks", "months"]
+Unit = Literal["calendar-days", "working-days", "hours", "weeks", "months", "years", "immediately"]
+"""How a time limit is counted; ``immediately`` ("without delay") has no length and no date."""
+
+CalendarChoice = str
+"""Whose public holidays a working-day limit skips: ``requesting``, ``requested``, ``both``
+(the default: a day counts only if it is a working day of both states of the case), or a
+state code of the agreement."""
+
+
+class Event(Data):
+    """What a time limit runs from, as the case dates it (``data/events.yaml`` and an
+    agreement's own ``events``)."""
+
+    field: str | None = Field(None, description="the case date field, e.g. 'letter.received_on'")
+    time: str | None = Field(None, description="the case field of the time of day, if any")
+    when: str | None = Field(
+        None,
+        description="a case field that must be true for the event to have happened; when it "
+        "is false, the limit does not apply",
+    )
+    given_only: bool = Field(
+        False, description="the limit applies only where the case gives the date"
+    )
+    condition: Literal["no-request-needed"] | None = Field(
+        None, description="the limit applies only where the case meets this condition"
+    )
+    after: tuple[str, ...] = Field(
+        (), description="runs from the due day of the first of these limits that applies"
+    )
+    since: Trilingual | None = Field(
+        None, description="the words 'within N …' ends with, where messages.yaml has none"
+    )
+    until: Trilingual | None = Field(
+        None, description="the words 'not later than N …' ends with, where messages.yaml has none"
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_start(self) -> Event:
+        if (self.field is None) == (not self.after):
+            raise ValueError("an event gives either a case field or 'after' (limit ids)")
+        return self
 
 
 class Extension(Data):
@@ -74,12 +124,21 @@ class Deadline(Data):
     id: str
     action: Trilingual
     actor: Literal["requesting", "requested", "either"]
-    length: int
+    length: int = Field(0, ge=0)
     unit: Unit
     relation: Literal["within", "before"] = Field(
         description="'within' N after the event, or at least N 'before' the event"
     )
     event: str = Field(description="the event the limit runs from (see deadlines module)")
+    calendar: CalendarChoice = Field(
+        "both", description="whose working days count: requesting, requested, both, a state"
+    )
+    without_delay: bool = Field(
+        False, description="'without delay, but not later than' the limit: shown and flagged"
+    )
+    deemed: Literal["accepted", "refused"] | None = Field(
+        None, description="what no reply within the limit counts as"
+    )
     applies_to: tuple[str, ...] = Field(
         (), description="what it concerns: form ids or 'own-nationals', 'third-country'"
     )
@@ -94,19 +153,86 @@ class Deadline(Data):
     )
     source: Source
 
+    @model_validator(mode="after")
+    def _length(self) -> Deadline:
+        if (self.unit == "immediately") != (self.length == 0):
+            raise ValueError("a limit has a length, unless its unit is 'immediately'")
+        return self
+
+
+class Period(Data):
+    """A length of time: days and/or months."""
+
+    days: int = Field(0, ge=0)
+    months: int = Field(0, ge=0)
+
+
+class Expiry(Data):
+    """How long ago a document must have expired: ``more_than`` or ``within`` a period."""
+
+    more_than: Period | None = None
+    within: Period | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Expiry:
+        if (self.more_than is None) == (self.within is None):
+            raise ValueError("give one of more_than or within")
+        return self
+
+
+class Registration(Data):
+    """A registration stamp of residence in ``state`` on or before a day (e.g. the USSR
+    passport with a registration stamp as at the dissolution)."""
+
+    state: str
+    on_or_before: dt.date
+
+
+Issuer = Literal["nationality", "any", "requested", "requesting"]
+
 
 class EvidenceItem(Data):
-    """One entry of an evidence list, as worded in the agreement."""
+    """One entry of an evidence list, as worded in the agreement, and the parameters that
+    narrow which documents it covers (none: a valid original of the right issuer)."""
 
     text: Trilingual
     kinds: tuple[str, ...] = Field(
         (), description="document or evidence kinds of the case schema this entry covers"
     )
-    condition: str | None = Field(
+    copy_only: bool = Field(False, description="only a copy counts here", alias="copy")
+    expired: bool | Expiry | None = Field(
         None,
-        description="extra condition, e.g. 'copy', 'expired', 'expired-over-6-months', "
-        "'expired-within-180-days', 'ussr-registration-belarus'",
+        description="only an expired document counts here (true), or one expired "
+        "more_than / within a period",
     )
+    issuer: Issuer | None = Field(
+        None,
+        description="who must have issued it: the state whose nationality the list proves "
+        "(the default for identity documents of a nationality list), any state, the "
+        "requested or the requesting state (the default for visas and permits: requested)",
+    )
+    issued_in: Literal["requested", "requesting"] | None = Field(
+        None, description="the state on whose territory it must have been issued"
+    )
+    registration: Registration | None = None
+    birth_entry_in_parent_passport: bool = Field(
+        False, description="only where the child is entered in a parent's passport"
+    )
+    residence_endorsement: Literal["requested"] | None = Field(
+        None, description="only with an endorsement of residence in that state"
+    )
+    only_when_requested: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="kind -> the requested states for which that kind counts here",
+    )
+    together_with: tuple[str, ...] = Field(
+        (), description="counts only together with a document of one of these kinds"
+    )
+    relatives: bool = Field(
+        False, description="a relative's document counts here too (not only the person's)"
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
 
 class EvidenceList(Data):
@@ -121,6 +247,10 @@ class EvidenceList(Data):
     source: Source
 
 
+Section = Literal["interview", "transit", "handover", "statement", "reply"]
+"""The sections of a case a form can be filled from."""
+
+
 class FormInfo(Data):
     """A form the agreement defines (or a model form built from its articles)."""
 
@@ -129,6 +259,28 @@ class FormInfo(Data):
     title: Trilingual
     model: bool = Field(False, description="True when the sources have no form: a model form")
     basis: tuple[Source, ...] = Field((), description="the provisions the form rests on")
+    procedure: Literal["readmission", "transit"] = Field(
+        "readmission", description="the procedure the form belongs to (a transit case or not)"
+    )
+    needs: Section | None = Field(
+        None,
+        description="the case section the form is filled from: it goes with a case that has "
+        "it (none: with every case of its procedure)",
+    )
+    blank_without: bool = Field(
+        False,
+        description="without its section the form is printed blank, to be filled in by hand "
+        "(the person's own statement), rather than reported missing",
+    )
+    filled_by: Literal["requesting", "requested"] = Field(
+        "requesting",
+        description="the side that fills the form in (a response: the requested side)",
+    )
+    expected: bool = Field(
+        False,
+        description="its time limits count before the case has its section "
+        "(a transfer still to be planned)",
+    )
 
 
 WordingKind = Literal["annex-text", "annex-translation", "project-translation", "model-form"]

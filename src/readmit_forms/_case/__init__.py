@@ -12,6 +12,8 @@ Every item of every annex form maps to a field here; the form structures in
 
 from __future__ import annotations
 
+from .._agreements._checks import CaseVocabulary, know_case
+from .._paths import schema_paths
 from ._case import Authority, Case, Letter, Signatory, Statement
 from ._documents import DocumentKind, Evidence, EvidenceKind, IdentityDocument, Permit, PermitKind
 from ._events import (
@@ -63,3 +65,14 @@ __all__ = [
     "TransportMode",
     "UnlawfulStay",
 ]
+
+know_case(
+    CaseVocabulary(
+        schema_paths(Case),
+        (
+            *(k.value for k in DocumentKind),
+            *(k.value for k in EvidenceKind),
+            *(f"permit:{k.value}" for k in PermitKind),
+        ),
+    )
+)

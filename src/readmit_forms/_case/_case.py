@@ -30,6 +30,9 @@ class Authority(Model):
 
     name: LocalizedText
     address: LocalizedText | None = None
+    telephone: Line | None = None
+    fax: Line | None = None
+    email: Line | None = None
 
 
 class Signatory(Model):
@@ -60,7 +63,9 @@ class Statement(Model):
 
 def _agreement_id(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an agreement id such as 'kz-at', got {kind_of(value)}")
+        raise ValueError(
+            f"expected an agreement id (see 'readmit-forms agreements'), got {kind_of(value)}"
+        )
     try:
         return get_agreement(value).id
     except UnknownAgreementError as exc:
@@ -109,6 +114,14 @@ class Case(Model):
     transit: Transit | None = None
     handover: Handover | None = None
     escorts: list[Escort] = Field(default_factory=list, max_length=MAX_ITEMS["escorts"])
+    minor_children: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_ITEMS["children"],
+        strict=True,
+        description="number of minor children accompanying the person (where the form "
+        "asks for a number rather than each child's data)",
+    )
     statement: Statement | None = None
     notes: LocalizedText | None = None
 
@@ -118,14 +131,19 @@ class Case(Model):
         agreement = info.data.get("agreement")
         if agreement is None:
             return state
-        parties = get_agreement(agreement).parties
-        if state not in parties:
+        found = get_agreement(agreement)
+        if found.side_of(state) is None:
             raise ValueError(
-                f"{state!r} is not a party to {agreement} (parties: {', '.join(parties)})"
+                f"{state!r} is not a party to {agreement} (parties: {', '.join(found.states)})"
             )
-        if info.field_name == "requested_state" and state == info.data.get("requesting_state"):
+        requesting = info.data.get("requesting_state")
+        if info.field_name == "requested_state" and found.side_of(state) == found.side_of(
+            requesting or ""
+        ):
             raise ValueError(
                 "the requested state must be the other party, not the requesting state"
+                if state == requesting
+                else f"{state!r} is on the same side as the requesting state {requesting!r}"
             )
         return state
 

@@ -134,5 +134,6 @@ class Evidence(Model):
     date: DocumentDate | None = None
     copy_only: StrictBool = False
     doubtful: StrictBool = Field(
-        False, description="there are doubts about its correctness (KZ–AT Annex 7, section F)"
+        False,
+        description="there are doubts about its correctness (an interview petition may ask it)",
     )

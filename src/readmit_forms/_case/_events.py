@@ -129,6 +129,10 @@ class Transit(Model):
     destination_admission_statement: StrictBool | None = Field(
         None, description="the destination state's statement of admission is available"
     )
+    medical_escort: StrictBool | None = Field(None, description="a medical escort goes along")
+    support_requested: LocalizedText | None = Field(
+        None, description="support asked of the requested state's authorities for the transit"
+    )
 
 
 class Handover(Model):
@@ -147,11 +151,20 @@ class Handover(Model):
         None, description="security measures to be taken at the place of destination"
     )
     escorted: StrictBool | None = Field(None, description="defaults to whether escorts are given")
+    medical_escort: StrictBool | None = Field(None, description="a medical escort goes along")
+    flight: Line | None = Field(None, description="flight number")
+    car_registration: Line | None = Field(None, description="registration number of the car")
+    shipping_company: LocalizedLine | None = Field(
+        None, description="shipping company, for a transfer by sea"
+    )
     notice_date: Date | None = Field(
         None, description="date the notification of the transfer is (to be) sent"
     )
     notice_received_on: Date | None = Field(
         None, description="date the requested state received the notification of the transfer"
+    )
+    notice_received_by: LocalizedLine | None = Field(
+        None, description="official of the requested state who confirms its receipt"
     )
 
 
@@ -165,6 +178,15 @@ class Reply(Model):
     positive: StrictBool | None = Field(
         None, description="true: readmission or transit agreed; false: refused"
     )
+    reference: Line | None = Field(None, description="the requested state's case number")
+    grounds: LocalizedText | None = Field(None, description="grounds for a refusal")
+    support_provided: StrictBool | None = Field(
+        None, description="the requested support for a transit can be provided"
+    )
+    observations: LocalizedText | None = Field(
+        None, description="special observations (e.g. under escort)"
+    )
+    official: LocalizedLine | None = Field(None, description="official who signs the reply")
 
 
 class EscortPassport(Model):

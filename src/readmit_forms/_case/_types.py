@@ -171,7 +171,7 @@ DateTime = Annotated[
 
 def _country(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected a country code such as 'KZ', got {kind_of(value)}")
+        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code, got {kind_of(value)}")
     code = value.strip().upper()
     if not is_country(code):
         raise ValueError(f"{fragment(value)} is not an ISO 3166-1 alpha-2 country code")
@@ -185,7 +185,7 @@ Country = Annotated[
         {
             "type": "string",
             "pattern": "^[A-Z]{2}$",
-            "description": "ISO 3166-1 alpha-2 country code, e.g. 'KZ'",
+            "description": "ISO 3166-1 alpha-2 country code (two capital letters)",
         }
     ),
 ]

@@ -3,11 +3,11 @@
 Exit codes: 0 fine; 1 the case has errors (schema problems, error findings,
 refused language), a signature or bundle fails its check, or the register
 refuses the change (a version conflict, a stale document); 2 usage error,
-unreadable input, unwritable output, a key that cannot sign, or a register that
-cannot be opened. Every problem is one line on standard error; there is never a
-traceback (set READMIT_FORMS_DEBUG=1 to see one for an internal error — a bug —
-which exits with 3). SIGTERM and SIGHUP end the run like Ctrl-C: temporary files
-are removed.
+unreadable input, unwritable output, an agreement pack naming what is not known,
+a key that cannot sign, or a register that cannot be opened. Every problem is one
+line on standard error; there is never a traceback (set READMIT_FORMS_DEBUG=1 to
+see one for an internal error — a bug — which exits with 3). SIGTERM and SIGHUP
+end the run like Ctrl-C: temporary files are removed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from importlib import import_module, resources
 from pathlib import Path
 from typing import Any
 
-from .. import CASE_STATES, PURPOSES, Lang, ReadmitFormsError, __version__, formats
+from .. import CASE_STATES, PURPOSES, Lang, ReadmitFormsError, __version__, add_packs, formats
 from .._yaml import load_data
 from ._common import OK, error_lines, exit_code, internal_error, report
 
@@ -42,10 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Forms of Kazakhstan's bilateral readmission agreements, in kk, ru and en.",
     )
     parser.add_argument("--version", action="version", version=_version())
+    _add_options(parser, spec["packs"], {})
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
+    # every command takes the pack options too; SUPPRESS keeps a value given before the command
+    packs = [{**option, "default": argparse.SUPPRESS} for option in spec["packs"]]
     for command in spec["commands"]:
-        _add_command(sub, command, spec["shared"])
+        _add_command(sub, command, spec["shared"], packs)
     return parser
 
 
@@ -58,16 +61,18 @@ _CHOICES: dict[str, Callable[[], Sequence[str]]] = {
 _TYPES: dict[str, Callable[[str], Any]] = {"int": int, "path": Path}
 
 
-def _add_command(sub: Any, spec: dict[str, Any], shared: dict[str, Any]) -> None:
+def _add_command(
+    sub: Any, spec: dict[str, Any], shared: dict[str, Any], packs: Sequence[Any]
+) -> None:
     keywords = {k: spec[k] for k in ("help", "description", "allow_abbrev") if k in spec}
     parser = sub.add_parser(spec["name"], **keywords)
-    _add_options(parser, spec.get("options", ()), shared)
+    _add_options(parser, [*packs, *spec.get("options", ())], shared)
     if "subcommands" in spec:
         nested = spec["subcommands"]
         commands = parser.add_subparsers(dest=nested["dest"], metavar=nested["metavar"])
         commands.required = True
         for command in nested["commands"]:
-            _add_command(commands, command, shared)
+            _add_command(commands, command, shared, packs)
     if "run" in spec:
         parser.set_defaults(run=spec["run"])
 
@@ -111,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.agreements:
+            add_packs(args.agreements, replace=args.replace_agreements)
         return _runner(args.run)(args)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2

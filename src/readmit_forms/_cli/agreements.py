@@ -107,7 +107,7 @@ def run_agreements(args: argparse.Namespace) -> int:
     for agreement in found:
         rules = agreement.languages
         out.write(f"{agreement.id}  {agreement.title[Lang.EN]}\n")
-        out.write(f"  parties:     {' – '.join(agreement.parties)}\n")
+        out.write(f"  parties:     {agreement.party_label}\n")
         out.write(f"  status:      {_describe(agreement.status)}\n")
         out.write(f"  authentic:   {_describe(rules.authentic)}\n")
         out.write(f"  prevailing:  {_describe(rules.prevailing)}\n")

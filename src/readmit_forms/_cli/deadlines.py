@@ -18,8 +18,8 @@ def run_deadlines(args: argparse.Namespace) -> int:
     calendar = None
     if args.calendar:
         calendar = [s.strip().upper() for s in args.calendar.split(",") if s.strip()]
-        if not set(calendar) <= set(agreement.parties):
-            raise InvalidValueError("calendar", args.calendar, list(agreement.parties))
+        if not set(calendar) <= set(agreement.states):
+            raise InvalidValueError("calendar", args.calendar, list(agreement.states))
     today = parse_date(args.today) or dt.date.today()
     result = deadlines(case, today=today, calendar=calendar)
     if args.json:

@@ -7,13 +7,13 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .._agreements import Agreement, Deadline, Extension, Source
+from .._agreements import Agreement, Deadline, Extension, Source, events_of
 from .._calendars import Calendar, Holiday, WeekendDay
 from .._case import Case
 from .._findings import articles
 from .._format import add_months
 from .._lang import Lang
-from ._events import EVENTS, Start
+from ._events import resolve_event
 from ._results import DueDate, Extended, Status
 
 __all__ = ["compute", "stricter"]
@@ -43,8 +43,8 @@ def _count(
         moment = dt.datetime.combine(start, start_time or dt.time(0, 0))
         moment += dt.timedelta(hours=sign * length)
         return _Counted(moment.date(), start_time and moment.time())
-    if unit == "months":
-        return _Counted(add_months(start, sign * length))
+    if unit in ("months", "years"):
+        return _Counted(add_months(start, sign * length * (12 if unit == "years" else 1)))
     days = length * (7 if unit == "weeks" else 1)
     return _Counted(start + dt.timedelta(days=sign * days))
 
@@ -60,9 +60,10 @@ def _actor_state(case: Case, actor: str) -> str | None:
 def _done(
     case: Case, agreement: Agreement, deadline: Deadline
 ) -> tuple[str | None, dt.date | None]:
+    """The case field and date of the act that fulfils ``deadline``, where the case has it."""
     if deadline.done is None:
         return None, None
-    found = EVENTS[deadline.done](case, agreement)
+    found = resolve_event(deadline.done, case, agreement, {})
     return (found.field, found.day) if found is not None else (None, None)
 
 
@@ -76,6 +77,13 @@ def _status(due: dt.date | None, done_on: dt.date | None, today: dt.date | None)
     return "open"
 
 
+def _immediate_status(start: dt.date | None, done_on: dt.date | None) -> Status:
+    """A limit "without delay" has no day: done, or to be done now once its event is dated."""
+    if done_on is not None:
+        return "met"
+    return "immediate" if start is not None else "unknown"
+
+
 def compute(
     deadline: Deadline,
     case: Case,
@@ -84,35 +92,17 @@ def compute(
     today: dt.date | None,
     resolved: Mapping[str, DueDate],
 ) -> DueDate | None:
-    if deadline.event == "reply-period-end":
-        # KZ–HU Art. 3(3): "after the expiry of the time limits of paragraph 2" — the
-        # reply limit that applies to the case, computed before.
-        reply = next(
-            (
-                resolved[d.id]
-                for d in agreement.deadlines
-                if d.id in resolved
-                and d.event == "request-received"
-                and "readmission-request" in d.applies_to
-            ),
-            None,
-        )
-        if reply is None:
-            return None
-        # The limit runs from the end of the reply period; the case dates it through the
-        # field the reply limit runs from.
-        start = Start(reply.start_field, reply.due)
-    else:
-        found = EVENTS[deadline.event](case, agreement)
-        if found is None:
-            return None
-        start = found
+    event = events_of(agreement)[deadline.event]
+    found = resolve_event(deadline.event, case, agreement, resolved)
+    if found is None:
+        return None
+    start = found
     sign = 1 if deadline.relation == "within" else -1
     due = due_time = None
     skipped: tuple[Holiday, ...] = ()
     weekend: tuple[WeekendDay, ...] = ()
     extended: Extended | None = None
-    if start.day is not None:
+    if start.day is not None and deadline.unit != "immediately":
         counted = _count(start.day, start.time, deadline.length, deadline.unit, sign, calendar)
         due, due_time, skipped, weekend = (
             counted.day,
@@ -124,6 +114,7 @@ def compute(
     elif deadline.extension is not None:
         extended = _extended(agreement, deadline.extension, None, None, calendar)
     done_field, done_on = _done(case, agreement, deadline)
+    immediate = deadline.unit == "immediately"
     return DueDate(
         id=deadline.id,
         action=deadline.action,
@@ -148,7 +139,13 @@ def compute(
         optional=deadline.optional,
         done_field=done_field,
         done_on=done_on,
-        status=_status(due, done_on, today),
+        status=_immediate_status(start.day, done_on) if immediate else _status(due, done_on, today),
+        immediate=immediate,
+        without_delay=deadline.without_delay,
+        deemed=deadline.deemed,
+        calendar_rule=deadline.calendar,
+        event_words=event.since if deadline.relation == "within" else event.until,
+        after_limit=bool(event.after),
     )
 
 

@@ -13,7 +13,7 @@ from .._lang import Lang
 
 __all__ = ["DueDate", "Extended", "Schedule", "Status"]
 
-Status = Literal["unknown", "open", "met", "missed", "overdue"]
+Status = Literal["unknown", "immediate", "open", "met", "missed", "overdue"]
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,14 @@ class DueDate:
     ``due`` is None when the case does not date the event the limit runs from
     (``start_field`` names the field to fill in). ``holidays`` lists the public
     holidays and ``weekend_days`` the weekend days skipped when counting working days
-    on ``calendar``. ``superseded``
-    holds the other computations of a conflicting pair; this one is the stricter.
+    on ``calendar`` (whose states ``calendar_rule`` of the data chose: requesting,
+    requested, both or a state). ``superseded`` holds the other computations of a
+    conflicting pair; this one is the stricter. An ``immediate`` limit ("without
+    delay") has no date: its status is ``immediate`` until done; ``without_delay``
+    flags a dated limit that asks for the act without delay too; ``deemed`` is what no
+    reply within the limit counts as (``accepted``, ``refused``). ``event_words`` are the
+    agreement's own words for its event ("of …"/"before …"), where it defines the event;
+    ``after_limit``: the event is the end of another limit.
     """
 
     id: str
@@ -66,6 +72,12 @@ class DueDate:
     done_field: str | None = None
     done_on: dt.date | None = None
     status: Status = "unknown"
+    immediate: bool = False
+    without_delay: bool = False
+    deemed: str | None = None
+    calendar_rule: str = "both"
+    event_words: Mapping[Lang, str] | None = None
+    after_limit: bool = False
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -89,6 +101,9 @@ class DueDate:
             "due": day(self.due),
             "due_time": self.due_time.isoformat("minutes") if self.due_time else None,
             "status": self.status,
+            "immediate": self.immediate,
+            "without_delay": self.without_delay,
+            "deemed": self.deemed,
             "done_on": day(self.done_on),
             "done_field": self.done_field,
             "optional": self.optional,

@@ -34,6 +34,12 @@ def in_play(check: Check, *forms: str) -> bool:
     return bool(set(forms) & forms_in_play(check.case, check.agreement))
 
 
+def in_play_needing(check: Check, *sections: str | None, procedure: str | None = None) -> bool:
+    """Whether to check rules for the forms filled from ``sections`` of the case (see
+    `Agreement.forms_needing`): ``None`` for the request itself."""
+    return in_play(check, *check.agreement.forms_needing(*sections, procedure=procedure))
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, list | tuple | str) and not value)
 

@@ -17,7 +17,7 @@ from .._findings import Finding, Severity
 from .._format import age_in_years
 from .._templates import texts
 from ._check import Check, Rule
-from ._common import in_play
+from ._common import in_play_needing
 
 _NOT_MARRIED = (MaritalStatus.SINGLE, MaritalStatus.DIVORCED, MaritalStatus.WIDOWED)
 
@@ -223,7 +223,7 @@ def no_valid_travel_document(check: Check) -> Iterator[Finding]:
     person's own original, neither forged nor doubtful, valid on the day of travel. When
     the person has travel documents but none of them is such, the item stays blank."""
     case = check.case
-    if not in_play(check, "handover-notice", "transit-request"):
+    if not in_play_needing(check, "handover", "transit"):
         return
     own = [d for d in own_documents(case) if d.kind.value in TRAVEL_KINDS]
     if own and travel_document(case) is None:

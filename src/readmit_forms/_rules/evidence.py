@@ -4,30 +4,22 @@ KZ–BY Agreement Art. 2(4), Protocol Arts. 2–4)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from .._agreements import Source
+from .._agreements import EvidenceItem, Source
 from .._case import Evidence, IdentityDocument, InterviewReason, Permit
 from .._category import category, no_request_needed
 from .._evidence import Classified, Concern, classify, expired_on, reference_date
 from .._findings import Finding, Severity
+from .._format import format_date
 from ._check import Check, Rule
-from ._common import in_play, item_label
-
-_READMISSION = ("readmission-request", "interview-request")
-_EXPIRED = frozenset(
-    {
-        "expired",
-        "expired-over-6-months",
-        "expired-within-180-days",
-        "expired-visa-issued-in-requested-state",
-    }
-)
+from ._common import in_play_needing, item_label, states
 
 
 def _readmission_of(check: Check, group: str) -> bool:
     return (
-        in_play(check, *_READMISSION)
+        in_play_needing(check, None, "interview", procedure="readmission")
         and check.case.transit is None
         and category(check.case) == group
     )
@@ -35,7 +27,7 @@ def _readmission_of(check: Check, group: str) -> bool:
 
 def request_not_needed(check: Check) -> Iterator[Finding]:
     """KZ–AT Art. 4; KZ–BY Arts. 2(5), 3(5): a valid document makes the request unnecessary."""
-    if not in_play(check, "readmission-request"):
+    if not in_play_needing(check, None, procedure="readmission"):
         return
     provision = no_request_needed(check.case, check.agreement)
     if provision is not None:
@@ -112,7 +104,11 @@ def _lists_sources(check: Check, concerns: str) -> list[Source]:
 def evidence_items(check: Check) -> Iterator[Finding]:
     """Each document the case cites counts under the lists, or the clerk is told it does not."""
     agreement, case = check.agreement, check.case
-    if not agreement.evidence or not in_play(check, *_READMISSION) or case.transit is not None:
+    if (
+        not agreement.evidence
+        or not in_play_needing(check, None, "interview", procedure="readmission")
+        or case.transit is not None
+    ):
         return
     concerns: Concern = "third-country" if category(case) == "third-country" else "nationality"
     sources = _lists_sources(check, concerns)
@@ -138,10 +134,18 @@ def evidence_items(check: Check) -> Iterator[Finding]:
         elif (
             isinstance(item, IdentityDocument)
             and item.kind.value == "ussr-passport"
-            and (ussr := _ussr_list(check))
+            and (stamped := _registration_entry(check))
         ):
+            source, entry = stamped
+            assert entry.registration is not None  # found by it
+            cut_off = functools.partial(format_date, entry.registration.on_or_before)
             yield check.finding(
-                "ussr-passport-registration", classified.path, ussr, Severity.WARNING
+                "ussr-passport-registration",
+                classified.path,
+                source,
+                Severity.WARNING,
+                state=states([entry.registration.state]),
+                date=cut_off,
             )
         else:
             expired = expired_on(item, on)
@@ -159,7 +163,7 @@ def evidence_items(check: Check) -> Iterator[Finding]:
 def _downgraded(check: Check, classified: Classified) -> Iterator[Finding]:
     """An expired document that now counts only as prima facie evidence."""
     entry, evidence_list = classified.entry, classified.evidence_list
-    if entry is None or evidence_list is None or entry.condition not in _EXPIRED:
+    if entry is None or evidence_list is None or entry.expired in (None, False):
         return
     yield check.finding(
         "evidence-expired",
@@ -171,11 +175,12 @@ def _downgraded(check: Check, classified: Classified) -> Iterator[Finding]:
     )
 
 
-def _ussr_list(check: Check) -> Source | None:
+def _registration_entry(check: Check) -> tuple[Source, EvidenceItem] | None:
+    """The entry that takes a passport only with a registration stamp, and its list's source."""
     for evidence_list in check.agreement.evidence:
         for entry in evidence_list.items:
-            if entry.condition == "ussr-registration-belarus":
-                return evidence_list.source
+            if entry.registration is not None:
+                return evidence_list.source, entry
     return None
 
 

@@ -18,27 +18,23 @@ CONDITIONS: dict[str, Callable[[Case], bool]] = {
     "married": lambda case: case.person.marital_status is MaritalStatus.MARRIED,
     "escorted-handover": lambda case: case.escorted_handover is True,
     "escorted-transit": lambda case: case.escorted_transit is True,
+    "refused": lambda case: case.reply is not None and case.reply.positive is False,
     "own-nationals": lambda case: category(case) == "own-nationals",
     "third-country": lambda case: category(case) == "third-country",
 }
 
-# The section each form is built from; without it the form cannot be filled at all.
-SECTIONS: dict[str, str] = {
-    "transit-request": "transit",
-    "handover-notice": "handover",
-    "interview-request": "interview",
-}
 # Case properties that read a section (``Case.escorted_handover`` reads ``handover``).
 _SECTION_OF = {"escorted_handover": "handover", "escorted_transit": "transit"}
 
 
 def sections(check: Check) -> Iterator[Finding]:
-    """A transit request needs the transit, a notice the transfer, a petition the interview."""
-    if check.form not in SECTIONS:
+    """A form filled from a section of the case (the agreement data's ``needs``: a transit
+    request the transit, a notice the transfer, a petition the interview) needs it."""
+    if check.form not in check.agreement.form_ids:
         return
-    section = SECTIONS[check.form]
-    if getattr(check.case, section) is None:
-        info = check.agreement.form(check.form)
+    info = check.agreement.form(check.form)
+    section = info.needs
+    if section is not None and not info.blank_without and getattr(check.case, section) is None:
         yield check.finding(
             "section-missing",
             section,
@@ -58,7 +54,8 @@ def required_items(check: Check) -> Iterator[Finding]:
             first = pattern.split(".")[0]
             label = field_label(pattern.split("|")[0])
             section = _SECTION_OF.get(first, first)
-            if section in SECTIONS.values() and getattr(check.case, section) is None:
+            needed = {form.needs for form in check.agreement.forms}
+            if section in needed and getattr(check.case, section) is None:
                 continue  # the whole section is missing: `sections` says so once
             for path, blank in _blanks(check.case, pattern):
                 if path in seen or not blank:

@@ -10,12 +10,13 @@ from .._category import grounds as case_grounds
 from .._evidence import item_kind
 from .._findings import Finding, Severity
 from ._check import Check, Rule
-from ._common import in_play, item_label, nationalities, severity, states
+from ._common import in_play_needing, item_label, nationalities, severity, states
+from ._provision_checks import provision_checks
 
 
 def _applies(check: Check) -> bool:
     return (
-        in_play(check, "readmission-request", "interview-request")
+        in_play_needing(check, None, "interview", procedure="readmission")
         and check.case.transit is None
         and category(check.case) == "third-country"
     )
@@ -46,33 +47,8 @@ def exclusions(check: Check) -> Iterator[Finding]:
     """The cases in which the obligation to readmit does not apply."""
     if not _applies(check):
         return
-    case, agreement = check.case, check.agreement
-    stay = case.unlawful_stay
-    airport = agreement.provision("tcn-excl-airport-transit")
-    if airport is not None and stay is not None and stay.airport_transit_only:
-        yield check.finding(
-            "tcn-airport-transit",
-            "unlawful_stay.airport_transit_only",
-            airport.source,
-            severity(airport.severity, Severity.ERROR),
-            state=states([case.requested_state]),
-        )
-    visa_free = agreement.provision("tcn-excl-visa-free-entry")
-    if visa_free is not None and stay is not None and stay.entered_visa_free:
-        yield check.finding(
-            "tcn-visa-free-entry",
-            "unlawful_stay.entered_visa_free",
-            visa_free.source,
-            severity(visa_free.severity, Severity.ERROR),
-        )
-    stateless = agreement.provision("tcn-excl-stateless")
-    if stateless is not None and "stateless" in case.person.nationality:
-        yield check.finding(
-            "tcn-stateless",
-            "person.nationality",
-            stateless.source,
-            severity(stateless.severity, Severity.WARNING),
-        )
+    # airport transit, visa-free entry, stateless: checks declared in data/vocabulary.yaml
+    yield from provision_checks(check, "third-country")
     yield from _requesting_state_permits(check)
 
 
@@ -131,6 +107,7 @@ def transitional(check: Check) -> Iterator[Finding]:
         severity(provision.severity, Severity.WARNING),
         years=provision.value or "",
         nationality=nationalities(check.case.person.nationality),
+        parties=states(check.agreement.states),
     )
 
 

@@ -9,7 +9,7 @@ from .._calendars import Calendar
 from .._deadlines import schedule
 from .._findings import Finding, Severity
 from ._check import Check, Rule
-from ._common import in_play, states
+from ._common import in_play, in_play_needing, states
 
 
 def late_actions(check: Check) -> Iterator[Finding]:
@@ -42,11 +42,12 @@ def late_actions(check: Check) -> Iterator[Finding]:
 def holidays(check: Check) -> Iterator[Finding]:
     """A transfer or transit planned on a public holiday of either state."""
     case = check.case
-    calendar = Calendar.of(check.agreement.parties)
+    pair = (case.requesting_state, case.requested_state)
+    calendar = Calendar.of([state for state in check.agreement.states if state in pair])
     planned = []
-    if case.handover is not None and case.handover.date and in_play(check, "handover-notice"):
+    if case.handover is not None and case.handover.date and in_play_needing(check, "handover"):
         planned.append(("handover.date", case.handover.date, "transfer-on-holiday"))
-    if case.transit is not None and case.transit.date and in_play(check, "transit-request"):
+    if case.transit is not None and case.transit.date and in_play_needing(check, "transit"):
         planned.append(("transit.date", case.transit.date, "transit-on-holiday"))
     for path, day, code in planned:
         for holiday in calendar.holidays_on(day):

@@ -18,8 +18,30 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._errors import DataError
 from .._paths import locate, walk
-from . import documents, escorts, events, grounds, handover, letter, people, statement, transit
+from .._structure import (
+    BlockSpec,
+    ChoicesSpec,
+    EachSpec,
+    FieldSpec,
+    PhotoSpec,
+    SlotsSpec,
+    Structure,
+    WithSpec,
+)
+from . import _path_values as paths
+from . import (
+    documents,
+    escorts,
+    events,
+    grounds,
+    handover,
+    letter,
+    people,
+    statement,
+    transit,
+)
 from ._core import (
     CODE,
     DATE,
@@ -52,11 +74,13 @@ __all__ = [
     "Ctx",
     "Kind",
     "Value",
+    "check_structure",
     "fallback_langs",
     "raw_values",
     "resolve",
     "resolve_choice",
     "resolve_items",
+    "unknown_value",
     "value_paths",
 ]
 
@@ -105,6 +129,9 @@ def _root(ctx: Ctx, name: str) -> Any:
 
 def resolve(ctx: Ctx, value_id: str) -> Value:
     """The value for ``value_id`` (None when the case has nothing for it)."""
+    generic = paths.parse(value_id)
+    if generic is not None:
+        return paths.resolve_path(ctx, generic)
     root, key = _split(value_id)
     obj = _root(ctx, root)
     return None if obj is None and root != "case" else VALUES[key].fn(ctx, obj)
@@ -112,14 +139,43 @@ def resolve(ctx: Ctx, value_id: str) -> Value:
 
 def resolve_choice(ctx: Ctx, value_id: str) -> frozenset[str] | None:
     """The ticked option codes for ``value_id`` (None when the case is silent)."""
+    generic = paths.parse(value_id)
+    if generic is not None:
+        return paths.resolve_path_choice(ctx, generic)
     root, key = _split(value_id)
     obj = _root(ctx, root)
     return None if obj is None and root != "case" else CHOICES[key].fn(ctx, obj)
 
 
 def resolve_items(ctx: Ctx, items_id: str) -> Sequence[Any]:
-    """The objects a repeated block runs over (children, documents, escorts)."""
-    return list(ITEMS[items_id](ctx))
+    """The objects a repeated block runs over (children, documents, escorts): a registered
+    id, or else a list field of the case (``transferred_family``, ``permits``)."""
+    if items_id in ITEMS:
+        return list(ITEMS[items_id](ctx))
+    return list(getattr(ctx.case, items_id, None) or ())
+
+
+def unknown_value(
+    value_id: str, *, kind: str = "value", scope: Sequence[str] = ()
+) -> tuple[str | None, tuple[str, ...]] | None:
+    """What is wrong with ``value_id`` in a structure (None: nothing): the reason (None: an
+    unknown id) and the allowed values. ``kind`` is ``value``, ``choice`` or ``items``;
+    ``scope`` the repeat variables bound where it is used."""
+    if kind == "items":
+        fields = paths.check(f"list({value_id})", choice=False)
+        if value_id in ITEMS or fields is None:
+            return None
+        return None, tuple(sorted(ITEMS))
+    problem = paths.check(value_id, choice=kind == "choice", scope=scope)
+    if problem is not None:
+        return f"{value_id}: {problem}", ()
+    if paths.parse(value_id) is not None:
+        return None
+    table: Mapping[str, Any] = CHOICES if kind == "choice" else VALUES
+    root, _, name = value_id.partition(".")
+    if root in FAMILIES and f"{FAMILIES[root]}.{name}" in table:
+        return None
+    return None, tuple(sorted(table))
 
 
 def _shown_from(
@@ -127,6 +183,11 @@ def _shown_from(
 ) -> tuple[Any, str | None, tuple[tuple[Kind, str], ...]]:
     """The object the ``shows`` paths of a value (or choice) start from, its path in the
     case (None where it is not an object of the case), and the paths."""
+    generic = paths.parse(value_id)
+    if generic is not None:
+        where = _where(ctx, generic.root)
+        shows = ((paths.kind_of(generic), generic.rest),) if generic.rest else ()
+        return paths.root_object(ctx, generic.root), where, shows
     root, key = _split(value_id)
     definition: ValueDef | ChoiceDef = CHOICES[key] if choice else VALUES[key]
     obj = _root(ctx, root)
@@ -139,6 +200,15 @@ def _shown_from(
     if root in ctx.scope:
         return obj, locate(ctx.case, obj), definition.shows
     return obj, root, definition.shows
+
+
+def _where(ctx: Ctx, root: str) -> str | None:
+    """The path in the case of a path value's root (None where it is not in the case)."""
+    if root == "case":
+        return ""
+    if root in ctx.scope:
+        return locate(ctx.case, ctx.scope[root])
+    return root if root in type(ctx.case).model_fields else None
 
 
 def value_paths(ctx: Ctx, value_id: str, *, choice: bool = False) -> tuple[str, ...]:
@@ -162,3 +232,32 @@ def raw_values(ctx: Ctx, value_id: str) -> list[tuple[Kind, Any]]:
         for _, value in walk(obj, path, lenient=True)
         if value is not None
     ]
+
+
+def _named(blocks: Sequence[BlockSpec], where: str, scope: tuple[str, ...]) -> Any:
+    """(path in the file, value id, kind, scope) of every value a structure's blocks name."""
+    for index, block in enumerate(blocks):
+        at = f"{where}[{index}]"
+        if isinstance(block, FieldSpec) and block.value:
+            yield f"{at}.value", block.value, "value", scope
+        elif isinstance(block, ChoicesSpec):
+            yield f"{at}.value", block.value, "choice", scope
+        elif isinstance(block, SlotsSpec):
+            for number, slot in enumerate(block.slots):
+                if slot.value:
+                    yield f"{at}.slots[{number}].value", slot.value, "value", scope
+        elif isinstance(block, EachSpec):
+            yield f"{at}.items", block.items, "items", scope
+            yield from _named(block.blocks, f"{at}.blocks", (*scope, block.as_))
+        elif isinstance(block, WithSpec | PhotoSpec):
+            yield from _named(block.blocks, f"{at}.blocks", scope)
+
+
+def check_structure(structure: Structure) -> None:
+    """Raise `DataError` for the first value, choice or items id of ``structure`` that the
+    toolkit does not know (or a path value naming a field the case schema lacks)."""
+    for where, value_id, kind, scope in _named(structure.blocks, "blocks", ()):
+        problem = unknown_value(value_id, kind=kind, scope=scope)
+        if problem is not None:
+            reason, allowed = problem
+            raise DataError(structure.file or structure.texts, where, value_id, allowed, reason)

@@ -25,7 +25,6 @@ from .._case import Case
 from .._document import Rich, Run
 from .._format import country_name, format_date, format_time
 from .._lang import LANGS, Lang
-from .._paths import walk
 from .._templates import Texts
 from .._text import pick
 
@@ -164,20 +163,6 @@ class Registry:
 
         return register
 
-    def fields(self, table: Mapping[str, tuple[Kind, str]]) -> None:
-        """Values that show one field of their object as it is, by id: (kind, path). Free
-        text and names in the language (TEXT, NAME), a date written out (DATE), a time of
-        day (TIME), a number as given (NUMBER); nothing where the case has nothing."""
-        for name, (kind, path) in table.items():
-            self._new(name, self.values)
-            self.values[name] = ValueDef(_field_value(kind, path), ((kind, path),))
-
-    def yes_no(self, table: Mapping[str, str]) -> None:
-        """Yes/no boxes, by id: the case field (true, false, or not given: no box ticked)."""
-        for name, path in table.items():
-            self._new(name, self.choices)
-            self.choices[name] = ChoiceDef(_yes_no_choice(path), ((CODE, path),))
-
     @staticmethod
     def _new(name: str, table: Mapping[str, object]) -> None:
         if name in table:
@@ -238,27 +223,3 @@ def when(ctx: Ctx, date: dt.date | None, time: dt.time | None) -> str | None:
 def yes_no(flag: bool | None) -> frozenset[str] | None:
     """The box of a yes/no item (none ticked where the case is silent)."""
     return None if flag is None else frozenset({"yes" if flag else "no"})
-
-
-def _field(obj: Any, path: str) -> Any:
-    return next((value for _, value in walk(obj, path, lenient=True)), None)
-
-
-def _field_value(kind: Kind, path: str) -> ValueFn:
-    def value(ctx: Ctx, obj: Any) -> Value:
-        found = _field(obj, path)
-        if found is None:
-            return None
-        if kind == DATE:
-            return text(ctx.date(found))
-        if kind == TIME:
-            return text(format_time(found, ctx.lang))
-        if kind == NUMBER:
-            return text(str(found))
-        return text(ctx.pick(found))
-
-    return value
-
-
-def _yes_no_choice(path: str) -> ChoiceFn:
-    return lambda ctx, obj: yes_no(_field(obj, path))

@@ -20,11 +20,6 @@ from .people import NAMES, plain_name, relation, under
 
 VALUES = Registry()
 
-VALUES.fields(
-    {
-        "document.expiry": (DATE, "expiry_date"),
-    }
-)
 
 DOCUMENT: Shows = (
     (CODE, "kind"),

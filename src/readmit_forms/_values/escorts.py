@@ -28,15 +28,6 @@ NAMES: Shows = DETAILS[:2]
 
 VALUES.items["escorts"] = lambda ctx: ctx.case.escorts
 
-VALUES.fields(
-    {
-        "escort.position": (TEXT, "position"),
-        "escort.passport_number": (NUMBER, "passport.number"),
-        "escort.passport_issue_date": (DATE, "passport.issue_date"),
-        "escort.passport_expiry_date": (DATE, "passport.expiry_date"),
-    }
-)
-
 
 def escort_name(ctx: Ctx, escort: Escort) -> str | None:
     """Surname and given names."""
@@ -130,4 +121,4 @@ def _escort_stay(ctx: Ctx, escort: Escort) -> Value:
         return None
     if start == end:
         return text(ctx.date(start))
-    return text(ctx.t("kz-by.period", start=ctx.date(start) or "…", end=ctx.date(end) or "…"))
+    return text(ctx.t("period", start=ctx.date(start) or "…", end=ctx.date(end) or "…"))

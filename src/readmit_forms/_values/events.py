@@ -7,18 +7,6 @@ from ._core import CODE, DATE, TEXT, Ctx, Registry, Value, lines, text
 
 VALUES = Registry()
 
-VALUES.fields(
-    {
-        "unlawful_stay.entry_date": (DATE, "entry_date"),
-        "unlawful_stay.entry_mode": (TEXT, "entry_mode"),
-        "unlawful_stay.entry_purpose": (TEXT, "entry_purpose"),
-        "unlawful_stay.asylum": (TEXT, "asylum_applications"),
-        "circumstances.health": (TEXT, "health"),
-        "circumstances.danger": (TEXT, "danger"),
-        "interview.place": (TEXT, "place"),
-    }
-)
-
 
 @VALUES.value("unlawful_stay.grounds", shows=((TEXT, "grounds"), (DATE, "finding_date")))
 def _grounds(ctx: Ctx, stay: UnlawfulStay) -> Value:

@@ -21,14 +21,6 @@ from ._core import (
 
 VALUES = Registry()
 
-VALUES.fields(
-    {
-        "handover.date": (DATE, "date"),
-        "handover.route": (TEXT, "route"),
-        "handover.security_measures": (TEXT, "security_measures"),
-    }
-)
-
 
 @VALUES.value("handover.time", shows=((TIME, "time"),))
 def _handover_time(ctx: Ctx, handover: Handover) -> Value:

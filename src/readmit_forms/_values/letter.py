@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from .._agreements import Role
 from .._case import Authority, Case, Letter, Signatory
-from ._core import DATE, NAME, NUMBER, TEXT, Ctx, Registry, Value, join, lines, text
+from ._core import DATE, NAME, TEXT, Ctx, Registry, Value, join, lines, text
 
 VALUES = Registry()
-
-VALUES.fields(
-    {
-        "case.notes": (TEXT, "notes"),
-        "letter.number": (NUMBER, "number"),
-        "signatory.name": (NAME, "name"),
-    }
-)
 
 
 def _authority(ctx: Ctx, state: str, override: Authority | None, role: Role) -> Value:

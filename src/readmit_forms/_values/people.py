@@ -44,16 +44,6 @@ _FAMILY_NAMES: Shows = (*under("spouse", NAMES), *under("children[]", NAMES))
 
 VALUES.items["children"] = lambda ctx: ctx.case.children
 
-VALUES.fields(
-    {
-        "person.birth_surname": (NAME, "birth_surname"),
-        "person.birth_date": (DATE, "date_of_birth"),
-        "person.last_address_requesting": (TEXT, "last_address_requesting"),
-        "person.last_address_requested": (TEXT, "last_address_requested"),
-        "person.routes": (TEXT, "routes"),
-    }
-)
-
 
 def _names(ctx: Ctx, person: PersonCore) -> Rich:
     runs: list[Run] = []

@@ -21,20 +21,6 @@ from .escorts import DETAILS, NAMES, escort_lines, escort_names
 
 VALUES = Registry()
 
-VALUES.fields(
-    {
-        "transit.route": (TEXT, "route"),
-        "transit.refusal_grounds": (TEXT, "refusal_grounds"),
-    }
-)
-VALUES.yes_no(
-    {
-        "transit.admission_assured": "admission_assured",
-        "transit.refusal_grounds_known": "refusal_grounds_known",
-        "transit.tickets_and_permits": "tickets_and_permits",
-        "transit.destination_admission_statement": "destination_admission_statement",
-    }
-)
 
 _CROSSING = ((TEXT, "border_crossing_point"), (DATE, "date"), (TIME, "time"))
 

@@ -157,14 +157,17 @@ def api_router(config: WebConfig, work: Serial) -> APIRouter:
         request: Request,
         today: Annotated[dt.date | None, Query(description="default: the server's date")] = None,
         calendar: Annotated[
-            str | None, Query(description="whose working days count, e.g. KZ or KZ,AT")
+            str | None,
+            Query(
+                description="whose working days count: a state code, or several separated by commas"
+            ),
         ] = None,
         lang: Annotated[str | None, Query(description="kk, ru or en: add the words")] = None,
     ) -> Response:
         """Every time limit of the case, soonest first, with the article behind each."""
         sent = await read_case(request)
         states = [s.strip().upper() for s in calendar.split(",") if s.strip()] if calendar else None
-        parties = rf.get_agreement(sent.case.agreement).parties
+        parties = rf.get_agreement(sent.case.agreement).states
         if states is not None and not set(states) <= set(parties):
             raise WebError(400, "bad-request", f"calendar: use {', '.join(parties)}", 2)
 

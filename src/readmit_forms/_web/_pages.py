@@ -269,7 +269,7 @@ def _new_case(form: FormData) -> dict[str, Any] | None:
         agreement = rf.get_agreement(agreement_id)
     except rf.UnknownAgreementError:
         return None
-    if {requesting, requested} != set(agreement.parties):
+    if (requesting, requested) not in agreement.directions():
         return None
     data: dict[str, Any] = {
         "agreement": agreement.id,

@@ -61,6 +61,14 @@ def _free_port() -> int:
         return port
 
 
+def _runuser() -> str:
+    """util-linux's runuser, also where PATH lacks the sbin folders (a minimal CI shell)."""
+    found = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin")
+    if found is None:
+        raise FileNotFoundError("runuser (util-linux) is needed to run PostgreSQL as postgres")
+    return found
+
+
 class PostgresServer:
     """A throwaway PostgreSQL cluster in a temporary folder."""
 
@@ -73,7 +81,7 @@ class PostgresServer:
         self.log: IO[bytes] | None = None
 
     def _cmd(self, *args: str) -> list[str]:
-        prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
+        prefix = [_runuser(), "-u", "postgres", "--"] if self.as_postgres else []
         return [*prefix, *args]
 
     def start(self) -> str:

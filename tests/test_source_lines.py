@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 import readmit_forms as rf
 from conftest import bundled_agreements
-from readmit_forms._agreements import Divergence, EvidenceList, Source
+from readmit_forms._agreements import Divergence, EvidenceList, Source, sources_in
 from readmit_forms._structure import structures
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
@@ -61,33 +60,11 @@ def cited(source: Source) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def _sources(obj: Any, path: str) -> list[tuple[str, Source, Any]]:
-    """(path, source, the object it is the source of) for every source in ``obj``."""
-    found: list[tuple[str, Source, Any]] = []
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, Source):
-                found.append((f"{path}.{name}", value, obj))
-            else:
-                found += _sources(value, f"{path}.{name}")
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            if isinstance(item, Source):
-                found.append((f"{path}[{index}]", item, None))
-            else:
-                found += _sources(item, f"{path}[{index}]")
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            found += _sources(item, f"{path}.{key}")
-    return found
-
-
 def every_source() -> list[tuple[str, Source, Any]]:
     found: list[tuple[str, Source, Any]] = []
     bundled = bundled_agreements()  # a pack's sources are its own (sources/), not these
     for agreement in bundled:
-        found += _sources(agreement, agreement.id)
+        found += sources_in(agreement, agreement.id)
     for structure in structures():
         if structure.agreement not in {a.id for a in bundled}:
             continue

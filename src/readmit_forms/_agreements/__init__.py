@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._agreement import Agreement
 from ._checks import vocabulary
-from ._data import Fact, Role, Source, Trilingual
+from ._data import Fact, Role, Source, Trilingual, sources_in
 from ._divergences import divergence_for, divergences_at, unplaced
 from ._events import events_of, shared_events
 from ._loading import (
@@ -72,6 +72,7 @@ __all__ = [
     "get_agreement",
     "load_agreement_text",
     "shared_events",
+    "sources_in",
     "unplaced",
     "vocabulary",
 ]

@@ -3,13 +3,14 @@ languages."""
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from collections.abc import Iterator
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .._lang import Lang
 
-__all__ = ["Data", "Fact", "Role", "Source", "Trilingual"]
+__all__ = ["Data", "Fact", "Role", "Source", "Trilingual", "sources_in"]
 
 T = TypeVar("T")
 
@@ -31,6 +32,24 @@ class Source(Data):
 
     def __str__(self) -> str:
         return f"{self.ref} ({self.doc}{', lines ' + self.lines if self.lines else ''})"
+
+
+def sources_in(obj: Any, path: str = "") -> Iterator[tuple[str, Source, Any]]:
+    """(path, source, the object holding it) for every Source in agreement data ``obj``."""
+    if isinstance(obj, BaseModel):
+        items: Any = ((f"{path}.{name}", getattr(obj, name)) for name in type(obj).model_fields)
+    elif isinstance(obj, list | tuple):
+        items = ((f"{path}[{index}]", item) for index, item in enumerate(obj))
+    elif isinstance(obj, dict):
+        items = ((f"{path}.{key}", item) for key, item in obj.items())
+    else:
+        return
+    owner = obj if isinstance(obj, BaseModel) else None
+    for here, value in items:
+        if isinstance(value, Source):
+            yield here, value, owner
+        else:
+            yield from sources_in(value, here)
 
 
 class Fact(Data, Generic[T]):

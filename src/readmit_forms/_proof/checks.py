@@ -8,9 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
-
-from .._agreements import Agreement, Divergence, Source, divergence_for, divergences_at
+from .._agreements import Agreement, Divergence, divergence_for, divergences_at, sources_in
 from .._citations import cite
 from .._format import format_date, format_datetime, format_time
 from .._lang import LANGS, Lang
@@ -185,20 +183,11 @@ def _not_shown(row: Row, say: Words, kind: str, value: str, shown: list[Lang]) -
 
 def _source_languages(agreement: Agreement) -> set[str]:
     """The languages the sources hold (read from the line references: "ru 1296; kk 292")."""
-    found: set[str] = set()
-
-    def visit(obj: Any) -> None:
-        if isinstance(obj, Source):
-            found.update(re.findall(r"\b([a-z]{2}) \d", obj.lines or ""))
-        elif isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
-                visit(getattr(obj, name))
-        elif isinstance(obj, list | tuple):
-            for item in obj:
-                visit(item)
-
-    visit(agreement)
-    return found
+    return {
+        lang
+        for _, source, _ in sources_in(agreement)
+        for lang in re.findall(r"\b([a-z]{2}) \d", source.lines or "")
+    }
 
 
 def prevails(divergence: Divergence, agreement: Agreement, say: Words) -> str:

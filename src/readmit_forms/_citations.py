@@ -8,8 +8,8 @@ separated by "; ", ", " and " and "):
 
 - ``Art. 5(4)``, ``Arts. 2(3)``, ``Protocol Art. 6(5)``, ``Art. 3(1)–(2)``;
 - a continuation of the previous article: ``Art. 4(1), (6)``, ``Arts. 2(3), 3(3)``;
-- ``Annex 7``, ``Protocol Annex 2``, ``section B``, ``item 4``, ``2nd item``,
-  ``after section Б``, ``paras 1–2``, ``Decree No. 1023``;
+- ``Annex 7``, ``Protocol Annex 2``, ``Annexes 2, 7 and 8``, ``Protocol Annexes 1–4``,
+  ``section B``, ``item 4``, ``2nd item``, ``after section Б``, ``paras 1–2``, ``Decree No. 1023``;
 - a phrase of ``common.cite.phrase`` ("closing clause", "signature line", ...).
 
 An English remark in parentheses after a part ("Art. 1(4) ('30 дней', counted
@@ -36,6 +36,10 @@ _CONTINUED = re.compile(r"^(?P<ref>\d+(?:\(\w+\))*(?:–\(\d+\))?)$")
 _PARAGRAPHS = re.compile(r"^(?P<ref>(?:\(\w+\))+(?:–\(\d+\))?)$")
 _REF = re.compile(r"^(?P<n>\d+)?(?:\((?P<p>\d+)\))?(?:\((?P<s>\w+)\))?(?:–\((?P<to>\d+)\))?$")
 _ANNEX = re.compile(r"^(?:(?P<instrument>Protocol) )?Annex (?P<n>\d+)$")
+_ANNEXES = re.compile(r"^(?:(?P<instrument>Protocol) )?Annexes (?P<n>\d+(?:–\d+)?(?:[\0\1]\d+)*)$")
+_ANNEX_LIST = re.compile(r"Annexes \d+(?:–\d+)?(?:(?:, | and )\d+)+")
+"""A list of annexes ("Annexes 2, 7 and 8") is one part: its separators are kept as
+NUL (", ") and SOH (" and ") until the list is cited as a whole."""
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section", re.compile(r"^section (?P<x>\S+)$")),
     ("after_section", re.compile(r"^after section (?P<x>\S+)$")),
@@ -114,6 +118,11 @@ def _part(segment: str, texts: Texts, ctx: _Context) -> str:
     if annex:
         key = "protocol_annex" if annex.group("instrument") else "annex"
         return texts.format(f"common.cite.{key}", n=annex.group("n"))
+    annexes = _ANNEXES.match(text)
+    if annexes:
+        key = "protocol_annexes" if annexes.group("instrument") else "annexes"
+        n = annexes.group("n").replace("\0", ", ").replace("\1", texts["common.cite.and"])
+        return texts.format(f"common.cite.{key}", n=n)
     for name, pattern in _PATTERNS:
         found = pattern.match(text)
         if found:
@@ -129,6 +138,7 @@ def cite(ref: str, lang: Lang, texts: Texts) -> str:
     if lang is Lang.EN:
         return ref
     ref = ref.split(": ", 1)[0]  # "news item: the Agreement regulates ..." — an English remark
+    ref = _ANNEX_LIST.sub(lambda m: m.group(0).replace(", ", "\0").replace(" and ", "\1"), ref)
     ctx = _Context()
     cited = []
     for index, piece in enumerate(_split(ref)):

@@ -36,9 +36,21 @@ SUBJECT_DATA = (
 )
 
 
-def _covered(path: str, prefixes: set[str]) -> bool:
+def _covered(path: str, prefixes: frozenset[str] | set[str]) -> bool:
+    """Whether ``path`` (its list indices aside) is one of ``prefixes`` or lies under one:
+    each of its dotted heads looked up, not each prefix tried."""
     path = _INDEX.sub("", path)
-    return any(path == p or path.startswith(p + ".") for p in prefixes)
+    if path in prefixes:
+        return True
+    end = path.find(".")
+    while end != -1:
+        if path[:end] in prefixes:
+            return True
+        end = path.find(".", end + 1)
+    return False
+
+
+_SUBJECT_DATA = frozenset(SUBJECT_DATA)
 
 
 def personal_data(check: Check) -> Iterator[Finding]:
@@ -52,7 +64,7 @@ def personal_data(check: Check) -> Iterator[Finding]:
     dumped = check.case.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
     flagged: set[str] = set()
     for leaf in set_paths(dumped):
-        if not _covered(leaf, set(SUBJECT_DATA)) or _covered(leaf, allowed):
+        if not _covered(leaf, _SUBJECT_DATA) or _covered(leaf, allowed):
             continue
         field = _field_of(leaf)  # one finding per field, not per sub-value
         if field not in flagged:

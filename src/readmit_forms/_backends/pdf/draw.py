@@ -29,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..._document import Document
 from .boxes import Area, Box, Dots, Frame, Image, Shade
 from .fields import FieldSpec, signature_fields
-from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, Style, width_of
+from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, ReadyFont, Style, width_of
 from .images import image_stream, ready_image
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
@@ -66,14 +66,33 @@ def show(canvas: Canvas, x: float, y: float, text: str, style: Style) -> str:
     """The PDF operators that print ``text`` in ``style`` with its baseline starting at
     (x, y): those ``canvas.drawString`` writes (leading and line end included, which
     text extraction reads), without building a text object for them."""
-    face = pdfmetrics.getFont(style.font)
+    pen = _pen(canvas)
+    key = (style.font, style.size)
+    face = pdfmetrics.getFont(style.font) if key not in pen else None
+    if face is not None:
+        pen[key] = [face, f"{fp_str(style.size)} Tf {fp_str(style.size * 1.2)} TL", ""]
+    found = pen[key]
+    face, size, first = found
+    codes = face.first_codes(text) if isinstance(face, ReadyFont) else None
+    if codes is not None:  # the common case: all of it in the first ready subset
+        if not first:  # the subset's name in this document, asked for once
+            first = found[2] = f"{face.getSubsetInternalName(0, canvas._doc)} {size} ("
+        return f"BT 1 0 0 1 {fp_str(x, y)} Tm {first}{escapePDF(codes)}) Tj T* ET"
     doc = canvas._doc
-    size = f"{fp_str(style.size)} Tf {fp_str(style.size * 1.2)} TL"
     shown = " ".join(
         f"{face.getSubsetInternalName(subset, doc)} {size} ({escapePDF(data)}) Tj"
         for subset, data in face.splitString(text, doc)
     )
     return f"BT 1 0 0 1 {fp_str(x, y)} Tm {shown} T* ET"
+
+
+def _pen(canvas: Canvas) -> dict[tuple[str, float], list[Any]]:
+    """The canvas's faces by (font, size): the face, its size operators, and the start of
+    a text shown in its first subset (once it is named in this document)."""
+    pen: dict[tuple[str, float], list[Any]] | None = canvas.__dict__.get("_pen")
+    if pen is None:
+        pen = canvas.__dict__["_pen"] = {}
+    return pen
 
 
 def _tick(canvas: Canvas, x: float, y: float, ticked: bool) -> None:

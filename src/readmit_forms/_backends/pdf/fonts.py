@@ -191,10 +191,20 @@ class ReadyFont(TTFont):  # type: ignore[misc]
 
     def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[Any]:
         self._state(doc)
-        if self._first.issuperset(text):
-            return [(0, text.translate(self._table).encode("latin-1"))]
+        first = self.first_codes(text)
+        if first is not None:
+            return [(0, first)]
         split: list[Any] = super().splitString(text, doc, encoding)
         return split
+
+    def first_codes(self, text: str) -> bytes | None:
+        """``text`` in the codes of the first ready subset (the same in every document),
+        or None when a character of it is outside that subset."""
+        if self._seed is None:
+            self._prepare()
+        if self._first.issuperset(text):
+            return text.translate(self._table).encode("latin-1")
+        return None
 
     def getSubsetInternalName(self, subset: int, doc: object) -> str:
         self._state(doc).used.add(subset)

@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
     PDFInfo,
+    NoEncryption,
     PDFName,
     PDFStream,
     PDFString,
@@ -33,6 +34,7 @@ from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, ReadyFont, Style, width_of
 from .images import image_stream, ready_image
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
+from .objects import dictionary, string
 from .pages import Laid
 
 __all__ = ["PAINTERS", "draw", "draw_line", "save"]
@@ -174,23 +176,28 @@ def draw_line(canvas: Canvas, line: Line, x0: float, baseline: float) -> None:
 
 
 class _Info(PDFInfo):  # type: ignore[misc]
-    """Document info with the form's metadata as custom keys (e.g. /LanguageStatus)."""
+    """Document info with the form's metadata as custom keys (e.g. /LanguageStatus),
+    written directly (`objects.dictionary`: as reportlab writes a dictionary of strings)."""
 
     custom: dict[str, str]
 
-    def format(self, document: object) -> bytes:
+    def format(self, document: Any) -> bytes:
         entries = {
-            "Title": PDFString(self.title),
-            "Author": PDFString(self.author),
-            "Producer": PDFString(self.producer),
-            "Creator": PDFString(self.creator),
-            "Subject": PDFString(self.subject),
-            "Keywords": PDFString(self.keywords),
+            "Title": self.title,
+            "Author": self.author,
+            "Producer": self.producer,
+            "Creator": self.creator,
+            "Subject": self.subject,
+            "Keywords": self.keywords,
         }
         for name, value in sorted(self.custom.items()):
-            entries["".join(part.capitalize() for part in name.split("_"))] = PDFString(value)
-        formatted: bytes = PDFDictionary(entries).format(document)
-        return formatted
+            entries["".join(part.capitalize() for part in name.split("_"))] = value
+        if not isinstance(document.encrypt, NoEncryption):  # strings are encrypted
+            formatted: bytes = PDFDictionary(
+                {key: PDFString(value) for key, value in entries.items()}
+            ).format(document)
+            return formatted
+        return dictionary({key: string(value) for key, value in entries.items()})
 
 
 def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:

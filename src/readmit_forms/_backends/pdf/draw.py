@@ -225,15 +225,19 @@ def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
     canvas.setKeywords(document.keywords)
     total = len(laid.pages)
     signatures = signature_fields(laid)
+    draft_mark: list[str] | None = None
+    footer: list[str] | None = None
     for number, page in enumerate(laid.pages, start=1):
         if document.draft_label:
-            _draft_mark(canvas, document.draft_label)
+            label = document.draft_label
+            draft_mark = _repeat(canvas, draft_mark, lambda: _draft_mark(canvas, label))
         for box in page:
             if not ticks and isinstance(box.what, Tick):
                 _tick(canvas, box.x, box.y, False)
             else:
                 PAINTERS[type(box.what)](canvas, box)
-        _footer(canvas, laid, document.page_text(number, total))
+        footer = _repeat(canvas, footer, lambda: _footer(canvas, laid))
+        _page_label(canvas, document.page_text(number, total))
         for spec in signatures:
             if spec.widgets[0].page == number:
                 _signature_field(canvas, spec)
@@ -274,7 +278,19 @@ def _signature_field(canvas: Canvas, spec: FieldSpec) -> None:
     form.fields.append(form.getRef(widget))
 
 
-def _footer(canvas: Canvas, laid: Laid, page_label: str) -> None:
+def _repeat(canvas: Canvas, drawn: list[str] | None, paint: Callable[[], None]) -> list[str]:
+    """What every page shows alike (the draft mark, the footer): painted on the first
+    page, its operators (which change no state of the canvas) repeated on the others."""
+    code: list[str] = canvas._code
+    if drawn is None:
+        start = len(code)
+        paint()
+        return code[start:]
+    code.extend(drawn)
+    return drawn
+
+
+def _footer(canvas: Canvas, laid: Laid) -> None:
     top = BOTTOM + laid.footer_height
     canvas.setLineWidth(0.4)
     canvas.line(LEFT, top, LEFT + WIDTH, top)
@@ -282,8 +298,12 @@ def _footer(canvas: Canvas, laid: Laid, page_label: str) -> None:
     for line in laid.footer:
         draw_line(canvas, line, LEFT, y - FOOT)
         y -= FOOT_LEAD
-    canvas.setFont(REGULAR, SMALL)
-    canvas.drawRightString(LEFT + WIDTH, BOTTOM, page_label)
+
+
+def _page_label(canvas: Canvas, label: str) -> None:
+    """The page label at the footer's right end ("Page 1 of 3")."""
+    style = Style(REGULAR, SMALL)
+    canvas.addLiteral(show(canvas, LEFT + WIDTH - width_of(label, style), BOTTOM, label, style))
 
 
 def _draft_mark(canvas: Canvas, label: str) -> None:
@@ -294,5 +314,4 @@ def _draft_mark(canvas: Canvas, label: str) -> None:
     canvas.rotate(45)
     canvas.drawCentredString(0, -30, label)
     canvas.restoreState()
-    canvas.setFont(BOLD, SMALL)
-    canvas.drawString(LEFT, PAGE_H - TOP + 12, label)
+    canvas.addLiteral(show(canvas, LEFT, PAGE_H - TOP + 12, label, Style(BOLD, SMALL)))

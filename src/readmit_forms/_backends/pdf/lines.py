@@ -69,6 +69,10 @@ def flow(pieces: Iterable[Words | Tick], width: float, indent: float = 0.0) -> l
 
     Lines after the first start at ``indent``; a word wider than a line is cut.
     """
+    if len(pieces := tuple(pieces)) == 1:
+        one = _one_line(pieces[0], width)
+        if one is not None:
+            return [one]
     lines: list[Line] = []
     line: Line = []
     x = 0.0
@@ -131,6 +135,25 @@ def flow(pieces: Iterable[Words | Tick], width: float, indent: float = 0.0) -> l
     close()
     lines.append(line)
     return lines
+
+
+_MARGIN = 1e-6
+"""How far inside the width a text measured as a whole must end to be taken as fitting
+(more than the rounding of summing its words' widths one by one)."""
+
+
+def _one_line(piece: Words | Tick, width: float) -> Line | None:
+    """A text that fits on one line, as the word wrap would place it (None otherwise:
+    a line break or leading space in it, or too wide)."""
+    if isinstance(piece, Tick):
+        return None
+    text, style = piece
+    if not text or text[0].isspace() or "\n" in text:
+        return None
+    shown = text.rstrip()
+    if width_of(shown, style) > width - _MARGIN:
+        return None
+    return [Spot(0.0, Words(shown, style))]
 
 
 def line_end(line: Line) -> float:

@@ -35,7 +35,7 @@ from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, ReadyFont, Style, width_of
 from .images import image_stream, ready_image
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
-from .objects import dictionary, string
+from .objects import Ready, Template, dictionary, string
 from .pages import Laid
 
 __all__ = ["PAINTERS", "draw", "draw_line", "save"]
@@ -270,31 +270,34 @@ def _signature_field(canvas: Canvas, spec: FieldSpec) -> None:
     signing fills it (`readmit_forms.sign`)."""
     x1, y1, x2, y2 = spec.widgets[0].rect
     document = canvas._doc
-    appearance = PDFStream(
-        PDFDictionary(
-            {
-                "Type": PDFName("XObject"),
-                "Subtype": PDFName("Form"),
-                "BBox": PDFArray([0, 0, round(x2 - x1, 2), round(y2 - y1, 2)]),
-            }
-        ),
-        "",
+    box = {"BBox": _array(0, 0, round(x2 - x1, 2), round(y2 - y1, 2)), "Length": b"0"}
+    appearance = Ready(
+        dictionary({**box, "Subtype": b"/Form", "Type": b"/XObject"}) + b"\nstream\nendstream\n"
     )
-    widget = PDFDictionary(
+    hole = b"\x00"  # the appearance's reference, then the page's (keys in sorted order)
+    widget = dictionary(
         {
-            "Type": PDFName("Annot"),
-            "Subtype": PDFName("Widget"),
-            "FT": PDFName("Sig"),
-            "T": PDFString(spec.name),
-            "Rect": PDFArray([round(v, 2) for v in (x1, y1, x2, y2)]),
-            "F": 4,
-            "P": document.thisPageRef(),
-            "AP": PDFDictionary({"N": document.Reference(appearance)}),
+            "Type": b"/Annot",
+            "Subtype": b"/Widget",
+            "FT": b"/Sig",
+            "T": string(spec.name),
+            "Rect": _array(*(round(v, 2) for v in (x1, y1, x2, y2))),
+            "F": b"4",
+            "P": hole,
+            "AP": dictionary({"N": hole}),
         }
     )
-    canvas._addAnnotation(widget)
+    field = Template(
+        tuple(widget.split(hole)), (document.Reference(appearance), document.thisPageRef())
+    )
+    canvas._addAnnotation(field)
     form = canvas.acroForm
-    form.fields.append(form.getRef(widget))
+    form.fields.append(form.getRef(field))
+
+
+def _array(*numbers: float) -> bytes:
+    """A short array of numbers, as reportlab writes it."""
+    return b"[ " + " ".join(fp_str(n) for n in numbers).encode() + b" ]"
 
 
 def _repeat(canvas: Canvas, drawn: list[str] | None, paint: Callable[[], None]) -> list[str]:

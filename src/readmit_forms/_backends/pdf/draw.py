@@ -18,14 +18,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
+    NoEncryption,
     PDFArray,
     PDFDictionary,
     PDFInfo,
-    NoEncryption,
     PDFName,
+    PDFObjectReference,
+    PDFPage,
     PDFStream,
     PDFString,
 )
+from reportlab.pdfbase.pdfdoc import format as pdfdoc_format
 from reportlab.pdfgen.canvas import Canvas
 
 from ..._document import Document
@@ -230,20 +233,19 @@ def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
     footer: list[str] | None = None
     for number, page in enumerate(laid.pages, start=1):
         if document.draft_label:
-            label = document.draft_label
-            draft_mark = _repeat(canvas, draft_mark, lambda: _draft_mark(canvas, label))
+            draft_mark = _repeat(canvas, draft_mark, _draft_mark, document.draft_label)
         for box in page:
             if not ticks and isinstance(box.what, Tick):
                 _tick(canvas, box.x, box.y, False)
             else:
                 PAINTERS[type(box.what)](canvas, box)
-        footer = _repeat(canvas, footer, lambda: _footer(canvas, laid))
+        footer = _repeat(canvas, footer, _footer, laid)
         _page_label(canvas, document.page_text(number, total))
         for spec in signatures:
             if spec.widgets[0].page == number:
                 _signature_field(canvas, spec)
         canvas.showPage()
-        _compress_contents(canvas._doc.Pages.pages[-1])
+        _finish_page(canvas._doc.Pages.pages[-1])
     save(canvas)
     return buffer.getvalue()
 
@@ -254,15 +256,67 @@ quarter more bytes of content (a few KB a document, beside ~100 KB of fonts comp
 at level 9 once per process)."""
 
 
-def _compress_contents(page: Any) -> None:
-    """The page's content stream compressed at `CONTENT_LEVEL` (reportlab would use
-    zlib's default level when saving)."""
+def _finish_page(page: Any) -> None:
+    """The page just shown made one of ours (`_Page`), its content stream compressed at
+    `CONTENT_LEVEL` (reportlab would use zlib's default level when saving)."""
     data = page.stream.encode("utf-8")
     page.Contents = PDFStream(
         PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}),
         zlib.compress(data, CONTENT_LEVEL),
         filters=[],
     )
+    if type(page) is PDFPage:
+        page.__class__ = _Page
+
+
+class _Page(PDFPage):  # type: ignore[misc]
+    """reportlab's page, its dictionary written directly (`objects.dictionary`: the same
+    entries and bytes as reportlab's), its resources formatted once per document for the
+    pages that have the same."""
+
+    def format(self, document: Any) -> bytes:
+        self.check_format(document)  # reportlab's: contents, resources, parent
+        entries = {"Type": b"/Page"}
+        for name in dict.fromkeys(self.__NoDefault__):
+            value = getattr(self, name, None)
+            if value is None:
+                continue
+            if name in self.__Refs__:
+                value = document.Reference(value)
+            if name == "Resources":
+                entries[name] = _resources(value, document)
+            else:
+                entries[name] = pdfdoc_format(value, document)
+        return dictionary(entries)
+
+
+_OTHER_RESOURCES = ("ColorSpace", "ExtGState", "Pattern", "Properties", "Shading")
+
+
+def _resources(resources: Any, document: Any) -> bytes:
+    """A page's resource dictionary formatted, once per document for pages alike (fonts,
+    procedure sets and XObjects, all by reference); any other formatted each time."""
+    xobjects = resources.XObject
+    items = list(xobjects.dict.items()) if isinstance(xobjects, PDFDictionary) else []
+    font = resources.Font
+    if (
+        any(getattr(resources, name) for name in _OTHER_RESOURCES)
+        or (xobjects and not isinstance(xobjects, PDFDictionary))
+        or not all(isinstance(ref, PDFObjectReference) for _, ref in items)
+        or not isinstance(font, PDFObjectReference)
+    ):
+        formatted: bytes = pdfdoc_format(resources, document)
+        return formatted
+    key = (
+        tuple(resources.ProcSet),
+        font.name,
+        tuple(sorted((name, ref.name) for name, ref in items)),
+    )
+    cache: dict[Any, bytes] = document.__dict__.setdefault("_readmit_resources", {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = pdfdoc_format(resources, document)
+    return found
 
 
 def _signature_field(canvas: Canvas, spec: FieldSpec) -> None:
@@ -300,13 +354,16 @@ def _array(*numbers: float) -> bytes:
     return b"[ " + " ".join(fp_str(n) for n in numbers).encode() + b" ]"
 
 
-def _repeat(canvas: Canvas, drawn: list[str] | None, paint: Callable[[], None]) -> list[str]:
+def _repeat(
+    canvas: Canvas, drawn: list[str] | None, paint: Callable[[Canvas, Any], None], what: Any
+) -> list[str]:
     """What every page shows alike (the draft mark, the footer): painted on the first
-    page, its operators (which change no state of the canvas) repeated on the others."""
+    page (``paint(canvas, what)``), its operators (which change no state of the canvas)
+    repeated on the others."""
     code: list[str] = canvas._code
     if drawn is None:
         start = len(code)
-        paint()
+        paint(canvas, what)
         return code[start:]
     code.extend(drawn)
     return drawn

@@ -257,9 +257,7 @@ class ReadyFont(TTFont):  # type: ignore[misc]
     def _program_name(self, base_name: str) -> str:
         return f"fontFile:{self.face.filename}({base_name})"
 
-    def _font(
-        self, base_name: str, codes: Any, descriptor: Any, name: Any, to_unicode: Any
-    ) -> Any:
+    def _font(self, base_name: str, codes: Any, descriptor: Any, name: Any, to_unicode: Any) -> Any:
         """The font dictionary of a subset (with ``codes``), as reportlab makes it."""
         font = pdfdoc.PDFTrueTypeFont()
         font.Name = name

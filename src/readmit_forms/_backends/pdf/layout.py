@@ -100,7 +100,12 @@ def label_rows(
 
 @lru_cache(maxsize=4096)
 def _label(
-    pieces: tuple[Words | Tick, ...], x0: float, width: float, indent: float, size: float, align: str
+    pieces: tuple[Words | Tick, ...],
+    x0: float,
+    width: float,
+    indent: float,
+    size: float,
+    align: str,
 ) -> tuple[tuple[Placed, ...], ...]:
     return tuple(_aligned(line, x0, width, size, align) for line in flow(pieces, width, indent))
 

@@ -98,8 +98,12 @@ def dictionary(entries: Mapping[str, bytes]) -> bytes:
 def string(text: str) -> bytes:
     """A text string as ``PDFString(text).format`` writes it in an unencrypted document:
     PDFDocEncoding where it can, else UTF-16BE with its byte-order mark."""
-    try:
-        data = text.encode("pdfdoc")
-    except UnicodeEncodeError:
-        data = codecs.BOM_UTF16_BE + text.encode("utf_16_be")
-    return b"(" + escapePDF(data).encode("latin-1") + b")"
+    if text.isascii() and text.isprintable():  # the same bytes in PDFDocEncoding
+        data = text.encode("ascii")
+    else:
+        try:
+            data = text.encode("pdfdoc")
+        except UnicodeEncodeError:
+            data = codecs.BOM_UTF16_BE + text.encode("utf_16_be")
+    escaped: str = escapePDF(data)
+    return b"(" + escaped.encode("latin-1") + b")"

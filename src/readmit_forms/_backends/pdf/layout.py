@@ -30,7 +30,7 @@ from .fonts import (
     Style,
     width_of,
 )
-from .lines import BOX, Line, Spot, Tick, Words, flow, line_end, rich
+from .lines import BOX, Line, Spot, Tick, Words, flow, flow_after, line_end, rich
 
 __all__ = ["HANDLERS", "Layout", "blank_rows", "footer", "label_rows", "spacer", "text_rows"]
 
@@ -214,13 +214,16 @@ class Layout:
         return rows
 
     def _inline_field(self, block: model.Field) -> list[Row]:
-        pieces: list[Words | Tick] = [Words(block.caption + " ")] if block.caption else []
+        label = Words(block.caption + " ") if block.caption else None
+        value = rich(block.value, VALUE) if block.value else []
+        if label is None:
+            lines = flow(value, self.width, INDENT)
+        else:  # the caption flowed once per process (`flow_after`), the value on from it
+            lines = flow_after(label, value, self.width, INDENT)
         if block.value:
-            pieces += rich(block.value, VALUE)
-            rows = text_rows(flow(pieces, self.width, INDENT), self.x0, self.width, keep=True)
+            rows = text_rows(lines, self.x0, self.width, keep=True)
             rows[-1].keep_with_next = False  # the label stays on the page of its value
             return rows
-        lines = flow(pieces, self.width, INDENT)
         used = 0.0
         if lines[-1]:
             x, what = lines[-1][-1]

@@ -11,6 +11,7 @@ import io
 import threading
 import zlib
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from reportlab import rl_config
@@ -18,14 +19,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
+    DummyDoc,
     NoEncryption,
     PDFArray,
     PDFDictionary,
     PDFInfo,
-    PDFName,
     PDFObjectReference,
     PDFPage,
-    PDFStream,
     PDFString,
 )
 from reportlab.pdfbase.pdfdoc import format as pdfdoc_format
@@ -257,16 +257,25 @@ at level 9 once per process)."""
 
 
 def _finish_page(page: Any) -> None:
-    """The page just shown made one of ours (`_Page`), its content stream compressed at
-    `CONTENT_LEVEL` (reportlab would use zlib's default level when saving)."""
-    data = page.stream.encode("utf-8")
-    page.Contents = PDFStream(
-        PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}),
-        zlib.compress(data, CONTENT_LEVEL),
-        filters=[],
+    """The page just shown made one of ours (`_Page`): its content stream compressed at
+    `CONTENT_LEVEL` (reportlab would use zlib's default level when saving) and written
+    directly, its media box formatted once."""
+    if type(page) is not PDFPage:
+        return
+    data = zlib.compress(page.stream.encode("utf-8"), CONTENT_LEVEL)
+    head = dictionary({"Filter": b"[ /FlateDecode ]", "Length": str(len(data)).encode()})
+    page.Contents = Ready(head + b"\nstream\n" + data + b"endstream\n")
+    width, height = page.pagewidth, page.pageheight
+    page.MediaBox = Ready(
+        _media_box(*((height, width) if page.Rotate in (90, 270) else (width, height)))
     )
-    if type(page) is PDFPage:
-        page.__class__ = _Page
+    page.__class__ = _Page
+
+
+@cache
+def _media_box(width: float, height: float) -> bytes:
+    formatted: bytes = PDFArray([0, 0, width, height]).format(DummyDoc())
+    return formatted
 
 
 class _Page(PDFPage):  # type: ignore[misc]

@@ -1,45 +1,33 @@
 """Drawing: the laid-out boxes painted on a reportlab canvas, with the page furniture.
 
 One painter per kind of box (`PAINTERS`); then each page's draft mark, footer line,
-status text and page label, and the file's document info. Output is deterministic:
-the same document gives the same bytes.
+status text and page label (what every page shows alike painted once, its operators
+repeated); the file's own objects come from `writing`. Output is deterministic: the
+same document gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-import zlib
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import (
-    DummyDoc,
-    NoEncryption,
-    PDFArray,
-    PDFDictionary,
-    PDFInfo,
-    PDFObjectReference,
-    PDFPage,
-    PDFString,
-)
-from reportlab.pdfbase.pdfdoc import format as pdfdoc_format
 from reportlab.pdfgen.canvas import Canvas
 
 from ..._document import Document
 from .boxes import Area, Box, Dots, Frame, Image, Shade
-from .fields import FieldSpec, signature_fields
+from .fields import signature_fields
 from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, ReadyFont, Style, width_of
 from .images import image_stream, ready_image
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
-from .objects import Ready, Template, dictionary, string
 from .pages import Laid
+from .writing import Info, finish_page, signature_field
 
 __all__ = ["PAINTERS", "draw", "draw_line", "save"]
 
@@ -179,31 +167,6 @@ def draw_line(canvas: Canvas, line: Line, x0: float, baseline: float) -> None:
             _words(canvas, x0 + x, baseline, width_of(*what), what)
 
 
-class _Info(PDFInfo):  # type: ignore[misc]
-    """Document info with the form's metadata as custom keys (e.g. /LanguageStatus),
-    written directly (`objects.dictionary`: as reportlab writes a dictionary of strings)."""
-
-    custom: dict[str, str]
-
-    def format(self, document: Any) -> bytes:
-        entries = {
-            "Title": self.title,
-            "Author": self.author,
-            "Producer": self.producer,
-            "Creator": self.creator,
-            "Subject": self.subject,
-            "Keywords": self.keywords,
-        }
-        for name, value in sorted(self.custom.items()):
-            entries["".join(part.capitalize() for part in name.split("_"))] = value
-        if not isinstance(document.encrypt, NoEncryption):  # strings are encrypted
-            formatted: bytes = PDFDictionary(
-                {key: PDFString(value) for key, value in entries.items()}
-            ).format(document)
-            return formatted
-        return dictionary({key: string(value) for key, value in entries.items()})
-
-
 def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
     """The laid-out document as PDF bytes (A4), with its empty signature fields.
 
@@ -219,7 +182,7 @@ def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
         initialFontName=REGULAR,
         initialFontSize=BODY,
     )
-    info = _Info()
+    info = Info()
     info.custom = dict(document.metadata)
     canvas._doc.info = info
     canvas.setTitle(document.title)
@@ -243,124 +206,11 @@ def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
         _page_label(canvas, document.page_text(number, total))
         for spec in signatures:
             if spec.widgets[0].page == number:
-                _signature_field(canvas, spec)
+                signature_field(canvas, spec)
         canvas.showPage()
-        _finish_page(canvas._doc.Pages.pages[-1])
+        finish_page(canvas._doc.Pages.pages[-1])
     save(canvas)
     return buffer.getvalue()
-
-
-CONTENT_LEVEL = 1
-"""zlib level of the pages' content streams: a quarter of level 6's time for about a
-quarter more bytes of content (a few KB a document, beside ~100 KB of fonts compressed
-at level 9 once per process)."""
-
-
-def _finish_page(page: Any) -> None:
-    """The page just shown made one of ours (`_Page`): its content stream compressed at
-    `CONTENT_LEVEL` (reportlab would use zlib's default level when saving) and written
-    directly, its media box formatted once."""
-    if type(page) is not PDFPage:
-        return
-    data = zlib.compress(page.stream.encode("utf-8"), CONTENT_LEVEL)
-    head = dictionary({"Filter": b"[ /FlateDecode ]", "Length": str(len(data)).encode()})
-    page.Contents = Ready(head + b"\nstream\n" + data + b"endstream\n")
-    width, height = page.pagewidth, page.pageheight
-    page.MediaBox = Ready(
-        _media_box(*((height, width) if page.Rotate in (90, 270) else (width, height)))
-    )
-    page.__class__ = _Page
-
-
-@cache
-def _media_box(width: float, height: float) -> bytes:
-    formatted: bytes = PDFArray([0, 0, width, height]).format(DummyDoc())
-    return formatted
-
-
-class _Page(PDFPage):  # type: ignore[misc]
-    """reportlab's page, its dictionary written directly (`objects.dictionary`: the same
-    entries and bytes as reportlab's), its resources formatted once per document for the
-    pages that have the same."""
-
-    def format(self, document: Any) -> bytes:
-        self.check_format(document)  # reportlab's: contents, resources, parent
-        entries = {"Type": b"/Page"}
-        for name in dict.fromkeys(self.__NoDefault__):
-            value = getattr(self, name, None)
-            if value is None:
-                continue
-            if name in self.__Refs__:
-                value = document.Reference(value)
-            if name == "Resources":
-                entries[name] = _resources(value, document)
-            else:
-                entries[name] = pdfdoc_format(value, document)
-        return dictionary(entries)
-
-
-_OTHER_RESOURCES = ("ColorSpace", "ExtGState", "Pattern", "Properties", "Shading")
-
-
-def _resources(resources: Any, document: Any) -> bytes:
-    """A page's resource dictionary formatted, once per document for pages alike (fonts,
-    procedure sets and XObjects, all by reference); any other formatted each time."""
-    xobjects = resources.XObject
-    items = list(xobjects.dict.items()) if isinstance(xobjects, PDFDictionary) else []
-    font = resources.Font
-    if (
-        any(getattr(resources, name) for name in _OTHER_RESOURCES)
-        or (xobjects and not isinstance(xobjects, PDFDictionary))
-        or not all(isinstance(ref, PDFObjectReference) for _, ref in items)
-        or not isinstance(font, PDFObjectReference)
-    ):
-        formatted: bytes = pdfdoc_format(resources, document)
-        return formatted
-    key = (
-        tuple(resources.ProcSet),
-        font.name,
-        tuple(sorted((name, ref.name) for name, ref in items)),
-    )
-    cache: dict[Any, bytes] = document.__dict__.setdefault("_readmit_resources", {})
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = pdfdoc_format(resources, document)
-    return found
-
-
-def _signature_field(canvas: Canvas, spec: FieldSpec) -> None:
-    """An empty signature field (printed, with an empty appearance: PDF/A) on this page;
-    signing fills it (`readmit_forms.sign`)."""
-    x1, y1, x2, y2 = spec.widgets[0].rect
-    document = canvas._doc
-    box = {"BBox": _array(0, 0, round(x2 - x1, 2), round(y2 - y1, 2)), "Length": b"0"}
-    appearance = Ready(
-        dictionary({**box, "Subtype": b"/Form", "Type": b"/XObject"}) + b"\nstream\nendstream\n"
-    )
-    hole = b"\x00"  # the appearance's reference, then the page's (keys in sorted order)
-    widget = dictionary(
-        {
-            "Type": b"/Annot",
-            "Subtype": b"/Widget",
-            "FT": b"/Sig",
-            "T": string(spec.name),
-            "Rect": _array(*(round(v, 2) for v in (x1, y1, x2, y2))),
-            "F": b"4",
-            "P": hole,
-            "AP": dictionary({"N": hole}),
-        }
-    )
-    field = Template(
-        tuple(widget.split(hole)), (document.Reference(appearance), document.thisPageRef())
-    )
-    canvas._addAnnotation(field)
-    form = canvas.acroForm
-    form.fields.append(form.getRef(field))
-
-
-def _array(*numbers: float) -> bytes:
-    """A short array of numbers, as reportlab writes it."""
-    return b"[ " + " ".join(fp_str(n) for n in numbers).encode() + b" ]"
 
 
 def _repeat(

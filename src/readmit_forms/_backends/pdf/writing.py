@@ -36,7 +36,9 @@ class Info(PDFInfo):  # type: ignore[misc]
 
     custom: dict[str, str]
 
-    def format(self, document: Any) -> bytes:
+    def entries(self) -> dict[str, str]:
+        """The info's entries: reportlab's own and the form's metadata (``language_status``
+        as ``LanguageStatus``)."""
         entries = {
             "Title": self.title,
             "Author": self.author,
@@ -47,6 +49,10 @@ class Info(PDFInfo):  # type: ignore[misc]
         }
         for name, value in sorted(self.custom.items()):
             entries["".join(part.capitalize() for part in name.split("_"))] = value
+        return entries
+
+    def format(self, document: Any) -> bytes:
+        entries = self.entries()
         if not isinstance(document.encrypt, NoEncryption):  # strings are encrypted
             formatted: bytes = PDFDictionary(
                 {key: PDFString(value) for key, value in entries.items()}

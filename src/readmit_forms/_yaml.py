@@ -3,7 +3,8 @@
 Package data (agreements, structures, templates) is the project's own: it is read
 with PyYAML's safe loader, in C where it is built (`load_data`).
 
-Case files come from others (`load_case_yaml`). PyYAML follows YAML 1.1: `NO`
+Case files come from others (`load_case_yaml`): libyaml's parser (C) where it is built,
+under PyYAML's composer (Python), so that the limits below hold. PyYAML follows YAML 1.1: `NO`
 (Norway) becomes False, `14:30` becomes 870, `0755` is octal and an unquoted
 impossible date raises deep inside the parser. Case files use the YAML 1.2 core
 schema instead: only true/false are booleans, dates and times
@@ -40,11 +41,19 @@ def load_data(text: str) -> Any:
 
 def load_case_yaml(text: str) -> Any:
     """A case file's YAML, by the rules above; `yaml.YAMLError` for anything else."""
-    return yaml.load(text, Loader=CaseLoader)
+    try:
+        return yaml.load(text, Loader=CaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" not in (exc.problem or ""):
+            raise
+        # libyaml's own limit (1000 levels), met while it reads ahead of our composer
+        raise yaml.composer.ComposerError(None, None, _TOO_DEEP, exc.problem_mark) from None
 
 
 MAX_DEPTH = 40
 """Deepest nesting of lists and mappings a case file may have (a case needs about 6)."""
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a case needs far fewer"
 
 MAX_VALUES = 200_000
 """Most values (scalars, lists, mappings) a case file may hold, aliases expanded."""
@@ -52,7 +61,49 @@ MAX_VALUES = 200_000
 MAX_INT_DIGITS = 18
 
 
-class CaseLoader(yaml.SafeLoader):
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
+
+
+class _Base(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    yaml.resolver.Resolver,
+):
+    """PyYAML's safe loader in Python: where libyaml is not built."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+if _CParser is not None:
+
+    class _Base(  # type: ignore[no-redef]
+        yaml.composer.Composer,  # ours, in Python, over libyaml's events: the limits below
+        _CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """libyaml's parser (C) under PyYAML's composer, so that the limits below apply."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+class CaseLoader(_Base):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
@@ -87,7 +138,7 @@ class CaseLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None,
                 None,
-                f"nested more than {MAX_DEPTH} levels deep; a case needs far fewer",
+                _TOO_DEEP,
                 self.peek_event().start_mark,  # type: ignore[no-untyped-call]
             )
         before = self._values
@@ -118,7 +169,7 @@ def _construct_int(loader: CaseLoader, node: yaml.ScalarNode) -> int | str:
     text = str(loader.construct_scalar(node))
     digits = text.lstrip("+-")
     typed = (len(digits) > 1 and digits.startswith("0")) or len(digits) > MAX_INT_DIGITS
-    if typed and node.tag == "tag:yaml.org,2002:int" and node.style is None:
+    if typed and node.tag == "tag:yaml.org,2002:int" and not node.style:
         return text  # an id or phone number, as typed
     if not re.fullmatch(r"[-+]?[0-9]+", text) or len(digits) > MAX_INT_DIGITS:
         raise yaml.constructor.ConstructorError(

@@ -1,7 +1,8 @@
 """YAML, read one way for package data and one way for case files.
 
 Package data (agreements, structures, templates) is the project's own: it is read
-with PyYAML's safe loader, in C where it is built (`load_data`).
+with PyYAML's safe loader, in C where it is built (`load_data`), and kept in the
+cache on disk (`_cache`).
 
 Case files come from others (`load_case_yaml`): libyaml's parser (C) where it is built,
 under PyYAML's composer (Python), so that the limits below hold. PyYAML follows YAML 1.1: `NO`
@@ -27,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from ._cache import cached
 from ._text import fragment, kind_of
 
 __all__ = ["MAX_DEPTH", "MAX_INT_DIGITS", "MAX_VALUES", "CaseLoader", "load_case_yaml", "load_data"]
@@ -35,7 +37,12 @@ _DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_data(text: str) -> Any:
-    """Package data (an agreement, a structure, a templates file): YAML read safely."""
+    """Package data (an agreement, a structure, a templates file): YAML read safely (and
+    kept in the cache on disk, so that a new process does not parse it again)."""
+    return cached("yaml", text, _parse_data)
+
+
+def _parse_data(text: str) -> Any:
     return yaml.load(text, Loader=_DATA_LOADER)
 
 

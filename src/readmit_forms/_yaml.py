@@ -68,46 +68,18 @@ MAX_VALUES = 200_000
 MAX_INT_DIGITS = 18
 
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml
-    _CParser = None
+if yaml.__with_libyaml__:
 
-
-class _Base(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
-    yaml.resolver.Resolver,
-):
-    """PyYAML's safe loader in Python: where libyaml is not built."""
-
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.Resolver.__init__(self)
-
-
-if _CParser is not None:
-
-    class _Base(  # type: ignore[no-redef]
-        yaml.composer.Composer,  # ours, in Python, over libyaml's events: the limits below
-        _CParser,
-        yaml.constructor.SafeConstructor,
-        yaml.resolver.Resolver,
-    ):
-        """libyaml's parser (C) under PyYAML's composer, so that the limits below apply."""
+    class _Base(yaml.composer.Composer, yaml.CSafeLoader):
+        """libyaml's parser (C) under PyYAML's composer (Python), so that the limits below
+        apply to the nodes as they are composed."""
 
         def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
+            yaml.CSafeLoader.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
+
+else:  # PyYAML built without libyaml: its loader in Python
+    _Base = yaml.SafeLoader  # type: ignore[misc,assignment]
 
 
 class CaseLoader(_Base):
@@ -128,9 +100,13 @@ class CaseLoader(_Base):
                 mark,
             )
 
+    def _next(self) -> Any:
+        """The event to come (libyaml's or PyYAML's: the two have the same fields)."""
+        return self.peek_event()  # type: ignore[no-untyped-call,unused-ignore]
+
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+            event = self._next()
             target = self.anchors.get(event.anchor)
             if target is not None:
                 size = self._sizes.get(id(target))
@@ -146,7 +122,7 @@ class CaseLoader(_Base):
                 None,
                 None,
                 _TOO_DEEP,
-                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                self._next().start_mark,
             )
         before = self._values
         node = super().compose_node(parent, index)

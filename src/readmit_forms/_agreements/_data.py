@@ -28,7 +28,7 @@ class Data(BaseModel):
 
 def _restore(origin: type[Data], args: tuple[Any, ...], state: dict[Any, Any]) -> Data:
     kind = origin[args if len(args) > 1 else args[0]] if args else origin  # type: ignore[index]
-    data = kind.__new__(kind)
+    data: Data = kind.__new__(kind)
     data.__setstate__(state)
     return data
 

@@ -171,7 +171,17 @@ def test_lazy_names_are_the_type_checkers_names() -> None:
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "leaves",
-        ("_version", "_errors", "_lang", "_files", "_kazakh", "_charset", "_text", "_cache", "_yaml"),
+        (
+            "_version",
+            "_errors",
+            "_lang",
+            "_files",
+            "_kazakh",
+            "_charset",
+            "_text",
+            "_cache",
+            "_yaml",
+        ),
     ),
     ("names", ("_vocabulary", "_format", "_calendars", "_paths", "_packs")),
     (

@@ -13,8 +13,8 @@ drawing (a case the form refuses is rendered as a draft, as the goldens are).
 Prints, per sample × form × language: warm median ms of ours and of the floor,
 measured alternately (so the machine's load hits both alike), and the ratio (target
 ≤ 1.0 on every one); the shares of ours by stage; the whole render() as DOCX and HTML;
-then the cold start of one ``readmit-forms render`` process (wall time, target ≤ 150 ms)
-and the import time of the command (``python -X importtime``).
+then the cold start of one ``readmit-forms render`` process (``bench_cold.py``: wall time
+against a new process's floors, target ≤ 150 ms, and ``python -X importtime``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,6 @@ import argparse
 import io
 import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -171,36 +168,6 @@ def formats(case: rf.Case, form: str, lang: str, draft: bool, repeat: int) -> di
     return interleaved({fmt: whole(fmt) for fmt in ("pdf", "docx", "html")}, repeat)
 
 
-def cold_render(repeat: int = 7) -> float:
-    """Median wall time of one whole `readmit-forms render` process, in ms."""
-    sample = ROOT / "samples" / "kz-at-family.yaml"
-    exe = Path(sys.executable).with_name("readmit-forms")
-    times = []
-    with tempfile.TemporaryDirectory() as tmp:
-        command = [str(exe), "render", str(sample), "--form", "readmission-request",
-                   "--lang", "en", "-o", str(Path(tmp) / "out.pdf")]  # fmt: skip
-        subprocess.run(command, check=True, capture_output=True, cwd=tmp)  # .pyc written
-        for _ in range(repeat):
-            start = time.perf_counter()
-            subprocess.run(command, check=True, capture_output=True, cwd=tmp)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
-def import_ms(module: str) -> float:
-    """``python -X importtime -c 'import module'``: the module's cumulative import time."""
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True, text=True, check=True,
-        env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"},
-    )  # fmt: skip
-    for line in done.stderr.splitlines():
-        parts = line.split("|")
-        if len(parts) == 3 and parts[2].strip() == module:
-            return int(parts[1]) / 1000
-    raise RuntimeError(f"no import time for {module}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=15)
@@ -237,10 +204,9 @@ def main() -> None:
         f"whole render() as DOCX: {totals['docx'] / count:.2f}x the PDF's time, as HTML: "
         f"{totals['html'] / count:.2f}x (mean over {count} documents)"
     )
-    print(f"\ncold `readmit-forms render` of one document: {cold_render():.0f} ms wall "
-          f"(target ≤ 150 ms)")  # fmt: skip
-    print(f"import readmit_forms._cli: {import_ms('readmit_forms._cli'):.0f} ms "
-          f"(python -X importtime)")  # fmt: skip
+    from bench_cold import report  # the cold start, against a new process's floors
+
+    print("\n" + report(9))
 
 
 if __name__ == "__main__":

@@ -144,14 +144,45 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_lazy_names_are_modules() -> None:
     """The names the package root loads on first use come from modules of the package."""
     lazy = readmit_forms._LAZY  # type: ignore[attr-defined]
-    for name, module in lazy.items():
+    for name, (module, _) in lazy.items():
         assert f"{NAME}{module}" in MODULES, name
+
+
+def test_lazy_names_are_the_type_checkers_names() -> None:
+    """The root's table of names loaded on first use says what its TYPE_CHECKING imports say,
+    and together with the errors they are the whole public API (``__all__``)."""
+    tree = ast.parse(MODULES[NAME].read_text("utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If))
+    imported = {
+        alias.asname or alias.name: (f".{node.module}", alias.name)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == readmit_forms._LAZY  # type: ignore[attr-defined]
+    eager = {name for name in readmit_forms.__all__ if name.endswith("Error")}
+    assert set(readmit_forms.__all__) == set(imported) | eager | {"Lang", "__version__"}
+    for name in readmit_forms.__all__:
+        assert getattr(readmit_forms, name) is not None, name
 
 
 # -- imports go one way ---------------------------------------------------------------------
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("leaves", ("_version", "_errors", "_lang", "_files", "_kazakh", "_charset", "_text", "_yaml")),
+    (
+        "leaves",
+        (
+            "_version",
+            "_errors",
+            "_lang",
+            "_files",
+            "_kazakh",
+            "_charset",
+            "_text",
+            "_cache",
+            "_yaml",
+        ),
+    ),
     ("names", ("_vocabulary", "_format", "_calendars", "_paths", "_packs")),
     (
         "model",

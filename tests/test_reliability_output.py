@@ -108,6 +108,27 @@ def test_stale_temporary_files_of_dead_runs_are_removed(tmp_path: Path) -> None:
     assert alive.exists()
 
 
+def test_a_batch_removes_the_stale_temporary_files_of_every_name_once(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [out / f".{name}.{dead.stdout.strip()}.0123456789abcdef.part"
+             for name in ("kz-at-family.readmission-request.en.pdf", "other.pdf")]  # fmt: skip
+    for path in stale:
+        path.write_bytes(b"half")
+    alive = out / f".other.pdf.{os.getppid()}.fedcba9876543210.part"
+    alive.write_bytes(b"in progress")
+    result = cli("render", str(FAMILY), "--form", "readmission-request", "--lang", "en,kk",
+                 "-o", f"{out}/", "--quiet")  # fmt: skip
+    assert result.code == 0, result.err
+    assert not any(path.exists() for path in stale)
+    assert alive.exists()
+    assert (out / "kz-at-family.readmission-request.kk.pdf").is_file()
+
+
 def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     # A child that writes a large file slowly; SIGTERM arrives while the .part file exists.
     code = (

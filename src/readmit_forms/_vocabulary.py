@@ -6,8 +6,10 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
+import babel
 from babel import Locale
 
+from ._cache import cached
 from ._lang import Lang, parse_lang
 
 __all__ = [
@@ -36,13 +38,20 @@ def locale(lang: Lang) -> Locale:
 
 @cache
 def _countries() -> frozenset[str]:
-    names = Locale.parse("en").territories
-    codes = (str(c) for c in names)
+    return cached("countries", babel.__version__, _cldr_countries)
+
+
+def _cldr_countries(version: str) -> frozenset[str]:
+    codes = (str(c) for c in Locale.parse("en").territories)
     return frozenset(c for c in codes if _ALPHA2.fullmatch(c) and c not in _NOT_COUNTRIES)
 
 
 @cache
 def _languages() -> frozenset[str]:
+    return cached("languages", babel.__version__, _cldr_languages)
+
+
+def _cldr_languages(version: str) -> frozenset[str]:
     codes = (str(c) for c in Locale.parse("en").languages)
     return frozenset(c for c in codes if _LANGUAGE.fullmatch(c))
 

@@ -1,9 +1,11 @@
 """YAML, read one way for package data and one way for case files.
 
 Package data (agreements, structures, templates) is the project's own: it is read
-with PyYAML's safe loader, in C where it is built (`load_data`).
+with PyYAML's safe loader, in C where it is built (`load_data`), and kept in the
+cache on disk (`_cache`).
 
-Case files come from others (`load_case_yaml`). PyYAML follows YAML 1.1: `NO`
+Case files come from others (`load_case_yaml`): libyaml's parser (C) where it is built,
+under PyYAML's composer (Python), so that the limits below hold. PyYAML follows YAML 1.1: `NO`
 (Norway) becomes False, `14:30` becomes 870, `0755` is octal and an unquoted
 impossible date raises deep inside the parser. Case files use the YAML 1.2 core
 schema instead: only true/false are booleans, dates and times
@@ -26,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from ._cache import cached
 from ._text import fragment, kind_of
 
 __all__ = ["MAX_DEPTH", "MAX_INT_DIGITS", "MAX_VALUES", "CaseLoader", "load_case_yaml", "load_data"]
@@ -34,17 +37,30 @@ _DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_data(text: str) -> Any:
-    """Package data (an agreement, a structure, a templates file): YAML read safely."""
+    """Package data (an agreement, a structure, a templates file): YAML read safely (and
+    kept in the cache on disk, so that a new process does not parse it again)."""
+    return cached("yaml", text, _parse_data)
+
+
+def _parse_data(text: str) -> Any:
     return yaml.load(text, Loader=_DATA_LOADER)
 
 
 def load_case_yaml(text: str) -> Any:
     """A case file's YAML, by the rules above; `yaml.YAMLError` for anything else."""
-    return yaml.load(text, Loader=CaseLoader)
+    try:
+        return yaml.load(text, Loader=CaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" not in (exc.problem or ""):
+            raise
+        # libyaml's own limit (1000 levels), met while it reads ahead of our composer
+        raise yaml.composer.ComposerError(None, None, _TOO_DEEP, exc.problem_mark) from None
 
 
 MAX_DEPTH = 40
 """Deepest nesting of lists and mappings a case file may have (a case needs about 6)."""
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a case needs far fewer"
 
 MAX_VALUES = 200_000
 """Most values (scalars, lists, mappings) a case file may hold, aliases expanded."""
@@ -52,7 +68,21 @@ MAX_VALUES = 200_000
 MAX_INT_DIGITS = 18
 
 
-class CaseLoader(yaml.SafeLoader):
+if yaml.__with_libyaml__:
+
+    class _Base(yaml.composer.Composer, yaml.CSafeLoader):
+        """libyaml's parser (C) under PyYAML's composer (Python), so that the limits below
+        apply to the nodes as they are composed."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.CSafeLoader.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+
+else:  # PyYAML built without libyaml: its loader in Python
+    _Base = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+
+class CaseLoader(_Base):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
@@ -70,9 +100,13 @@ class CaseLoader(yaml.SafeLoader):
                 mark,
             )
 
+    def _next(self) -> Any:
+        """The event to come (libyaml's or PyYAML's: the two have the same fields)."""
+        return self.peek_event()  # type: ignore[no-untyped-call,unused-ignore]
+
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+            event = self._next()
             target = self.anchors.get(event.anchor)
             if target is not None:
                 size = self._sizes.get(id(target))
@@ -87,8 +121,8 @@ class CaseLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None,
                 None,
-                f"nested more than {MAX_DEPTH} levels deep; a case needs far fewer",
-                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                _TOO_DEEP,
+                self._next().start_mark,
             )
         before = self._values
         node = super().compose_node(parent, index)
@@ -118,7 +152,7 @@ def _construct_int(loader: CaseLoader, node: yaml.ScalarNode) -> int | str:
     text = str(loader.construct_scalar(node))
     digits = text.lstrip("+-")
     typed = (len(digits) > 1 and digits.startswith("0")) or len(digits) > MAX_INT_DIGITS
-    if typed and node.tag == "tag:yaml.org,2002:int" and node.style is None:
+    if typed and node.tag == "tag:yaml.org,2002:int" and not node.style:
         return text  # an id or phone number, as typed
     if not re.fullmatch(r"[-+]?[0-9]+", text) or len(digits) > MAX_INT_DIGITS:
         raise yaml.constructor.ConstructorError(

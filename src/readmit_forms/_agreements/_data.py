@@ -18,6 +18,20 @@ T = TypeVar("T")
 class Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by its generic origin and arguments (``Fact[str]`` is no module's name),
+        # for the cache on disk; unpickling checks nothing, as copying does not
+        meta = type(self).__pydantic_generic_metadata__
+        kind = (meta["origin"], meta["args"]) if meta["origin"] else (type(self), ())
+        return _restore, (*kind, self.__getstate__())
+
+
+def _restore(origin: type[Data], args: tuple[Any, ...], state: dict[Any, Any]) -> Data:
+    kind = origin[args if len(args) > 1 else args[0]] if args else origin  # type: ignore[index]
+    data: Data = kind.__new__(kind)
+    data.__setstate__(state)
+    return data
+
 
 Trilingual = dict[Lang, str]
 """A text given in kk, ru and en (checked to have all three)."""

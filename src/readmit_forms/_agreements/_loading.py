@@ -3,14 +3,15 @@ each checked when first asked for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from .._cache import cached
 from .._errors import DataError, UnknownAgreementError
-from .._packs import agreement_files, per_packs
+from .._packs import agreement_files, packs, per_packs
 from .._yaml import load_data
 from ._agreement import Agreement
 from ._checks import check_names, problems
@@ -97,6 +98,10 @@ def _shaped(text: str, name: str) -> Agreement:
     return agreement
 
 
+def _checker(name: str) -> Callable[[str], Agreement]:
+    return lambda text: load_agreement_text(text, name)
+
+
 def agreement_ids() -> tuple[str, ...]:
     """The ids of every agreement, bundled and from packs, sorted (one file ``<id>.yaml`` each)."""
     return tuple(agreement_files())
@@ -107,7 +112,11 @@ def _load(agreement_id: str) -> Agreement:
     """One agreement file, read and checked when first asked for."""
     pack, entry = agreement_files()[agreement_id]
     name = pack.file("agreements", entry.name)
-    agreement = load_agreement_text(entry.read_text("utf-8"), name)
+    text = entry.read_text("utf-8")
+    if len(packs()) > 1:  # a pack's names may be checked against: read and checked anew
+        agreement = load_agreement_text(text, name)
+    else:  # the bundled data alone: checked once, then kept in the cache on disk
+        agreement = cached(f"agreement-{agreement_id}", text, _checker(name))
     if agreement.id != agreement_id:
         raise DataError(name, "id", agreement.id, [agreement_id], reason="name the file after it")
     return agreement

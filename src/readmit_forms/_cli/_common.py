@@ -138,16 +138,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def clean_stale_parts(folder: Path, name: str) -> None:
-    """Remove temporary files for ``name`` in ``folder`` left by runs that were killed."""
-    prefix = f".{name}."
+def clean_stale_parts(folder: Path, name: str | None) -> None:
+    """Remove temporary files for ``name`` (None: for any name) in ``folder`` left by runs
+    that were killed."""
+    prefix = f".{name}." if name is not None else "."
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if not (entry.name.startswith(prefix) and entry.name.endswith(".part")):
                 continue
             match = _PART.fullmatch(entry.name)
             with contextlib.suppress(OSError):
-                if match and match["name"] == name:
+                if match and match["name"] == (name if name is not None else match["name"]):
                     stale = int(match["pid"]) != os.getpid() and not _alive(int(match["pid"]))
                 else:
                     stale = time.time() - entry.stat(follow_symlinks=False).st_mtime > _STALE_AFTER
@@ -186,13 +187,14 @@ def read_file(path: str, what: str = "") -> bytes:
     return read_input(path, PdfFileError, what)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, tidy: bool = True) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename: never half a file.
 
     The file gets the permissions of the user's umask; file and folder are synced
     around the rename, so a power loss leaves the old file or the new one. A problem
     with the path raises `OutputError`. A signed PDF is never replaced
-    (`SignedFileError`), except by an incremental update of itself.
+    (`SignedFileError`), except by an incremental update of itself. ``tidy`` first removes
+    what killed runs left for this name (a batch tidies its folder once, at its start).
     """
     refuse_to_break_signatures(path, data)
     try:
@@ -201,7 +203,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(path, f"its folder cannot be made: {exc.strerror}") from None
     if path.is_dir():
         raise OutputError(path, "a folder of that name is in the way")
-    clean_stale_parts(path.parent, path.name)
+    if tidy:
+        clean_stale_parts(path.parent, path.name)
     tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}.part"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -34,6 +34,7 @@ from .. import (
 )
 from ._common import (
     OK,
+    clean_stale_parts,
     error_lines,
     exit_code,
     internal_error,
@@ -200,7 +201,8 @@ def _one(
         if target is None:
             result.stdout = data
         else:
-            write_atomic(target, data)  # a signed file is never replaced; the batch goes on
+            # a signed file is never replaced; the batch goes on (its folder tidied at its start)
+            write_atomic(target, data, tidy=not batch.many)
             done.output = str(target)
     except Exception as exc:
         done.status, done.problems = _failure(label, exc, Lang(lang))
@@ -327,6 +329,8 @@ def run_render(args: argparse.Namespace) -> int:
     folder = output_path(args.output, "x", many)
     folder = folder.parent if folder is not None else None
     resume = _read_resume(folder) if args.resume else None
+    if many and folder is not None:
+        clean_stale_parts(folder, None)  # once, not before each of thousands of files
     batch = _Batch(
         args.form, tuple(langs), args.format, args.draft, args.purpose, args.output, many,
         args.allow_photo_outside, options, resume, _salt(args, options),

@@ -162,33 +162,26 @@ class Layout:
                 rows.append(row)
         return rows
 
+    def wording(self, text: str, style: Style, **how: Any) -> list[Row]:
+        """The form's own ``text`` in ``style`` as rows (`label_rows`: laid out once)."""
+        return label_rows((Words(text, style),), self.x0, self.width, **how)
+
     def say(self, text: str, style: Style = PLAIN, *, indent: float = 0.0) -> list[Row]:
         """A caption's lines at body size, each kept with what follows."""
-        return label_rows((Words(text, style),), self.x0, self.width, indent=indent, keep=True)
+        return self.wording(text, style, indent=indent, keep=True)
 
     def title(self, block: model.Title) -> list[Row]:
-        rows = label_rows(
-            (Words(block.text, Style(BOLD, TITLE)),),
-            self.x0,
-            self.width,
-            lead=TITLE_LEAD,
-            size=TITLE,
-            keep=True,
-            align="center",
+        style = Style(BOLD, TITLE)
+        rows = self.wording(
+            block.text, style, lead=TITLE_LEAD, size=TITLE, keep=True, align="center"
         )
         return [spacer(4), *rows, spacer(2)]
 
     def text(self, block: model.Text) -> list[Row]:
         font = BOLD if block.bold else ITALIC if block.italic else REGULAR
         size, lead = (SMALL, SMALL_LEAD) if block.small else (BODY, LEAD)
-        rows = label_rows(
-            (Words(block.text, Style(font, size)),),
-            self.x0,
-            self.width,
-            lead=lead,
-            size=size,
-            align=block.align,
-        )
+        style = Style(font, size)
+        rows = self.wording(block.text, style, lead=lead, size=size, align=block.align)
         if block.role is not None and rows:
             height = _rows_height(rows)
             area = Placed(self.x0, height, self.width, height, Area(block.role))

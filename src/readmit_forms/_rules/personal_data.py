@@ -36,9 +36,22 @@ SUBJECT_DATA = (
 )
 
 
-def _covered(path: str, prefixes: set[str]) -> bool:
-    path = _INDEX.sub("", path)
-    return any(path == p or path.startswith(p + ".") for p in prefixes)
+def _covered(path: str, prefixes: frozenset[str] | set[str]) -> bool:
+    """Whether ``path`` (without list indices) is one of ``prefixes`` or lies under one:
+    each of its dotted heads looked up, not each prefix tried."""
+    if path in prefixes:
+        return True
+    end = path.find(".")
+    while end != -1:
+        if path[:end] in prefixes:
+            return True
+        end = path.find(".", end + 1)
+    return False
+
+
+_SUBJECT_DATA = frozenset(SUBJECT_DATA)
+_SUBJECT_ROOTS = frozenset(path.partition(".")[0] for path in SUBJECT_DATA)
+"""The case's top-level fields that hold data about the persons (only those are walked)."""
 
 
 def personal_data(check: Check) -> Iterator[Finding]:
@@ -51,18 +64,22 @@ def personal_data(check: Check) -> Iterator[Finding]:
         allowed |= set(extra.fields)
     dumped = check.case.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
     flagged: set[str] = set()
-    for leaf in set_paths(dumped):
-        if not _covered(leaf, set(SUBJECT_DATA)) or _covered(leaf, allowed):
+    for root, data in dumped.items():
+        if root not in _SUBJECT_ROOTS:
             continue
-        field = _field_of(leaf)  # one finding per field, not per sub-value
-        if field not in flagged:
-            flagged.add(field)
-            yield check.finding(
-                "personal-data-not-allowed",
-                field,
-                provision.source,
-                Severity(provision.severity or "warning"),
-            )
+        for leaf in set_paths(data, root):
+            plain = _INDEX.sub("", leaf)
+            if not _covered(plain, _SUBJECT_DATA) or _covered(plain, allowed):
+                continue
+            field = _field_of(leaf)  # one finding per field, not per sub-value
+            if field not in flagged:
+                flagged.add(field)
+                yield check.finding(
+                    "personal-data-not-allowed",
+                    field,
+                    provision.source,
+                    Severity(provision.severity or "warning"),
+                )
 
 
 # Sections whose fields are reported one by one; in the others (documents, permits,

@@ -6,7 +6,9 @@ As in WeasyPrint, layout is apart from drawing, in stages (each a module):
     lines     line breaking: styled words and checkboxes flowed to a width
     layout    blocks → rows of placed items (one handler per block type)
     pages     rows → pages → boxes (page, x, y, width, height, what, block): `lay_out`
-    draw      boxes → canvas (one painter per kind of box), page furniture, document info
+    draw      boxes → canvas (one painter per kind of box), page furniture
+    writing   the file's own objects: document info, pages, signature fields
+    objects   PDF objects formatted ahead (ready streams, templates with holes)
 
 A small layout engine of its own keeps rendering within a small factor of the cost
 of drawing the text itself. `lay_out` needs no canvas: it says where every blank, the

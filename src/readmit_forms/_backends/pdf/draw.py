@@ -1,8 +1,9 @@
 """Drawing: the laid-out boxes painted on a reportlab canvas, with the page furniture.
 
 One painter per kind of box (`PAINTERS`); then each page's draft mark, footer line,
-status text and page label, and the file's document info. Output is deterministic:
-the same document gives the same bytes.
+status text and page label (what every page shows alike painted once, its operators
+repeated); the file's own objects come from `writing`. Output is deterministic: the
+same document gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,24 +17,17 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFDictionary,
-    PDFInfo,
-    PDFName,
-    PDFStream,
-    PDFString,
-)
 from reportlab.pdfgen.canvas import Canvas
 
 from ..._document import Document
 from .boxes import Area, Box, Dots, Frame, Image, Shade
-from .fields import FieldSpec, signature_fields
-from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, Style, width_of
+from .fields import signature_fields
+from .fonts import BODY, BOLD, FOOT, REGULAR, SMALL, ReadyFont, Style, width_of
 from .images import image_stream, ready_image
 from .layout import BOTTOM, FOOT_LEAD, LEFT, PAGE_H, PAGE_W, TOP, WIDTH
 from .lines import BOX, Line, Tick, Words
 from .pages import Laid
+from .writing import Info, finish_page, signature_field
 
 __all__ = ["PAINTERS", "draw", "draw_line", "save"]
 
@@ -66,14 +60,33 @@ def show(canvas: Canvas, x: float, y: float, text: str, style: Style) -> str:
     """The PDF operators that print ``text`` in ``style`` with its baseline starting at
     (x, y): those ``canvas.drawString`` writes (leading and line end included, which
     text extraction reads), without building a text object for them."""
-    face = pdfmetrics.getFont(style.font)
+    pen = _pen(canvas)
+    key = (style.font, style.size)
+    face = pdfmetrics.getFont(style.font) if key not in pen else None
+    if face is not None:
+        pen[key] = [face, f"{fp_str(style.size)} Tf {fp_str(style.size * 1.2)} TL", ""]
+    found = pen[key]
+    face, size, first = found
+    codes = face.first_codes(text) if isinstance(face, ReadyFont) else None
+    if codes is not None:  # the common case: all of it in the first ready subset
+        if not first:  # the subset's name in this document, asked for once
+            first = found[2] = f"{face.getSubsetInternalName(0, canvas._doc)} {size} ("
+        return f"BT 1 0 0 1 {fp_str(x, y)} Tm {first}{escapePDF(codes)}) Tj T* ET"
     doc = canvas._doc
-    size = f"{fp_str(style.size)} Tf {fp_str(style.size * 1.2)} TL"
     shown = " ".join(
         f"{face.getSubsetInternalName(subset, doc)} {size} ({escapePDF(data)}) Tj"
         for subset, data in face.splitString(text, doc)
     )
     return f"BT 1 0 0 1 {fp_str(x, y)} Tm {shown} T* ET"
+
+
+def _pen(canvas: Canvas) -> dict[tuple[str, float], list[Any]]:
+    """The canvas's faces by (font, size): the face, its size operators, and the start of
+    a text shown in its first subset (once it is named in this document)."""
+    pen: dict[tuple[str, float], list[Any]] | None = canvas.__dict__.get("_pen")
+    if pen is None:
+        pen = canvas.__dict__["_pen"] = {}
+    return pen
 
 
 def _tick(canvas: Canvas, x: float, y: float, ticked: bool) -> None:
@@ -154,26 +167,6 @@ def draw_line(canvas: Canvas, line: Line, x0: float, baseline: float) -> None:
             _words(canvas, x0 + x, baseline, width_of(*what), what)
 
 
-class _Info(PDFInfo):  # type: ignore[misc]
-    """Document info with the form's metadata as custom keys (e.g. /LanguageStatus)."""
-
-    custom: dict[str, str]
-
-    def format(self, document: object) -> bytes:
-        entries = {
-            "Title": PDFString(self.title),
-            "Author": PDFString(self.author),
-            "Producer": PDFString(self.producer),
-            "Creator": PDFString(self.creator),
-            "Subject": PDFString(self.subject),
-            "Keywords": PDFString(self.keywords),
-        }
-        for name, value in sorted(self.custom.items()):
-            entries["".join(part.capitalize() for part in name.split("_"))] = PDFString(value)
-        formatted: bytes = PDFDictionary(entries).format(document)
-        return formatted
-
-
 def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
     """The laid-out document as PDF bytes (A4), with its empty signature fields.
 
@@ -189,7 +182,7 @@ def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
         initialFontName=REGULAR,
         initialFontSize=BODY,
     )
-    info = _Info()
+    info = Info()
     info.custom = dict(document.metadata)
     canvas._doc.info = info
     canvas.setTitle(document.title)
@@ -199,56 +192,43 @@ def draw(document: Document, laid: Laid, *, ticks: bool = True) -> bytes:
     canvas.setKeywords(document.keywords)
     total = len(laid.pages)
     signatures = signature_fields(laid)
+    draft_mark: list[str] | None = None
+    footer: list[str] | None = None
     for number, page in enumerate(laid.pages, start=1):
         if document.draft_label:
-            _draft_mark(canvas, document.draft_label)
+            draft_mark = _repeat(canvas, draft_mark, _draft_mark, document.draft_label)
         for box in page:
             if not ticks and isinstance(box.what, Tick):
                 _tick(canvas, box.x, box.y, False)
             else:
                 PAINTERS[type(box.what)](canvas, box)
-        _footer(canvas, laid, document.page_text(number, total))
+        footer = _repeat(canvas, footer, _footer, laid)
+        _page_label(canvas, document.page_text(number, total))
         for spec in signatures:
             if spec.widgets[0].page == number:
-                _signature_field(canvas, spec)
+                signature_field(canvas, spec)
         canvas.showPage()
+        finish_page(canvas._doc.Pages.pages[-1])
     save(canvas)
     return buffer.getvalue()
 
 
-def _signature_field(canvas: Canvas, spec: FieldSpec) -> None:
-    """An empty signature field (printed, with an empty appearance: PDF/A) on this page;
-    signing fills it (`readmit_forms.sign`)."""
-    x1, y1, x2, y2 = spec.widgets[0].rect
-    document = canvas._doc
-    appearance = PDFStream(
-        PDFDictionary(
-            {
-                "Type": PDFName("XObject"),
-                "Subtype": PDFName("Form"),
-                "BBox": PDFArray([0, 0, round(x2 - x1, 2), round(y2 - y1, 2)]),
-            }
-        ),
-        "",
-    )
-    widget = PDFDictionary(
-        {
-            "Type": PDFName("Annot"),
-            "Subtype": PDFName("Widget"),
-            "FT": PDFName("Sig"),
-            "T": PDFString(spec.name),
-            "Rect": PDFArray([round(v, 2) for v in (x1, y1, x2, y2)]),
-            "F": 4,
-            "P": document.thisPageRef(),
-            "AP": PDFDictionary({"N": document.Reference(appearance)}),
-        }
-    )
-    canvas._addAnnotation(widget)
-    form = canvas.acroForm
-    form.fields.append(form.getRef(widget))
+def _repeat(
+    canvas: Canvas, drawn: list[str] | None, paint: Callable[[Canvas, Any], None], what: Any
+) -> list[str]:
+    """What every page shows alike (the draft mark, the footer): painted on the first
+    page (``paint(canvas, what)``), its operators (which change no state of the canvas)
+    repeated on the others."""
+    code: list[str] = canvas._code
+    if drawn is None:
+        start = len(code)
+        paint(canvas, what)
+        return code[start:]
+    code.extend(drawn)
+    return drawn
 
 
-def _footer(canvas: Canvas, laid: Laid, page_label: str) -> None:
+def _footer(canvas: Canvas, laid: Laid) -> None:
     top = BOTTOM + laid.footer_height
     canvas.setLineWidth(0.4)
     canvas.line(LEFT, top, LEFT + WIDTH, top)
@@ -256,8 +236,12 @@ def _footer(canvas: Canvas, laid: Laid, page_label: str) -> None:
     for line in laid.footer:
         draw_line(canvas, line, LEFT, y - FOOT)
         y -= FOOT_LEAD
-    canvas.setFont(REGULAR, SMALL)
-    canvas.drawRightString(LEFT + WIDTH, BOTTOM, page_label)
+
+
+def _page_label(canvas: Canvas, label: str) -> None:
+    """The page label at the footer's right end ("Page 1 of 3")."""
+    style = Style(REGULAR, SMALL)
+    canvas.addLiteral(show(canvas, LEFT + WIDTH - width_of(label, style), BOTTOM, label, style))
 
 
 def _draft_mark(canvas: Canvas, label: str) -> None:
@@ -268,5 +252,4 @@ def _draft_mark(canvas: Canvas, label: str) -> None:
     canvas.rotate(45)
     canvas.drawCentredString(0, -30, label)
     canvas.restoreState()
-    canvas.setFont(BOLD, SMALL)
-    canvas.drawString(LEFT, PAGE_H - TOP + 12, label)
+    canvas.addLiteral(show(canvas, LEFT, PAGE_H - TOP + 12, label, Style(BOLD, SMALL)))

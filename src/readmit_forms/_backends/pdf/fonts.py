@@ -30,6 +30,8 @@ from reportlab.pdfbase.ttfonts import (
     makeToUnicodeCMap,
 )
 
+from .objects import HOLE, NAME_HOLE, Ready, Template, template
+
 __all__ = [
     "BODY",
     "BOLD",
@@ -78,26 +80,20 @@ REPERTOIRE: tuple[str, ...] = (
 in the first (reportlab keeps ASCII at its own codes there), 254 in the others."""
 
 
-class _Ready(pdfdoc.PDFObject):  # type: ignore[misc]
-    """A PDF object formatted once: its bytes are written as they are."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def format(self, document: object) -> bytes:
-        return self.data
-
-
 @dataclass(frozen=True, slots=True)
 class _Subset:
-    """A ready subset: its codes (unicode of each code), its PDF name, and the formatted
-    widths array, ToUnicode stream and font program stream."""
+    """A ready subset: its codes (unicode of each code), its PDF name, the formatted
+    ToUnicode stream and font program stream, and its font dictionary and font descriptor
+    formatted with holes (`objects.template`) for what differs between documents."""
 
     codes: tuple[int, ...]
     base_name: str
-    widths: bytes
     to_unicode: bytes
     program: bytes
+    font: tuple[bytes, ...]
+    """Holes: the descriptor's reference, the font's name, the ToUnicode reference."""
+    descriptor: tuple[bytes, ...]
+    """Hole: the font program's reference."""
 
 
 def _stream(content: bytes, **entries: Any) -> bytes:
@@ -164,13 +160,13 @@ class ReadyFont(TTFont):  # type: ignore[misc]
         face = self.face
         base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode()
         program = face.makeSubset(list(codes))
-        widths = pdfdoc.PDFArray([face.getCharWidth(c) for c in codes])
         return _Subset(
             codes,
             base_name,
-            widths.format(pdfdoc.DummyDoc()),
             _stream(makeToUnicodeCMap(base_name, list(codes)).encode()),
             _stream(program, Length1=len(program)),
+            template(self._font(base_name, codes, HOLE, NAME_HOLE, HOLE)),
+            template(self._descriptor(base_name, HOLE)),
         )
 
     def _state(self, doc: object) -> TTFont.State:
@@ -191,10 +187,20 @@ class ReadyFont(TTFont):  # type: ignore[misc]
 
     def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[Any]:
         self._state(doc)
-        if self._first.issuperset(text):
-            return [(0, text.translate(self._table).encode("latin-1"))]
+        first = self.first_codes(text)
+        if first is not None:
+            return [(0, first)]
         split: list[Any] = super().splitString(text, doc, encoding)
         return split
+
+    def first_codes(self, text: str) -> bytes | None:
+        """``text`` in the codes of the first ready subset (the same in every document),
+        or None when a character of it is outside that subset."""
+        if self._seed is None:
+            self._prepare()
+        if self._first.issuperset(text):
+            return text.translate(self._table).encode("latin-1")
+        return None
 
     def getSubsetInternalName(self, subset: int, doc: object) -> str:
         self._state(doc).used.add(subset)
@@ -213,39 +219,57 @@ class ReadyFont(TTFont):  # type: ignore[misc]
                 continue  # a ready subset the document does not use
             name = self.getSubsetInternalName(number, doc)[1:]
             if number < ready:
-                subset = self._subset(number)
-                base_name = subset.base_name
-                widths: Any = _Ready(subset.widths)
-                to_unicode: Any = _Ready(subset.to_unicode)
-                program: Any = _Ready(subset.program)
-            else:
-                base_name = b"".join(
-                    (SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)
-                ).decode()
-                widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in codes])
-                to_unicode = pdfdoc.PDFStream(
-                    content=makeToUnicodeCMap(base_name, codes), filters=[pdfdoc.PDFZCompress]
-                )
-                content = self.face.makeSubset(codes)
-                program = pdfdoc.PDFStream(content=content, filters=[pdfdoc.PDFZCompress])
-                program.dictionary["Length1"] = len(content)
-            font = pdfdoc.PDFTrueTypeFont()
-            font.__Comment__ = f"Font {self.fontName} subset {number}"
-            font.Name = name
-            font.BaseFont = base_name
-            font.FirstChar = 0
-            font.LastChar = len(codes) - 1
-            font.Widths = widths
-            font.ToUnicode = doc.Reference(to_unicode, "toUnicodeCMap:" + base_name)
-            font.FontDescriptor = doc.Reference(
-                self._descriptor(doc, base_name, program), "fontDescriptor:" + base_name
+                self._add_ready(doc, self._subset(number), name)
+                continue
+            base_name = b"".join(
+                (SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)
+            ).decode()
+            to_unicode = pdfdoc.PDFStream(
+                content=makeToUnicodeCMap(base_name, codes), filters=[pdfdoc.PDFZCompress]
             )
+            content = self.face.makeSubset(codes)
+            program = pdfdoc.PDFStream(content=content, filters=[pdfdoc.PDFZCompress])
+            program.dictionary["Length1"] = len(content)
+            unicode_ref = doc.Reference(to_unicode, "toUnicodeCMap:" + base_name)
+            program_ref = doc.Reference(program, self._program_name(base_name))
+            descriptor = doc.Reference(
+                self._descriptor(base_name, program_ref), "fontDescriptor:" + base_name
+            )
+            font = self._font(base_name, codes, descriptor, name, unicode_ref)
+            font.__Comment__ = f"Font {self.fontName} subset {number}"
             doc.Reference(font, name)
             fonts[name] = font
         del self.state[doc]
         return None
 
-    def _descriptor(self, doc: Any, base_name: str, program: Any) -> Any:
+    def _add_ready(self, doc: Any, subset: _Subset, name: str) -> None:
+        """A ready subset's objects into ``doc`` (in the order reportlab adds a subset's)."""
+        base_name = subset.base_name
+        unicode_ref = doc.Reference(Ready(subset.to_unicode), "toUnicodeCMap:" + base_name)
+        program_ref = doc.Reference(Ready(subset.program), self._program_name(base_name))
+        descriptor = doc.Reference(
+            Template(subset.descriptor, (program_ref,)), "fontDescriptor:" + base_name
+        )
+        font = Template(subset.font, (descriptor, f"/{name}".encode(), unicode_ref))
+        doc.Reference(font, name)
+        doc.idToObject["BasicFonts"].dict[name] = font
+
+    def _program_name(self, base_name: str) -> str:
+        return f"fontFile:{self.face.filename}({base_name})"
+
+    def _font(self, base_name: str, codes: Any, descriptor: Any, name: Any, to_unicode: Any) -> Any:
+        """The font dictionary of a subset (with ``codes``), as reportlab makes it."""
+        font = pdfdoc.PDFTrueTypeFont()
+        font.Name = name
+        font.BaseFont = base_name
+        font.FirstChar = 0
+        font.LastChar = len(codes) - 1
+        font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in codes])
+        font.ToUnicode = to_unicode
+        font.FontDescriptor = descriptor
+        return font
+
+    def _descriptor(self, base_name: str, program: Any) -> Any:
         face = self.face
         return pdfdoc.PDFDictionary(
             {
@@ -258,7 +282,7 @@ class ReadyFont(TTFont):  # type: ignore[misc]
                 "FontName": pdfdoc.PDFName(base_name),
                 "ItalicAngle": face.italicAngle,
                 "StemV": face.stemV,
-                "FontFile2": doc.Reference(program, f"fontFile:{face.filename}({base_name})"),
+                "FontFile2": program,
                 "MissingWidth": face.defaultWidth,
             }
         )

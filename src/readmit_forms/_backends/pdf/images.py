@@ -25,6 +25,7 @@ from typing import Any
 from reportlab.pdfbase import pdfdoc
 
 from ..._document import Photo
+from .objects import HOLE, Ready, Template, template
 
 __all__ = ["ReadyImage", "image_stream", "ready_image"]
 
@@ -34,12 +35,27 @@ _MOST = 8
 
 @dataclass(frozen=True, slots=True)
 class ReadyImage:
-    """An image XObject's entries and compressed data (and those of its soft mask)."""
+    """An image XObject's entries and compressed data (and those of its soft mask), and
+    the stream formatted (`objects.template`: a hole for the soft mask's reference)."""
 
     name: str
     entries: tuple[tuple[str, Any], ...]
     data: bytes
     mask: ReadyImage | None = None
+    formatted: tuple[bytes, ...] = ()
+
+    def __post_init__(self) -> None:
+        entries: dict[str, Any] = {
+            "Type": pdfdoc.PDFName("XObject"),
+            "Subtype": pdfdoc.PDFName("Image"),
+            **dict(self.entries),
+            "Length": len(self.data),
+        }
+        if self.mask is not None:
+            entries["SMask"] = HOLE
+        *head, tail = template(pdfdoc.PDFDictionary(entries))
+        stream = tail + b"\nstream\n" + self.data + b"endstream\n"
+        object.__setattr__(self, "formatted", (*head, stream))
 
 
 _READY: OrderedDict[bytes, ReadyImage] = OrderedDict()
@@ -63,15 +79,10 @@ def ready_image(photo: Photo) -> ReadyImage:
 
 
 def image_stream(image: ReadyImage, document: Any) -> Any:
-    """A stream object of ``image`` for ``document`` (its soft mask referenced in it)."""
-    entries: dict[str, Any] = {
-        "Type": pdfdoc.PDFName("XObject"),
-        "Subtype": pdfdoc.PDFName("Image"),
-        **dict(image.entries),
-    }
-    if image.mask is not None:
-        entries["SMask"] = document.Reference(image_stream(image.mask, document))
-    return pdfdoc.PDFStream(pdfdoc.PDFDictionary(entries), image.data, filters=[])
+    """The stream object of ``image`` for ``document`` (its soft mask referenced in it)."""
+    if image.mask is None:
+        return Ready(image.formatted[0])
+    return Template(image.formatted, (document.Reference(image_stream(image.mask, document)),))
 
 
 def _entries(width: int, height: int, space: str, filters: str, **more: Any) -> tuple[Any, ...]:

@@ -9,6 +9,7 @@ on pages. Nothing here draws: the result is data, testable without a canvas.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -29,9 +30,9 @@ from .fonts import (
     Style,
     width_of,
 )
-from .lines import BOX, Line, Tick, Words, flow, line_end, rich
+from .lines import BOX, Line, Spot, Tick, Words, flow, flow_after, line_end, rich
 
-__all__ = ["HANDLERS", "Layout", "blank_rows", "footer", "spacer", "text_rows"]
+__all__ = ["HANDLERS", "Layout", "blank_rows", "footer", "label_rows", "spacer", "text_rows"]
 
 # -- page geometry (points) -----------------------------------------------------------------
 
@@ -70,13 +71,43 @@ def text_rows(
     align: str = "left",
 ) -> list[Row]:
     """One row per line, ``lead`` tall; ``keep`` keeps each with the row after it."""
-    rows = []
-    for line in lines:
-        shift = 0.0
-        if align != "left" and line:
-            shift = (width - line_end(line)) / (2 if align == "center" else 1)
-        rows.append(Row(lead, placed(line, x0 + shift, size), keep))
-    return rows
+    return [Row(lead, _aligned(line, x0, width, size, align), keep) for line in lines]
+
+
+def _aligned(line: Line, x0: float, width: float, size: float, align: str) -> tuple[Placed, ...]:
+    shift = 0.0
+    if align != "left" and line:
+        shift = (width - line_end(line)) / (2 if align == "center" else 1)
+    return placed(line, x0 + shift, size)
+
+
+def label_rows(
+    pieces: tuple[Words | Tick, ...],
+    x0: float,
+    width: float,
+    *,
+    indent: float = 0.0,
+    lead: float = LEAD,
+    size: float = BODY,
+    keep: bool = False,
+    align: str = "left",
+) -> list[Row]:
+    """`text_rows` of the form's own wording (captions, fixed text, checkbox labels —
+    never a case's value), flowed and placed once per process: a form's wording is the
+    same in every document of it."""
+    return [Row(lead, items, keep) for items in _label(pieces, x0, width, indent, size, align)]
+
+
+@lru_cache(maxsize=4096)
+def _label(
+    pieces: tuple[Words | Tick, ...],
+    x0: float,
+    width: float,
+    indent: float,
+    size: float,
+    align: str,
+) -> tuple[tuple[Placed, ...], ...]:
+    return tuple(_aligned(line, x0, width, size, align) for line in flow(pieces, width, indent))
 
 
 def blank_rows(count: int, x1: float, x2: float, slot: int | None = None) -> list[Row]:
@@ -91,8 +122,14 @@ def spacer(height: float) -> Row:
 
 def footer(document: Document) -> tuple[list[Line], float]:
     """The status line's lines under the body of every page, and the height they take."""
-    lines = flow([Words(document.status, Style(ITALIC, FOOT))], WIDTH)
+    lines = [list(line) for line in _status_lines(document.status)]
     return lines, len(lines) * FOOT_LEAD + FOOT_LEAD + 4
+
+
+@lru_cache(maxsize=256)
+def _status_lines(status: str) -> tuple[tuple[Spot, ...], ...]:
+    """The status line flowed, once per wording (the same on every document of a form)."""
+    return tuple(tuple(line) for line in flow([Words(status, Style(ITALIC, FOOT))], WIDTH))
 
 
 def _rows_height(rows: Iterable[Row]) -> float:
@@ -125,25 +162,26 @@ class Layout:
                 rows.append(row)
         return rows
 
+    def wording(self, text: str, style: Style, **how: Any) -> list[Row]:
+        """The form's own ``text`` in ``style`` as rows (`label_rows`: laid out once)."""
+        return label_rows((Words(text, style),), self.x0, self.width, **how)
+
     def say(self, text: str, style: Style = PLAIN, *, indent: float = 0.0) -> list[Row]:
         """A caption's lines at body size, each kept with what follows."""
-        return text_rows(
-            flow([Words(text, style)], self.width, indent), self.x0, self.width, keep=True
-        )
+        return self.wording(text, style, indent=indent, keep=True)
 
     def title(self, block: model.Title) -> list[Row]:
         style = Style(BOLD, TITLE)
-        lines = flow([Words(block.text, style)], self.width)
-        rows = text_rows(
-            lines, self.x0, self.width, lead=TITLE_LEAD, size=TITLE, keep=True, align="center"
+        rows = self.wording(
+            block.text, style, lead=TITLE_LEAD, size=TITLE, keep=True, align="center"
         )
         return [spacer(4), *rows, spacer(2)]
 
     def text(self, block: model.Text) -> list[Row]:
         font = BOLD if block.bold else ITALIC if block.italic else REGULAR
         size, lead = (SMALL, SMALL_LEAD) if block.small else (BODY, LEAD)
-        lines = flow([Words(block.text, Style(font, size))], self.width)
-        rows = text_rows(lines, self.x0, self.width, lead=lead, size=size, align=block.align)
+        style = Style(font, size)
+        rows = self.wording(block.text, style, lead=lead, size=size, align=block.align)
         if block.role is not None and rows:
             height = _rows_height(rows)
             area = Placed(self.x0, height, self.width, height, Area(block.role))
@@ -169,13 +207,16 @@ class Layout:
         return rows
 
     def _inline_field(self, block: model.Field) -> list[Row]:
-        pieces: list[Words | Tick] = [Words(block.caption + " ")] if block.caption else []
+        label = Words(block.caption + " ") if block.caption else None
+        value = rich(block.value, VALUE) if block.value else []
+        if label is None:
+            lines = flow(value, self.width, INDENT)
+        else:  # the caption flowed once per process (`flow_after`), the value on from it
+            lines = flow_after(label, value, self.width, INDENT)
         if block.value:
-            pieces += rich(block.value, VALUE)
-            rows = text_rows(flow(pieces, self.width, INDENT), self.x0, self.width, keep=True)
+            rows = text_rows(lines, self.x0, self.width, keep=True)
             rows[-1].keep_with_next = False  # the label stays on the page of its value
             return rows
-        lines = flow(pieces, self.width, INDENT)
         used = 0.0
         if lines[-1]:
             x, what = lines[-1][-1]
@@ -194,13 +235,13 @@ class Layout:
         if block.vertical:
             rows = self.say(block.caption) if block.caption else []
             for option in block.options:
-                lines = flow([Tick(option.checked), Words(option.label)], self.width, BOX + 4)
-                rows += text_rows(lines, self.x0, self.width)
+                pieces = (Tick(option.checked), Words(option.label))
+                rows += label_rows(pieces, self.x0, self.width, indent=BOX + 4)
             return rows
-        pieces: list[Words | Tick] = [Words(block.caption + " ")] if block.caption else []
+        flowed: list[Words | Tick] = [Words(block.caption + " ")] if block.caption else []
         for option in block.options:
-            pieces += [Tick(option.checked), Words(option.label + "  ")]
-        return text_rows(flow(pieces, self.width, INDENT), self.x0, self.width)
+            flowed += [Tick(option.checked), Words(option.label + "  ")]
+        return label_rows(tuple(flowed), self.x0, self.width, indent=INDENT)
 
     def slots(self, block: model.Slots) -> list[Row]:
         """The caption line, then the slots in columns, a band per row of them: each slot
@@ -234,8 +275,8 @@ class Layout:
                 *rows[0].items,
             )
         if slot.caption:
-            lines = flow([Words(slot.caption, Style(REGULAR, SMALL))], width)
-            rows += text_rows(lines, x, width, lead=SMALL_LEAD, size=SMALL, align="center")
+            caption = (Words(slot.caption, Style(REGULAR, SMALL)),)
+            rows += label_rows(caption, x, width, lead=SMALL_LEAD, size=SMALL, align="center")
         return rows
 
     def photo_panel(self, block: model.PhotoPanel) -> list[Row]:

@@ -155,4 +155,4 @@ def test_a_new_process_renders_from_the_cache(cache_root: Path) -> None:
         runs[0] == runs[1] == rf.render(rf.load_case(sample), form="readmission-request", lang="kk")
     )
     kinds = {entry.name.split("-")[0] for entry in entries(cache_root)}
-    assert {"yaml", "agreement", "countries"} <= kinds
+    assert {"yaml", "agreement", "countries", "font"} <= kinds

@@ -13,6 +13,7 @@ way reportlab always does.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 import zlib
@@ -30,6 +31,7 @@ from reportlab.pdfbase.ttfonts import (
     makeToUnicodeCMap,
 )
 
+from ..._cache import cached
 from .objects import HOLE, NAME_HOLE, Ready, Template, template
 
 __all__ = [
@@ -117,6 +119,7 @@ class ReadyFont(TTFont):  # type: ignore[misc]
 
     def __init__(self, name: str, data: bytes) -> None:
         super().__init__(name, io.BytesIO(data))
+        self._digest = hashlib.sha256(data).hexdigest()  # the font file's, for the cache
         self._lock = threading.Lock()
         self._ready: list[_Subset | None] = []
         self._seed: TTFont.State | None = None
@@ -153,7 +156,11 @@ class ReadyFont(TTFont):  # type: ignore[misc]
             found = self._ready[number]
             if found is None:
                 assert self._seed is not None
-                found = self._ready[number] = self._cut(number, tuple(self._seed.subsets[number]))
+                codes = tuple(self._seed.subsets[number])
+                # kept in the cache on disk too: a new process does not cut it again
+                key = f"{self._digest} {self.fontName} {number} {codes}"
+                found = cached("font", key, lambda _: self._cut(number, codes))
+                self._ready[number] = found
             return found
 
     def _cut(self, number: int, codes: tuple[int, ...]) -> _Subset:

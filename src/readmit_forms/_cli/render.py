@@ -8,6 +8,7 @@ output. ``--resume`` skips outputs already written for the same input (by hash).
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -239,7 +240,13 @@ def _results(batch: _Batch, cases: list[str], jobs: int) -> Iterator[_CaseResult
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(8, len(cases) // (jobs * 16)))
-    pool = context.Pool(jobs, _start_worker, (batch,))
+    # what the workers inherit is left out of their garbage collections (which would
+    # otherwise walk it, and copy every page of it, again and again): gc.freeze's purpose
+    gc.freeze()
+    try:
+        pool = context.Pool(jobs, _start_worker, (batch,))
+    finally:
+        gc.unfreeze()  # in this process, collected as before (the workers have forked)
     try:
         yield from pool.imap(_worker, cases, chunksize=chunk)
         pool.close()

@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,13 +107,17 @@ def test_what_does_not_pickle_is_returned_and_not_kept(cache_root: Path) -> None
     assert not list(cache_root.glob("*/.*.part"))
 
 
-def test_the_folders_of_older_code_are_removed(cache_root: Path) -> None:
-    older = cache_root / ("0" * 20)
-    older.mkdir(parents=True)
-    (older / "yaml-x.pickle").write_bytes(b"")
+def test_the_long_unused_folders_of_other_code_are_removed(cache_root: Path) -> None:
+    older, recent = cache_root / ("0" * 20), cache_root / ("1" * 20)
+    for folder in (older, recent):
+        folder.mkdir(parents=True)
+        (folder / "yaml-x.pickle").write_bytes(b"")
+    long_ago = time.time() - (_cache.UNUSED_DAYS + 1) * 86400
+    os.utime(older, (long_ago, long_ago))
     _cache.cached("test", "abc", counting([]))
-    assert not older.exists()
-    assert [p.name for p in cache_root.iterdir()] == [_cache._code()]
+    assert not older.exists()  # another version's, unused for weeks
+    assert recent.exists()  # another version in use (a second virtual environment)
+    assert sorted(p.name for p in cache_root.iterdir()) == sorted([_cache._code(), recent.name])
 
 
 def test_the_cache_keeps_at_most_its_size(

@@ -6,7 +6,8 @@ code (its version and every module's size and time), so that a changed file or a
 changed program never meets an old entry. Entries are pickles, read only from a
 folder this user owns and nobody else may write (``~/.cache/readmit-forms`` by
 default, ``$READMIT_FORMS_CACHE`` to choose another, ``off`` for none); one folder per
-version of the code, and a new version removes the older ones. A damaged or unreadable
+version of the code (two installed versions each keep theirs), and a new one removes
+those not written to for `UNUSED_DAYS`. A damaged or unreadable
 entry is made again; a folder that cannot be written only makes the cache a no-op.
 """
 
@@ -19,6 +20,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -44,7 +46,8 @@ def _code() -> str:
         for name in sorted(files):
             if name.endswith(".py"):
                 info = os.stat(os.path.join(top, name))
-                digest.update(f"{top}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+                where = os.path.relpath(os.path.join(top, name), _PACKAGE)
+                digest.update(f"{where}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:20]
 
 
@@ -76,14 +79,21 @@ def _safe(path: Path) -> bool:
     return True
 
 
+UNUSED_DAYS = 14
+"""A folder of other code (another version, another checkout) not written to for this long
+is removed when a new one is made."""
+
+
 def _ready(where: Path) -> bool:
-    """Make the folder (and remove the folders of older code beside it); True if usable."""
+    """Make the folder (and remove the long-unused folders of other code beside it); True
+    if usable."""
     try:
         if not where.is_dir():
             where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            for older in where.parent.iterdir():
-                if older.is_dir() and older.name != where.name and len(older.name) == 20:
-                    shutil.rmtree(older, ignore_errors=True)
+            unused = time.time() - UNUSED_DAYS * 86400
+            for other in where.parent.iterdir():
+                if len(other.name) == 20 and other.is_dir() and other.stat().st_mtime < unused:
+                    shutil.rmtree(other, ignore_errors=True)
             where.mkdir(mode=0o700, exist_ok=True)
         return _safe(where)
     except OSError:

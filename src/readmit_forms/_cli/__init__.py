@@ -48,8 +48,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command, as ``commands.yaml`` declares them."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, as ``commands.yaml`` declares them.
+
+    Given the arguments, a command they do not name gets only its name and help (what
+    ``--help`` lists): it cannot be the one run, and its options cost start-up time."""
+    named = set(argv) if argv is not None else None
     spec = load_data((resources.files(__name__) / "commands.yaml").read_text("utf-8"))
     parser = _Parser(
         prog="readmit-forms",
@@ -62,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     # every command takes the pack options too; SUPPRESS keeps a value given before the command
     packs = [{**option, "default": argparse.SUPPRESS} for option in spec["packs"]]
     for command in spec["commands"]:
-        _add_command(sub, command, spec["shared"], packs)
+        _add_command(sub, command, spec["shared"], packs, named)
     return parser
 
 
@@ -76,17 +80,23 @@ _TYPES: dict[str, Callable[[str], Any]] = {"int": int, "path": Path}
 
 
 def _add_command(
-    sub: Any, spec: dict[str, Any], shared: dict[str, Any], packs: Sequence[Any]
+    sub: Any,
+    spec: dict[str, Any],
+    shared: dict[str, Any],
+    packs: Sequence[Any],
+    named: set[str] | None,
 ) -> None:
     keywords = {k: spec[k] for k in ("help", "description", "allow_abbrev") if k in spec}
     parser = sub.add_parser(spec["name"], **keywords)
+    if named is not None and spec["name"] not in named:
+        return
     _add_options(parser, [*packs, *spec.get("options", ())], shared)
     if "subcommands" in spec:
         nested = spec["subcommands"]
         commands = parser.add_subparsers(dest=nested["dest"], metavar=nested["metavar"])
         commands.required = True
         for command in nested["commands"]:
-            _add_command(commands, command, shared, packs)
+            _add_command(commands, command, shared, packs, named)
     if "run" in spec:
         parser.set_defaults(run=spec["run"])
 
@@ -127,9 +137,10 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         if args.agreements:
             add_packs(args.agreements, replace=args.replace_agreements)
         return _runner(args.run)(args)

@@ -1,9 +1,9 @@
 """A cache on disk of what the package derives from files it reads often (parsed YAML,
 checked agreements), so that a new process does not derive them again.
 
-An entry is keyed by what it is made from: its kind, the text read and the package's
-code (its version and every module's size and time), so that a changed file or a
-changed program never meets an old entry. Entries are pickles, read only from a
+An entry is keyed by what it is made from: its kind, the text read and the package
+(its version and every file's size and time), so that a changed file or a changed
+program never meets an old entry. Entries are pickles, read only from a
 folder this user owns and nobody else may write (``~/.cache/readmit-forms`` by
 default, ``$READMIT_FORMS_CACHE`` to choose another, ``off`` for none); one folder per
 version of the code (two installed versions each keep theirs), and a new one removes
@@ -37,17 +37,22 @@ T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent
 
 
+_READ = (".py", ".yaml", ".json")  # the code and the data derived from (fonts: by content)
+
+
 @cache
 def _code() -> str:
-    """The fingerprint of this package's code: its version, Python's, and every module."""
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
-    for top, folders, files in sorted(os.walk(_PACKAGE)):
+    """The fingerprint of this package: its version, Python's, and every file of its code
+    and data (an agreement is checked against the package's texts and structures)."""
+    files = []
+    for top, folders, names in os.walk(_PACKAGE):
         folders[:] = [name for name in folders if name != "__pycache__"]
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(top, name))
-                where = os.path.relpath(os.path.join(top, name), _PACKAGE)
-                digest.update(f"{where}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        files += [os.path.join(top, name) for name in names if name.endswith(_READ)]
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    for path in sorted(files):
+        info = os.stat(path)
+        where = os.path.relpath(path, _PACKAGE)
+        digest.update(f"{where}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:20]
 
 

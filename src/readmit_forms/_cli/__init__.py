@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import os
 import signal
 import sys
@@ -174,10 +175,9 @@ def entry() -> None:
     # Everything is written (each output is fsynced before it is renamed into place) and
     # the exit handlers run; then the process ends without tearing down every module
     # and object one by one, which takes longer than a render (~0.2 s).
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None: the stream was closed before the program started
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe
+                stream.flush()
     atexit._run_exitfuncs()
     os._exit(code)

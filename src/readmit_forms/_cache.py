@@ -42,13 +42,26 @@ _READ = (".py", ".yaml", ".json")  # the code and the data derived from (fonts: 
 
 @cache
 def _code() -> str:
-    """The fingerprint of this package: its version, Python's, and every file of its code
-    and data (an agreement is checked against the package's texts and structures)."""
+    """The fingerprint of this package: its version, Python's and its libraries', and every
+    file of its code and data (an agreement is checked against the package's texts and
+    structures)."""
     files = []
     for top, folders, names in os.walk(_PACKAGE):
         folders[:] = [name for name in folders if name != "__pycache__"]
         files += [os.path.join(top, name) for name in names if name.endswith(_READ)]
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    import pydantic.version
+    import reportlab
+    import yaml
+
+    # the libraries whose objects and formatting the entries hold
+    versions = (
+        __version__,
+        sys.version,
+        pydantic.version.VERSION,
+        reportlab.Version,
+        yaml.__version__,
+    )
+    digest = hashlib.sha256("\0".join(versions).encode())
     for path in sorted(files):
         info = os.stat(path)
         where = os.path.relpath(path, _PACKAGE)

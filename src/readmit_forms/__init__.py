@@ -41,6 +41,7 @@ from ._errors import (
     InvalidValueError,
     KeyAccessError,
     LanguageNotAllowedError,
+    MissingPartError,
     PdfFileError,
     PhotoError,
     ReadmitFormsError,
@@ -65,6 +66,7 @@ from ._errors import (
     UsageError,
     VersionConflictError,
 )
+from ._errors import missing_part as _missing_part
 from ._lang import Lang
 from ._version import __version__
 
@@ -201,7 +203,10 @@ _LAZY = {
 def __getattr__(name: str) -> _typing.Any:
     if name in _LAZY:
         module, attr = _LAZY[name]
-        value = getattr(_import_module(module, __name__), attr)
+        try:
+            value = getattr(_import_module(module, __name__), attr)
+        except ImportError as exc:  # signing, the bundle, the register: optional parts
+            raise (_missing_part(exc) or exc) from None
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -248,6 +253,7 @@ __all__ = [
     "Lang",
     "LanguageNotAllowedError",
     "LanguageStatus",
+    "MissingPartError",
     "OpenDeadline",
     "PackReport",
     "PdfFileError",

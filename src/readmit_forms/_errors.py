@@ -63,6 +63,7 @@ __all__ = [
     "InvalidValueError",
     "KeyAccessError",
     "LanguageNotAllowedError",
+    "MissingPartError",
     "PdfFileError",
     "PhotoError",
     "ReadmitFormsError",
@@ -87,6 +88,7 @@ __all__ = [
     "UnknownPurposeError",
     "UsageError",
     "VersionConflictError",
+    "missing_part",
 ]
 
 
@@ -94,6 +96,36 @@ class ReadmitFormsError(Exception):
     """Base class of every error this package raises on purpose."""
 
     exit_code: ClassVar[int] = 2
+
+
+OPTIONAL_PARTS = {
+    **dict.fromkeys(("pyhanko", "pyhanko_certvalidator", "pikepdf", "asn1crypto"), "sign"),
+    **dict.fromkeys(("cryptography", "pkcs11", "oscrypto"), "sign"),
+    **dict.fromkeys(("sqlalchemy", "alembic"), "register"),
+    **dict.fromkeys(("fastapi", "starlette", "uvicorn", "multipart", "pypdfium2"), "web"),
+    "psycopg": "postgresql",
+}
+"""The top-level module of each library that is an optional part (``pip install
+'readmit-forms[PART]'``) → the part."""
+
+
+class MissingPartError(ReadmitFormsError):
+    """What was asked for needs an optional part that is not installed."""
+
+    def __init__(self, part: str, module: str) -> None:
+        self.part = part
+        self.module = module
+        super().__init__(
+            f"this needs the optional part {part!r} ({module} is not installed): "
+            f"pip install 'readmit-forms[{part}]'"
+        )
+
+
+def missing_part(error: ImportError) -> MissingPartError | None:
+    """The `MissingPartError` an import error stands for, if it is an optional part's."""
+    module = (getattr(error, "name", None) or "").partition(".")[0]
+    part = OPTIONAL_PARTS.get(module)
+    return MissingPartError(part, module) if part else None
 
 
 class UsageError(ReadmitFormsError, ValueError):

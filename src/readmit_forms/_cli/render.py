@@ -33,6 +33,7 @@ from .. import (
     purpose_decision,
     render,
 )
+from .._errors import missing_part
 from ._common import (
     OK,
     clean_stale_parts,
@@ -136,6 +137,8 @@ def _failure(label: str, exc: BaseException, lang: Lang) -> tuple[str, list[str]
             f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway"
         )
         return "refused", lines
+    if isinstance(exc, ImportError):  # --fillable without its optional part
+        exc = missing_part(exc) or exc
     if isinstance(exc, ReadmitFormsError):
         return "failed", [f"{label}: {exc}"]
     if os.environ.get("READMIT_FORMS_DEBUG"):  # a bug: show it

@@ -137,8 +137,6 @@ def _failure(label: str, exc: BaseException, lang: Lang) -> tuple[str, list[str]
             f"{label}: refused: {len(exc.findings)} error(s); use --draft to render anyway"
         )
         return "refused", lines
-    if isinstance(exc, ImportError):  # --fillable without its optional part
-        exc = missing_part(exc) or exc
     if isinstance(exc, ReadmitFormsError):
         return "failed", [f"{label}: {exc}"]
     if os.environ.get("READMIT_FORMS_DEBUG"):  # a bug: show it
@@ -209,8 +207,10 @@ def _one(
             write_atomic(target, data, tidy=not batch.many)
             done.output = str(target)
     except Exception as exc:
-        done.status, done.problems = _failure(label, exc, Lang(lang))
-        done.code = exit_code(exc)
+        # --fillable without its optional part: said as such, not as a bug
+        error = (missing_part(exc) if isinstance(exc, ImportError) else None) or exc
+        done.status, done.problems = _failure(label, error, Lang(lang))
+        done.code = exit_code(error)
         result.lines += done.problems
     return done
 

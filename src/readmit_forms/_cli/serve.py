@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import ReadmitFormsError
+from .. import MissingPartError, ReadmitFormsError
 from ._common import OK, report
 
 
 class ServeError(ReadmitFormsError):
-    """The workbench cannot start as asked (address, token file, missing extra)."""
+    """The workbench cannot start as asked (address, token file)."""
 
 
 def _token(path: Path | None) -> str | None:
@@ -82,11 +82,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
         from .._web import WebConfig, create_app
         from .._web._config import ENVIRONMENT, is_loopback
-    except ImportError as exc:
-        raise ServeError(
-            f"the workbench needs the web extra ({exc.name} is missing): "
-            "pip install 'readmit-forms[web]'"
-        ) from None
+    except ImportError as exc:  # the web part (which brings signing and the register)
+        raise MissingPartError("web", exc.name or "fastapi") from None
     workers = args.workers if args.workers is not None else min(2, os.cpu_count() or 1)
     if workers < 1:
         raise ServeError(f"--workers {workers}: give 1 or more")

@@ -10,7 +10,7 @@ from ._agreements import get_agreement
 from ._backends import backend, check_options
 from ._case import Case
 from ._compose import compose
-from ._errors import UnknownFormatError
+from ._errors import UnknownFormatError, missing_part
 from ._findings import CaseRefusedError
 from ._lang import parse_lang
 from ._languages import check_purpose
@@ -58,10 +58,13 @@ def render(
     errors = [f for f in validate(loaded, form) if f.is_error]
     if errors and not draft:
         raise CaseRefusedError(form, errors)
-    drawn = draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
-    if not options.get("fillable"):
-        return drawn
-    from ._fillable import attach_case
+    try:
+        drawn = draw(compose(loaded, form, language, draft=draft, purpose=purpose), **options)
+        if not options.get("fillable"):
+            return drawn
+        from ._fillable import attach_case
+    except ImportError as exc:  # a fillable PDF needs the optional part 'sign' (pikepdf)
+        raise (missing_part(exc) or exc) from None
     from ._saving import case_json
 
     form_id = get_agreement(loaded.agreement).form(form).id

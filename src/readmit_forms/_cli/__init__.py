@@ -37,7 +37,6 @@ from .. import (
     add_packs,
     formats,
 )
-from .._errors import missing_part
 from .._yaml import load_data
 from ._common import OK, error_lines, exit_code, internal_error, report
 
@@ -158,10 +157,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             report(line)
         return exit_code(exc)
     except Exception as exc:
-        missing = missing_part(exc) if isinstance(exc, ImportError) else None
-        if missing is not None:  # a command whose optional part is not installed
-            report(f"readmit-forms: {missing}")
-            return exit_code(missing)
         if os.environ.get("READMIT_FORMS_DEBUG"):
             raise
         report(internal_error(exc))

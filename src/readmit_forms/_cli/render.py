@@ -33,7 +33,6 @@ from .. import (
     purpose_decision,
     render,
 )
-from .._errors import missing_part
 from ._common import (
     OK,
     clean_stale_parts,
@@ -207,10 +206,8 @@ def _one(
             write_atomic(target, data, tidy=not batch.many)
             done.output = str(target)
     except Exception as exc:
-        # --fillable without its optional part: said as such, not as a bug
-        error = (missing_part(exc) if isinstance(exc, ImportError) else None) or exc
-        done.status, done.problems = _failure(label, error, Lang(lang))
-        done.code = exit_code(error)
+        done.status, done.problems = _failure(label, exc, Lang(lang))
+        done.code = exit_code(exc)
         result.lines += done.problems
     return done
 
